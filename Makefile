@@ -1,0 +1,40 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-dev
+PIPQ   := --quiet --disable-pip-version-check
+
+.PHONY: run test test-all lint format types bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install $(PIPQ) -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## set up and run miner on corpus/ into outputs/
+	$(PY) -m miner run corpus -o outputs
+
+test: $(STAMP) lint  ## set up, lint and run the tests (what CI runs)
+	$(PY) -m pytest
+
+test-all: $(STAMP) lint  ## the tests marked slow too
+	$(PY) -m pytest -m ""
+
+lint: $(STAMP)
+	$(PY) -m ruff check miner tests
+	$(PY) -m ruff format --check miner tests
+
+format: $(STAMP)
+	$(PY) -m ruff format miner tests
+	$(PY) -m ruff check --fix miner tests
+
+types: $(STAMP)
+	$(PY) -m mypy miner
+
+bench: $(STAMP)  ## speed figures as JSON in outputs/bench/
+	$(PY) -m miner.bench --out outputs/bench/bench.json
+
+clean:
+	rm -rf $(VENV) outputs/*.parquet outputs/*.csv outputs/*.duckdb .pytest_cache .ruff_cache

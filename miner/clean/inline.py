@@ -1,0 +1,55 @@
+"""Noise inside lines: paid-content markers, watermark characters, pinyin, title tags.
+
+Each finder returns ``(start, end, rule)`` spans over the text; the caller deletes
+them and logs each as a removal. They are deliberately shape-based (what such a
+mark looks like on any site), never keyed to one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str]
+
+# ##paidbegin## / ##paidend## and their kin, even inside a word (述##paidbegin##职).
+_PAID = re.compile(r"#{2,}\s*(?:paid|vip|pay|free|hide|fee)[a-z]*\s*#{2,}", re.I)
+# Zero-width and invisible characters some sites scatter to fingerprint copies.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+# A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
+_WATERMARK = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# Pinyin after a character, as PDF exports of annotated pages leave it: 創(chuàng).
+# A tone mark is required so that ordinary Latin in brackets (DVD) is never taken.
+_PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（]\s*(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\s*[)）]"
+)
+# Bracketed promotional tags that sites append to titles: 【精品例文】, 【最新】, 【推荐】.
+_TITLE_TAG = re.compile(
+    r"【[^】\n]{0,6}(?:精品|精选|例文|范文|最新|推荐|热门|优秀|原创|完整版|word|WORD|Word|"
+    r"可编辑|免费|下载|必备|通用|合集|大全|\d+篇)[^】\n]{0,6}】"
+)
+
+
+def find_inline(text: str) -> list[Span]:
+    """All inline noise spans, sorted and non-overlapping.
+
+    Example:
+        >>> find_inline("述##paidbegin##职的`组织創(chuàng)")
+        [(1, 14, 'paid_marker'), (16, 17, 'watermark_char'), (20, 28, 'pinyin_annotation')]
+    """
+    spans: list[Span] = []
+    for rule, pattern in (
+        ("paid_marker", _PAID),
+        ("invisible_char", _INVISIBLE),
+        ("watermark_char", _WATERMARK),
+        ("pinyin_annotation", _PINYIN),
+        ("title_tag", _TITLE_TAG),
+    ):
+        spans.extend((m.start(), m.end(), rule) for m in pattern.finditer(text))
+    spans.sort()
+    out: list[Span] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out

@@ -1,0 +1,202 @@
+"""Whole lines that are not the report: site chrome, ads, spam, link lists, download walls.
+
+Rules are families of shapes that 范文 sites share, not any one site's strings:
+a meta line carries two or more of 发布时间/来源/浏览…; an ad line carries two or
+more commercial cues (素材库, 客服, 扫码, 一键下载 …); a spam line is a list whose
+items are mostly video-site keywords; a related-links block starts with a header
+(推荐阅读, 相关热词搜索 …) and runs over the short title lines under it. A line in
+the page's head or tail needs less evidence than one in the middle of the body,
+because that is where sites put their furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_META_KEYS = re.compile(
+    r"(发布时间|发布日期|发表时间|更新时间|上传时间|录入时间|时间|日期|来源|作者|出处|点击数|点击量|点击|"
+    r"浏览数|浏览量|浏览次数|浏览|阅读数|阅读量|阅读|人气|字数|责任编辑|编辑|栏目|分类|热度)\s*[:：]"
+)
+_STRONG_META = re.compile(
+    r"^(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
+)
+_BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
+_ACTION_WORDS = frozenset(
+    "加入收藏 设为首页 我要投稿 投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
+    "上一篇 下一篇 复制链接 字体 大 中 小 举报 评论 手机版 登录 注册 会员中心 天下 微博 微信 QQ空间 "
+    "纠错 保存 下载 复制 全屏 目录 更多 首页".split()
+)
+_COPYRIGHT = re.compile(
+    r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权)", re.I
+)
+_URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+_SITE_WORDS = re.compile(r"(网|网站|文库|范文|文档|资料|作文|文摘|文秘|公文|写作|素材|学习啦|帮手|大全)")
+_SITE_SHAPE = re.compile(r"(网|站|库|吧|网站|平台)($|\s)|\s[-–—|]\s|www\.|https?://|\.(com|cn|net|org)\b", re.I)
+
+_AD_CUES = re.compile(
+    r"(素材[库馆网站]|代笔|代写|润笔|会员群|网盘群|svip|vip会员|开通会员|年卡|客服|谨防假冒|谨防冒牌|认准|"
+    r"唯一.{0,4}平台|一键(?:精准|快速|极速)?(?:搜索|查找|下载)|全站|畅下|海量|上新|扫码|扫一扫|二维码|"
+    r"领取福利|添加微信|加微信|微信号|QQ群|公众号[:：（(]|关注公众号|有意加入|请联系|咨询请加|联系我们|"
+    r"原创高质量|好评如潮|接单|代发布|下载券|每天更新|每日更新|同步更新|万字材料|小伙伴|广告位|"
+    r"(?:加|联系|咨询|客服号?)[:：]\s*\d[\d\s-]{3,})",
+    re.I,
+)
+_SPAM_TERMS = re.compile(
+    r"(视频|在线|免费|午夜|福利|精品|久久|中文字幕|字幕|一区|二区|三区|国产|欧美|日韩|亚洲|av|丝袜|老湿|"
+    r"香蕉|成人|无码|高清|播放|影院|电影|伦理|美女|www\.|影视|观看|剧场|专区|第一页|\d{2,}[a-z]|"
+    r"[a-z]{2,}\d)",
+    re.I,
+)
+_SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
+_RELATED_HEAD = re.compile(
+    r"^\s*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|"
+    r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
+    r"本文标签|标签|关键词|上一篇|下一篇|最新文章|热门范文|推荐文章|同类文章)\s*[:：]?"
+)
+_DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
+_DOWNLOAD = re.compile(
+    r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
+    r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
+    r"下载此文档|完整版下载|余下全文|登录后|立即下载)",
+    re.I,
+)
+_RANDOM_TOKEN = re.compile(r"^(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{16,}$")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+HEAD_LINES = 8  # non-empty lines at the top that count as the page head
+TAIL_LINES = 12  # non-empty lines at the bottom that count as the page tail
+
+
+def _meta(line: str, edge: bool) -> bool:
+    keys = {m.group(1) for m in _META_KEYS.finditer(line)}
+    if len(line) > 120:
+        return False
+    if len(keys) >= 2:
+        return True
+    return bool(keys) and edge and len(line) <= 40 and bool(_STRONG_META.match(line))
+
+
+def _actions(line: str) -> bool:
+    tokens = [t.strip(":：|") for t in re.split(r"[\s|]+", line) if t.strip(":：|")]
+    if not tokens or len(line) > 60:
+        return False
+    hits = sum(len(t) for t in tokens if t in _ACTION_WORDS or _META_KEYS.fullmatch(t + ":"))
+    return hits / sum(len(t) for t in tokens) >= 0.6 and len(tokens) >= 2
+
+
+_NAV_SPLIT = re.compile(r"[|｜/·•\s]+")
+
+
+def _navigation(line: str, in_head: bool) -> bool:
+    """A menu: many very short items (首页|工作总结|工作计划|…), no sentence."""
+    items = [t for t in _NAV_SPLIT.split(line) if t]
+    if len(items) < 4 or _SENTENCE_END.search(line) or any(len(t) > 8 for t in items):
+        return False
+    return in_head or "首页" in items
+
+
+def _site_name(line: str) -> bool:
+    return len(line) <= 40 and bool(_SITE_WORDS.search(line)) and bool(_SITE_SHAPE.search(line))
+
+
+def _ad(line: str, edge: bool) -> bool:
+    cues = {m.group(1).lower() for m in _AD_CUES.finditer(line)}
+    if len(cues) >= 3 or (len(cues) >= 2 and (edge or line.lstrip().startswith("【"))):
+        return True
+    # A short line that is nothing but a call to scan or claim (微信扫码领取福利).
+    return edge and len(line) <= 20 and bool(cues & {"扫码", "扫一扫", "领取福利", "二维码"})
+
+
+def _spam(line: str) -> bool:
+    items = [t for t in _SPAM_SPLIT.split(line) if t]
+    if len(items) < 4:
+        return False
+    spam = sum(1 for t in items if _SPAM_TERMS.search(t))
+    return spam / len(items) >= 0.5 and not _SENTENCE_END.search(line)
+
+
+def _link_like(line: str) -> bool:
+    """A short title line of a link list: no sentence inside, often a trailing date."""
+    s = line.strip()
+    return 0 < len(s) <= 40 and not _SENTENCE_END.search(s[:-1]) and not s.endswith("。")
+
+
+def classify_lines(lines: Sequence[str]) -> dict[int, str]:
+    """Map line index → removal rule for every line that is page furniture.
+
+    Example:
+        >>> classify_lines(["某某范文网", "当前位置 首页 > 总结", "正文。", "相关文章:", "标题一05-27"])
+        {0: 'site_header', 1: 'breadcrumb', 3: 'related_links', 4: 'related_links'}
+    """
+    nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
+    head = set(nonempty[:HEAD_LINES])
+    tail = set(nonempty[-TAIL_LINES:])
+    rules: dict[int, str] = {}
+    in_related = False
+    for i in nonempty:
+        line = lines[i].strip()
+        edge = i in head or i in tail
+        rule = _line_rule(line, edge, i in head)
+        if in_related and rule is None and (_link_like(line) or _DATE_TAIL.search(line)):
+            rules[i] = "related_links"
+            continue
+        in_related = False
+        if rule == "related_links":
+            in_related = True
+        if rule:
+            rules[i] = rule
+    _sweep_tail_links(lines, nonempty, rules)
+    return rules
+
+
+def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
+    if _PAID_LINE.fullmatch(line):
+        return "paid_marker"
+    if _RELATED_HEAD.match(line) and (edge or len(line) <= 40):
+        return "related_links"
+    if _spam(line):
+        return "spam_keywords"
+    if _ad(line, edge):
+        return "ad_block"
+    if _DOWNLOAD.search(line) and len(line) <= 60:
+        return "download_prompt"
+    if _RANDOM_TOKEN.fullmatch(line):
+        return "download_prompt"
+    if _COPYRIGHT.search(line) and (edge or len(line) <= 60) and not _SENTENCE_END.search(line):
+        return "copyright"
+    if _URL_ONLY.match(line):
+        return "site_header"
+    if _BREADCRUMB.search(line) and len(line) <= 80:
+        return "breadcrumb"
+    if _meta(line, edge):
+        return "page_meta"
+    if _actions(line):
+        return "page_actions"
+    if _navigation(line, in_head):
+        return "navigation"
+    if in_head and _site_name(line):
+        return "site_header"
+    return None
+
+
+_PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
+
+
+def _sweep_tail_links(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """A run of ≥2 dated title lines at the page's end is a link list even without a header."""
+    run: list[int] = []
+    for i in reversed(nonempty):
+        if i in rules:
+            if run:
+                break
+            continue
+        line = lines[i].strip()
+        if _link_like(line) and _DATE_TAIL.search(line) and _CJK.search(line):
+            run.append(i)
+        else:
+            break
+    if len(run) >= 2:
+        for i in run:
+            rules[i] = "related_links"

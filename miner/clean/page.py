@@ -1,0 +1,133 @@
+"""Clean one page: inline noise, then furniture lines, then a teaser repeated at the end.
+
+Nothing is deleted without a ``Removal`` that names the rule and the source span,
+so the decoded page can always be rebuilt from the kept text and the removals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from miner.clean.inline import find_inline
+from miner.clean.lines import classify_lines
+from miner.clean.script import detect_script, simplified
+from miner.models import Page, Removal
+from miner.textmap import TextMap
+
+_NORM_DROP = re.compile(r"[\s\W_]+")
+_DATE_ONLY = re.compile(r"[\d〇零一二三四五六七八九十oOxX]{2,4}年[\d一二三四五六七八九十xX]{1,2}月([\d一二三四五六七八九十xX]{1,3}日)?")
+# Rules whose presence at a page's end means the site cut the body short.
+WALL_RULES = frozenset({"download_prompt", "paid_marker"})
+
+
+@dataclass(slots=True)
+class CleanPage:
+    """The kept text of a page (with source offsets) and what was removed."""
+
+    source: str
+    text: TextMap
+    encoding: str
+    bad_bytes: int
+    removals: list[Removal] = field(default_factory=list)
+    walled: bool = False  # a download or pay wall followed the body
+
+
+def _norm(s: str) -> str:
+    return _NORM_DROP.sub("", s)
+
+
+def clean_page(page: Page) -> CleanPage:
+    """Remove inline noise and furniture lines from a decoded page.
+
+    Example:
+        >>> cp = clean_page(Page("a.txt", "某某范文网\\n正文的`内容。\\n推荐阅读：\\n标题一05-27", "utf-8"))
+        >>> cp.text.text.strip()
+        '正文的内容。'
+        >>> sorted({r.rule for r in cp.removals})
+        ['related_links', 'site_header', 'watermark_char']
+    """
+    tm = TextMap.of(page.text)
+    removals: list[Removal] = []
+
+    def log(tmap: TextMap, start: int, end: int, rule: str) -> None:
+        s, e = tmap.source_span(start, end)
+        removals.append(Removal(page.source, rule, tmap.text[start:end], s, e))
+
+    # 1. Inline marks first, so that line rules see lines as a reader would.
+    # Patterns are written in simplified characters; a traditional page is matched
+    # through a converted copy (t2s keeps lengths, so spans carry over).
+    script = detect_script(tm.text)
+    probe = simplified(tm.text) if script != "simplified" else tm.text
+    spans = find_inline(probe if len(probe) == len(tm.text) else tm.text)
+    for start, end, rule in spans:
+        log(tm, start, end, rule)
+    tm = tm.delete((s, e) for s, e, _ in spans)
+
+    # 2. Whole furniture lines.
+    bounds = list(tm.lines())
+    lines = [tm.text[s:e] for s, e in bounds]
+    # Rules are written in simplified characters; a traditional page (發布時間, 版權所有)
+    # is matched through a converted copy while spans stay on the original.
+    if script != "simplified":
+        lines = [simplified(ln) for ln in lines]
+    rules = classify_lines(lines)
+    _mark_tail_teaser(lines, rules)
+    _mark_repeated_titles(lines, rules)
+    cut: list[tuple[int, int]] = []
+    for i, rule in sorted(rules.items()):
+        s, e = bounds[i]
+        # Take the line's own text; its newline stays so paragraph structure survives.
+        log(tm, s, e, rule)
+        cut.append((s, e))
+    walled = _walled(lines, rules)
+    tm = tm.delete(cut)
+    removals.sort(key=lambda r: (r.start, r.end))
+    return CleanPage(page.source, tm, page.encoding, page.bad_bytes, removals, walled)
+
+
+def _walled(lines: list[str], rules: dict[int, str]) -> bool:
+    """True when a download or pay wall sits after the last kept line."""
+    kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
+    last = kept[-1] if kept else -1
+    return any(i > last and r in WALL_RULES for i, r in rules.items())
+
+
+def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
+    """Lines after the body that only repeat the page's opening (title, first sentences).
+
+    Sites put a teaser of the body above their download button. It is recognised
+    by what it repeats, not by its wording: walking back from the end over
+    furniture, a kept line whose text recurs in the page's opening is a teaser.
+    """
+    kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
+    if len(kept) < 3:
+        return
+    opening = _norm("".join(lines[i] for i in kept[: max(3, len(kept) // 3)]))[:800]
+    tail_end = max(rules) if rules else -1
+    if tail_end < kept[-1]:
+        return  # nothing follows the body: no wall, no teaser
+    for i in reversed(kept[1:]):
+        probe = _norm(lines[i])
+        if not probe:
+            continue
+        head = probe[:60]
+        if _DATE_ONLY.fullmatch(probe):
+            break  # a signature date may repeat the heading date; it is content
+        if len(head) >= 8 and head in opening and i > kept[len(kept) // 2]:
+            rules[i] = "teaser"
+        else:
+            break
+
+
+def _mark_repeated_titles(lines: list[str], rules: dict[int, str]) -> None:
+    """A short line repeated right below itself at the page's top (a title printed twice)."""
+    kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules][:8]
+    seen: set[str] = set()
+    for i in kept:
+        key = _norm(lines[i])
+        if not key or len(key) > 60:
+            break
+        if key in seen:
+            rules[i] = "duplicate_title"
+        seen.add(key)

@@ -1,0 +1,125 @@
+"""Repairs that change form, not content: line joins, white space, width, script.
+
+These are not logged as removals (SCHEMA.md: "white space and line joins aside"),
+but they are applied through ``TextMap`` so every character keeps its source offset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from miner.clean.flags import MEASURE_START
+from miner.clean.script import to_simplified
+from miner.textmap import TextMap
+
+# Lines ending in one of these are complete; anything else may continue on the next.
+_TERMINAL = set("。！？!?；;：:…”」』）)】》.．")
+_COMMA_END = set("，,、")
+# Heading and list markers start a new line even after an unfinished one.
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\D|"
+    r"[①-⑳]|第[一二三四五六七八九十\d]+[章节部分篇条]|附件)"
+)
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+_WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]")
+_UNIT_START = re.compile(f"[{MEASURE_START}]")
+_TITLE_END = re.compile(r"(意见|方案|通知|总结|计划|报告|汇报|细则|办法|规定|标准|要点|讲话|决定|纪要)$")
+_JOIN_MIN = 28  # a line this long without an end mark was wrapped, not finished (PDF width)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def join_lines(tm: TextMap) -> TextMap:
+    """Join lines that a page layout broke mid-sentence; collapse blank lines.
+
+    A break is joined when the line before does not end a sentence and either is
+    long (wrapped by a fixed page width) or ends with a comma, and the next line
+    does not start with a heading marker.
+
+    Example:
+        >>> join_lines(TextMap.of("他们根据自己的需要对远程教育网络节目进行选择性\\n\\n地收看。\\n一、总结")).text
+        '他们根据自己的需要对远程教育网络节目进行选择性地收看。\\n一、总结'
+    """
+    text = tm.text
+    lines = [(s, e) for s, e in tm.lines()]
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    edits: list[tuple[int, int, str]] = []
+    if not content:
+        return tm.edit([(0, len(text), "")])
+    # Drop everything before the first and after the last content line.
+    first_s = content[0][0]
+    if first_s > 0:
+        edits.append((0, first_s, ""))
+    for (s1, e1), (s2, e2) in zip(content, content[1:], strict=False):
+        prev = text[s1:e1].rstrip()
+        nxt = text[s2:e2]
+        gap_start = s1 + len(prev)
+        if _continues(prev, nxt):
+            edits.append((gap_start, s2 + (len(nxt) - len(nxt.lstrip())), ""))
+        else:
+            edits.append((gap_start, s2, "\n"))
+    last_e = content[-1][1]
+    tail = text[content[-1][0] : last_e].rstrip()
+    end_of_content = content[-1][0] + len(tail)
+    if end_of_content < len(text):
+        edits.append((end_of_content, len(text), ""))
+    return tm.edit(edits)
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    prev_s = prev.strip()
+    if not prev_s or _MARKER.match(nxt):
+        return False
+    last = prev_s[-1]
+    if last in _TERMINAL:
+        return False
+    first = nxt.strip()[:1]
+    if not first or not (_is_cjk(first) or first.isalnum() or first in "“"):
+        return False
+    if last in _COMMA_END:
+        return True
+    if _MARKER.match(prev_s) or _TITLE_END.search(prev_s):
+        return False  # a heading or a title line is never continued by the next paragraph
+    return len(prev_s) >= _JOIN_MIN
+
+
+def spaces(tm: TextMap) -> TextMap:
+    """Drop white space next to Chinese text and digits; keep one space between words.
+
+    PDF exports put spaces between numbers and units (党员 424 名) and indent
+    paragraphs with ideographic spaces. A space between a Chinese character and a
+    measure word is kept: it marks a number the page lost (安装闭路电视 户).
+    """
+    text = tm.text
+    edits: list[tuple[int, int, str]] = []
+    for m in _SPACE_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else "\n"
+        after = text[e] if e < len(text) else "\n"
+        if before == "\n" or after == "\n":
+            edits.append((s, e, ""))
+        elif _is_cjk(before) and "\u4e00" <= before <= "\u9fff" and _UNIT_START.match(after):
+            if e - s > 1 or text[s] != " ":
+                edits.append((s, e, " "))
+        elif _is_cjk(before) or _is_cjk(after) or before.isdigit() or after.isdigit():
+            edits.append((s, e, ""))
+        elif e - s > 1 or text[s] != " ":
+            edits.append((s, e, " "))
+    return tm.edit(edits)
+
+
+def width(tm: TextMap) -> TextMap:
+    """Full-width digits, Latin letters and ％ to ASCII; Chinese punctuation stays."""
+    edits = [(m.start(), m.end(), chr(ord(m.group()) - 0xFEE0)) for m in _WIDE.finditer(tm.text)]
+    return tm.edit(edits)
+
+
+def repair(tm: TextMap, script: str) -> TextMap:
+    """All body repairs in order: script, width, line joins, white space."""
+    if script != "simplified":
+        tm = to_simplified(tm)
+    tm = width(tm)
+    tm = join_lines(tm)
+    return spaces(tm)

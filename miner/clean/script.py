@@ -1,0 +1,72 @@
+"""Traditional or simplified: detect the source script, convert to simplified with OpenCC.
+
+Detection counts characters that only exist in one script (what OpenCC's t2s would
+change versus what s2t would change), so shared characters never tip the vote.
+Conversion keeps a character-to-character offset map: OpenCC's t2s maps phrases
+to phrases of the same length for all but a handful of entries, and where a line's
+length changes the whole line falls back to its own start offset.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from miner.textmap import TextMap
+
+
+@cache
+def _converters() -> tuple[object, object]:
+    import opencc
+
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+@cache
+def _script_of(ch: str) -> int:
+    """+1 a traditional-only character, -1 simplified-only, 0 shared."""
+    t2s, s2t = _converters()
+    if t2s.convert(ch) != ch:  # type: ignore[attr-defined]
+        return 1
+    if s2t.convert(ch) != ch:  # type: ignore[attr-defined]
+        return -1
+    return 0
+
+
+def detect_script(text: str) -> str:
+    """``simplified``, ``traditional`` or ``mixed``.
+
+    Example:
+        >>> detect_script("創先爭優活動總結"), detect_script("创先争优活动总结")
+        ('traditional', 'simplified')
+    """
+    trad = simp = 0
+    for ch in set(text):
+        if "\u4e00" <= ch <= "\u9fff":
+            kind = _script_of(ch)
+            if kind > 0:
+                trad += text.count(ch)
+            elif kind < 0:
+                simp += text.count(ch)
+    if trad == 0 or trad <= 0.02 * simp:
+        return "simplified"
+    if simp <= 0.05 * trad:
+        return "traditional"
+    return "mixed"
+
+
+def simplified(text: str) -> str:
+    """Plain-string t2s, for matching rules written in simplified characters."""
+    t2s, _ = _converters()
+    return t2s.convert(text)  # type: ignore[attr-defined,no-any-return]
+
+
+def to_simplified(tm: TextMap) -> TextMap:
+    """Convert a text map to simplified characters, keeping offsets line by line."""
+    t2s, _ = _converters()
+    edits: list[tuple[int, int, str]] = []
+    for start, end in tm.lines():
+        line = tm.text[start:end]
+        new = t2s.convert(line)  # type: ignore[attr-defined]
+        if new != line:  # TextMap.edit keeps per-character offsets when lengths agree
+            edits.append((start, end, new))
+    return tm.edit(edits)

@@ -1,0 +1,83 @@
+"""The ``miner`` command: thin argument parsing over library functions.
+
+Heavy libraries (pandas, spaCy, OpenCC) are imported inside the handlers, so
+``miner --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from miner import __version__
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="miner",
+        description="Turn Chinese work summaries (工作总结, 汇报, 实施方案) into clean text and tables.",
+    )
+    p.add_argument("--version", action="version", version=f"miner {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="run the whole pipeline on a file or folder")
+    r.add_argument("input", nargs="?", type=Path, default=Path("corpus"), help="default: corpus/")
+    r.add_argument("-o", "--output", type=Path, default=Path("outputs"), help="default: outputs/")
+    r.add_argument("--no-csv", action="store_true", help="write Parquet and DuckDB only")
+    r.add_argument("--no-duckdb", action="store_true", help="do not write OUT/miner.duckdb")
+    r.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    r.set_defaults(handler=_run)
+    return p
+
+
+def _run(args: argparse.Namespace) -> int:
+    from miner.pipeline import run
+    from miner.settings import Settings
+
+    if not args.input.exists():
+        print(f"miner: input {args.input} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(
+        input=args.input,
+        output=args.output,
+        csv=not args.no_csv,
+        duckdb=not args.no_duckdb,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    progress = None
+    if settings.progress:
+        from tqdm import tqdm
+
+        def progress(items):  # type: ignore[no-untyped-def]
+            return tqdm(items, desc="pages", unit="file", leave=False, mininterval=0.5)
+
+    res = run(settings, progress=progress)
+    if not args.quiet:
+        skipped = sum(res.skipped.values())
+        extra = f", {skipped} skipped ({', '.join(sorted(res.skipped))})" if skipped else ""
+        print(
+            f"miner: {res.files} files, {res.articles} articles, {res.removals} removals, "
+            f"{res.figures} figures, {res.duplicates} duplicate pairs, {res.errors} errors{extra} "
+            f"in {res.seconds:.2f} s ({res.mb_per_s:.2f} MB/s) → {args.output}"
+        )
+    return EXIT_SOME_FAILED if res.errors else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (0 all read, 1 some files failed, 2 usage error)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
+    logging.basicConfig(
+        level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    return int(args.handler(args))

@@ -1,0 +1,1 @@
+"""Package data: user words, boilerplate patterns and unit tables, read with importlib.resources."""

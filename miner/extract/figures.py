@@ -1,0 +1,534 @@
+"""Numeric claims: every number in a report that states a quantity, with unit and qualifier.
+
+A figure is a number followed by a unit or measure word from ``miner/data/units.tsv``
+(21.6万元, 30余人, 百分之九十五, 两次). One compiled regex finds the candidates in a
+single pass; context rules then drop numbers that are not claims:
+
+1. grammar: ordinals (第一), session numbers (八届十三次全会, 90周年), calendar years,
+   idioms and numbered formulations (两张皮, 三个代表, 六个一);
+2. context: numbers inside “…” or 《…》 (“56130”, “1+6”), phone numbers;
+3. the qualifier from the words around the number (约, 余, 以上, 不少于 …);
+4. the subject, from the POS tags of the clause around the number only.
+
+Dates (5月7日), document numbers (〔2011〕95号) and ratios (1:1) never match, because
+月, 日, 号 and : are not units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from miner.extract.numerals import (
+    ARABIC_RE,
+    CHINESE_RE,
+    CN_DIGITS,
+    chinese_digits,
+    multiplier,
+    parse_arabic,
+    parse_chinese,
+    parse_pair,
+)
+from miner.models import Figure
+from miner.segment import Sentence, Token, sentences, tag
+from miner.segment.sentences import sentence_at
+
+
+def _load_units() -> dict[str, str]:
+    """Unit → class from ``units.tsv`` (read once, at import)."""
+    text = resources.files("miner.data").joinpath("units.tsv").read_text(encoding="utf-8")
+    units: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("unit\t"):
+            continue
+        unit, cls, *_ = line.split("\t")
+        units[unit.strip()] = cls.strip()
+    return units
+
+
+UNITS: dict[str, str] = _load_units()
+# Written forms that are not in the table as such: they map to a unit and may imply
+# a qualifier (3个多月 = more than 3 months).
+_ALIASES: dict[str, tuple[str, str | None]] = {
+    "％": ("%", None),
+    "个多月": ("个月", "more_than"),
+    "个余月": ("个月", "more_than"),
+}
+_UNIT_RE = "|".join(re.escape(u) for u in sorted([*UNITS, *_ALIASES], key=len, reverse=True))
+_MULT = "(?:万亿|千万|百万|亿|万|千|百|十)"
+_SEP = "(?:至|到|-|—|－|~|～|〜)"
+
+_FIGURE = re.compile(
+    rf"""
+    (?P<pct>百分之(?P<pn>{CHINESE_RE}|{ARABIC_RE})(?:点(?P<pd>[{CN_DIGITS}]+))?)
+    | (?<![0-9０-９.．A-Za-z\-])
+      (?P<a1>{ARABIC_RE})(?P<am1>{_MULT})?(?:(?P<asep>{_SEP})(?P<a2>{ARABIC_RE}))?
+      [ ]?(?P<ai1>[余多])?(?P<am2>{_MULT})?(?P<ai2>[余多])?(?P<au>{_UNIT_RE})
+    | (?P<c1>{CHINESE_RE})(?:(?P<csep>至|到)(?P<c2>{CHINESE_RE}))?
+      (?P<ci1>[余多])?(?P<cm>[万亿])?(?P<ci2>[余多])?(?P<cu>{_UNIT_RE})
+    """,
+    re.VERBOSE,
+)
+
+# -- context rules -------------------------------------------------------------------
+
+# Idioms and numbered formulations whose numeral + measure word is not a count. The
+# list is general political vocabulary, not taken from any one report.
+_SET_PHRASES = re.compile(
+    "两张皮|三番五次|三天两头|三年五载|十天半月|三位一体|五位一体|三个代表|四个全面|"
+    "两个维护|四个意识|四个自信|两个确立|两个务必|两个一百年|三个有利于|八项规定|"
+    "三个倡导|四个服务|五个一|六个一|十个明确|十四个坚持|两个基本点|一个中心|"
+    "四项基本原则|四个现代化|五项原则|八项主张|两个文明|三个文明|两个市场|两种资源|"
+    "两个积极性|三个面向|四个一批|两个先锋队|三个务必|两个结合"
+)
+# Continuations that turn a measure word into part of another word (3支部 is not
+# "3 teams", 2部门 not "2 copies"). Checked right after the unit.
+_BLOCKED_AFTER: dict[str, tuple[str, ...]] = {
+    "部": ("门", "分", "署", "长", "队"),
+    "条": ("件", "例", "款"),
+    "处": ("理", "室", "级", "分", "长"),
+    "支": ("部", "持", "出", "付"),
+    "座": ("谈", "位"),
+    "台": ("账", "帐", "阶"),
+    "本": ("人", "单位", "级", "地", "届"),
+    "场": ("所", "地", "合", "景"),
+    "名": ("单", "称", "义", "字", "誉", "录"),
+    "户": ("口", "籍"),
+    "家": ("庭", "长", "属", "乡", "园"),
+    "所": ("属", "有", "长", "在", "以", "谓", "得"),
+    "间": ("隔", "接", "断"),
+    "期": ("间", "限", "末", "待", "望"),
+    "元": ("旦", "素", "月", "宵"),
+    "个": ("性", "体", "别"),
+    "天": ("下", "然", "地", "空", "气"),
+    "批": ("准", "示", "评", "复"),
+    "张": ("贴", "挂"),
+    "位": ("于", "置", "列", "数"),
+    "份": ("额",),
+    "周": ("年", "岁", "边", "末"),
+    "次": ("全会", "中全会", "党代会", "代表大会"),
+}
+# 年 is a unit only as a duration: 连续15年, 为期三年, 三年时间.
+_YEAR_CUE_BEFORE = ("连续", "为期", "历时", "长达", "整整")
+_YEAR_CUE_AFTER = ("时间", "之久")
+_PHONE_CUE = re.compile(r"电话|热线|手机|QQ|qq|微信|传真|号码|联系")
+_OPEN_QUOTES = "“‘「『《"
+_CLOSE_QUOTES = "”’」』》"
+_QUOTE_STOPS = "。；;\n"
+_QUOTE_WINDOW = 40  # calibrated on the seeds: slogans in quotes run up to ~30 characters
+
+# -- qualifiers ----------------------------------------------------------------------
+
+_PREFIX_QUALIFIER: dict[str, str] = {
+    "约": "approx",
+    "大约": "approx",
+    "近": "approx",
+    "将近": "approx",
+    "接近": "approx",
+    "大概": "approx",
+    "上": "approx",  # 上千人: only reaches here before a bare 百/千/万
+    "超过": "more_than",
+    "超出": "more_than",
+    "超": "more_than",
+    "逾": "more_than",
+    "多于": "more_than",
+    "高于": "more_than",
+    "大于": "more_than",
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "不小于": "at_least",
+    "不下": "at_least",
+    "至少": "at_least",
+    "最少": "at_least",
+    "起码": "at_least",
+    "不到": "less_than",
+    "不足": "less_than",
+    "低于": "less_than",
+    "少于": "less_than",
+    "小于": "less_than",
+    "未满": "less_than",
+    "不超过": "at_most",
+    "不高于": "at_most",
+    "不多于": "at_most",
+    "不大于": "at_most",
+    "最多": "at_most",
+    "至多": "at_most",
+}
+_PREFIX_RE = re.compile(
+    "(" + "|".join(sorted(_PREFIX_QUALIFIER, key=len, reverse=True)) + ")(?:了|有|为|达)?$"
+)
+# 至少/最多 may stand before the verb: 每月至少组织1次.
+_PREFIX_GAP_RE = re.compile(r"(至少|最少|起码|最多|至多)[\u4e00-\u9fff]{1,4}$")
+# 签约3个项目 is exact; 最近3天 is recency, not 近 = nearly.
+_NOT_APPROX_BEFORE = {"约": set("签节公制条预邀相契履违合特集简婚"), "近": set("附最邻靠亲临就贴")}
+_SUFFIX_RE = re.compile(r"及?(以上|以下|以内|之内|左右|开外|有余)")
+_SUFFIX_QUALIFIER = {
+    "以上": "at_least",
+    "以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+    "左右": "approx",
+    "开外": "more_than",
+    "有余": "more_than",
+}
+
+# -- subjects ------------------------------------------------------------------------
+
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "nrt", "nrfg", "vn", "j", "an"})
+_SKIP_TAGS = frozenset({"d", "p", "u", "ul", "uz", "ug", "ud", "uv"})
+# Light words between a noun and its number (资金共计21.6万元, 投入资金达46万元).
+_SKIP_WORDS = frozenset(
+    {
+        "共",
+        "共计",
+        "累计",
+        "合计",
+        "总计",
+        "计",
+        "达",
+        "达到",
+        "高达",
+        "多达",
+        "约",
+        "近",
+        "将近",
+        "大约",
+        "为",
+        "有",
+        "了",
+        "是",
+        "仅",
+        "只有",
+        "已",
+        "已达",
+        "超过",
+        "逾",
+        "投入",
+        "发放",
+        "新增",
+        "增加",
+        "减少",
+        "出动",
+        "完成",
+        "实现",
+        "不少于",
+        "不低于",
+        "至少",
+        "不到",
+        "不足",
+        "低于",
+        "少于",
+        "不超过",
+        "最多",
+    }
+)
+# Measure words that count things: the counted noun usually follows (配备1名大学生村官).
+_COUNT_CLASSES = frozenset({"people", "count", "items", "events"})
+_CLAUSE_MARKS = "，,、；;：:。！？!?\n（(）)“”《》"
+_SUBJECT_WINDOW = 20  # characters of context tagged on each side, at most
+# A noun phrase after the unit stops early: 660名党员干部积极行动 → 党员干部 (jieba tags
+# 积极行动 as a noun). Five characters keep 大学生村官 and 优秀共产党员 whole enough.
+_AFTER_MAX = 5
+_NOT_SUBJECT = frozenset({"全部", "全体", "所有", "以上", "以下", "左右", "总数", "其中"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A number + unit the regex found, before the context rules judge it."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str  # "arabic", "chinese" or "percent" (百分之N)
+    numeral: str  # the (first) number as written
+    infix: bool  # 余/多 between number and unit
+    is_range: bool
+    implied: str | None  # qualifier implied by the written unit (3个多月)
+
+
+def find_figures(text: str, doc_id: str = "") -> list[Figure]:
+    """Every numeric claim of a cleaned article body, in text order.
+
+    Args:
+        text: the article text (simplified characters, lines joined).
+        doc_id: copied into each figure.
+
+    Returns:
+        Figures with ``text[f.start:f.end] == f.raw``; ``section_id`` is left None
+        for the pipeline to fill.
+
+    Example:
+        >>> figs = find_figures("共投入资金21.6万元，组织30余人")
+        >>> [(f.raw, f.value, f.unit, f.qualifier, f.subject) for f in figs]
+        [('21.6万元', 216000.0, '元', 'exact', '资金'), ('30余人', 30.0, '人', 'more_than', None)]
+    """
+    out: list[Figure] = []
+    sents: list[Sentence] | None = None
+    for m in _FIGURE.finditer(text):
+        cand = _candidate(m)
+        if cand is None or not _is_claim(cand, text):
+            continue
+        if sents is None:  # most texts have figures, but short ones may not
+            sents = sentences(text)
+        sent = sentence_at(sents, cand.start)
+        out.append(
+            Figure(
+                doc_id=doc_id,
+                section_id=None,
+                raw=text[cand.start : cand.end],
+                value=cand.value,
+                unit=cand.unit,
+                qualifier=_qualifier(cand, text),
+                subject=_subject(cand, text, sent),
+                sentence=sent.text if sent else "",
+                start=cand.start,
+                end=cand.end,
+                unit_class=UNITS.get(cand.unit),
+            )
+        )
+    return out
+
+
+# -- reading a match -----------------------------------------------------------------
+
+
+def _candidate(m: re.Match[str]) -> _Candidate | None:
+    """Read value and unit off a regex match; None when the numeral is malformed."""
+    if m.group("pct"):
+        return _percent(m)
+    if m.group("a1"):
+        unit, implied = _ALIASES.get(m.group("au"), (m.group("au"), None))
+        value = parse_arabic(m.group("a1")) * multiplier(m.group("am1") or m.group("am2"))
+        infix = bool(m.group("ai1") or m.group("ai2"))
+        is_range = bool(m.group("a2"))
+        numeral = m.group("a1")
+        return _Candidate(
+            m.start(), m.end(), value, unit, "arabic", numeral, infix, is_range, implied
+        )
+    unit, implied = _ALIASES.get(m.group("cu"), (m.group("cu"), None))
+    numeral, start = m.group("c1"), m.start()
+    is_range = bool(m.group("c2"))
+    parsed = parse_chinese(numeral)
+    if parsed is None and not is_range:
+        pair = parse_pair(numeral)
+        if pair is not None and numeral[0] != "一":
+            parsed, is_range = pair, True
+        else:
+            # 统一三个: the match began inside a word; keep the longest well-formed tail.
+            for k in range(1, len(numeral)):
+                parsed = parse_chinese(numeral[k:])
+                if parsed is not None:
+                    numeral, start = numeral[k:], start + k
+                    break
+    if parsed is None:
+        return None
+    value = parsed * multiplier(m.group("cm"))
+    infix = bool(m.group("ci1") or m.group("ci2"))
+    return _Candidate(start, m.end(), value, unit, "chinese", numeral, infix, is_range, implied)
+
+
+def _percent(m: re.Match[str]) -> _Candidate | None:
+    """百分之九十五 → 95 %, 百分之七点二 → 7.2 %."""
+    pn = m.group("pn")
+    if pn[0] in CN_DIGITS or pn[0] in "十百千万亿":
+        value = parse_chinese(pn)
+        if value is None:
+            return None
+        if m.group("pd"):
+            value += float("0." + chinese_digits(m.group("pd")))
+    else:
+        value = parse_arabic(pn)
+    return _Candidate(m.start(), m.end(), value, "%", "percent", pn, False, False, None)
+
+
+# -- context rules -------------------------------------------------------------------
+
+
+def _is_claim(c: _Candidate, text: str) -> bool:
+    """Apply the context rules that tell a quantity from a name, date or formulation."""
+    before = text[max(0, c.start - 1) : c.start]
+    after = text[c.end : c.end + 4]
+    if before in ("第", "届") or (before == "前" and c.unit == "名"):
+        return False  # ordinal, session number, rank
+    if after.startswith(_BLOCKED_AFTER.get(c.unit, ())):
+        return False
+    if c.unit == "年" and not _is_duration(c, text):
+        return False
+    if c.kind == "chinese" and not _chinese_ok(c, before, after):
+        return False
+    if c.kind == "arabic" and _is_phone(c, text):
+        return False
+    if _in_quotes(text, c.start, c.end):
+        return False
+    return not _overlaps_set_phrase(text, c.start, c.end)
+
+
+def _overlaps_set_phrase(text: str, start: int, end: int) -> bool:
+    """True when an idiom or formulation (两张皮, 三位一体) covers part of the span."""
+    for s in _SET_PHRASES.finditer(text, max(0, start - 6), min(len(text), end + 6)):
+        if s.start() < end and s.end() > start:
+            return True
+    return False
+
+
+def _is_duration(c: _Candidate, text: str) -> bool:
+    """年 counts only as a duration: a small number and a cue (连续15年, 三年时间)."""
+    if c.value >= 100 or c.is_range:
+        return False
+    head = text[max(0, c.start - 2) : c.start]
+    return head in _YEAR_CUE_BEFORE or text.startswith(_YEAR_CUE_AFTER, c.end)
+
+
+def _chinese_ok(c: _Candidate, before: str, after: str) -> bool:
+    """Chinese numerals need more care than digits: they also build words and slogans.
+
+    A lone 一 or 二 is dropped (一次性, 二次创业; gold treats 一次/一个 as optional at
+    best), a measure word opening a formulation too (六个一, 五位一体), and a bare
+    百/千/万 counts only with a cue (近千人, 百余人 but not 千家万户).
+    """
+    if c.numeral in ("一", "二", "壹"):
+        return False
+    if after[:1] and after[0] in CN_DIGITS and after[1:2] not in ("等", "级"):
+        return False
+    if before in ("几", "数", "若"):
+        return False  # 几十个, 数百人: no number is stated
+    if c.numeral[0] in "百千万亿":
+        return before in ("近", "上", "逾", "超", "约") or c.infix
+    return True
+
+
+def _is_phone(c: _Candidate, text: str) -> bool:
+    """Long digit runs, leading zeros and numbers after 电话/热线 are contact numbers."""
+    digits = c.numeral.replace(",", "")
+    if "." in digits or "．" in digits:
+        return False
+    if len(digits) >= 11 or (len(digits) >= 2 and digits[0] in "0０"):
+        return True
+    return len(digits) >= 5 and bool(_PHONE_CUE.search(text, max(0, c.start - 8), c.start))
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """True when the span sits between an opening “/《 and its closing mark.
+
+    Some pages close quotes with a second “ (“人格之师“), so a “ after an unclosed “
+    closes it. A quote never spans a full stop, and the window is bounded.
+    """
+    opened = False
+    for ch in text[max(0, start - _QUOTE_WINDOW) : start]:
+        if ch in _OPEN_QUOTES:
+            opened = not (ch == "“" and opened)
+        elif ch in _CLOSE_QUOTES or ch in _QUOTE_STOPS:
+            opened = False
+    if not opened:
+        return False
+    for ch in text[end : end + _QUOTE_WINDOW]:
+        if ch in _CLOSE_QUOTES or ch == "“":
+            return True
+        if ch in _QUOTE_STOPS:
+            return False
+    return False
+
+
+# -- qualifier -----------------------------------------------------------------------
+
+
+def _qualifier(c: _Candidate, text: str) -> str:
+    """exact, approx, more_than, at_least, less_than, at_most or range.
+
+    余/多 inside the figure and 超过 before it win over a trailing 以上
+    (120余份以上, 超过95%以上 → more_than); 达95%以上 alone is at_least.
+    """
+    if c.is_range:
+        return "range"
+    prefix = _prefix_qualifier(text, c.start)
+    if c.infix or c.implied == "more_than" or prefix == "more_than":
+        return "more_than"
+    if prefix:
+        return prefix
+    m = _SUFFIX_RE.match(text, c.end)
+    return _SUFFIX_QUALIFIER[m.group(1)] if m else "exact"
+
+
+def _prefix_qualifier(text: str, start: int) -> str | None:
+    """The qualifier word right before the number (约, 不少于 …), if any."""
+    lo = max(0, start - 8)
+    m = _PREFIX_RE.search(text, lo, start)
+    if m:
+        word = m.group(1)
+        prev = text[m.start() - 1 : m.start()] if m.start() else ""
+        if prev in _NOT_APPROX_BEFORE.get(word, ()):
+            return None
+        if word == "上" and text[start : start + 1] not in ("百", "千", "万", "亿"):
+            return None
+        return _PREFIX_QUALIFIER[word]
+    m = _PREFIX_GAP_RE.search(text, lo, start)
+    return _PREFIX_QUALIFIER[m.group(1)] if m else None
+
+
+# -- subject -------------------------------------------------------------------------
+
+
+def _subject(c: _Candidate, text: str, sent: Sentence | None) -> str | None:
+    """What is counted: the noun phrase after a counter, or the one before an amount.
+
+    Counters (名, 个, 次) usually precede their noun (1名大学生村官, 34个基层支部);
+    amounts follow it (资金21.6万元). Either side is the fallback for the other.
+    Only the clause around the figure is tagged, so the cost does not grow with
+    the sentence.
+    """
+    lo = max(c.start - _SUBJECT_WINDOW, sent.start if sent else 0)
+    hi = min(c.end + _SUBJECT_WINDOW, sent.end if sent else len(text))
+    for i in range(c.start - 1, lo - 1, -1):
+        if text[i] in _CLAUSE_MARKS:
+            lo = i + 1
+            break
+    for i in range(c.end, hi):
+        if text[i] in _CLAUSE_MARKS:
+            hi = i
+            break
+    tokens = tag(text[lo:hi])
+    before = [t for t in tokens if t.end <= c.start - lo]
+    after = [t for t in tokens if t.start >= c.end - lo]
+    if after and after[0].start != c.end - lo:
+        after = []  # the unit merged with the next word (个人): no clean boundary
+    if UNITS.get(c.unit) in _COUNT_CLASSES:
+        return _noun_after(after) or _noun_before(before)
+    return _noun_before(before) or _noun_after(after)
+
+
+def _noun_before(tokens: list[Token]) -> str | None:
+    """Nouns ending right before the number, past light words (共, 达, 投入, 了).
+
+    A 的 in between means the noun only modifies (村河西的120亩土地): no subject.
+    """
+    i = len(tokens) - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and (tokens[i].tag in _SKIP_TAGS or tokens[i].text in _SKIP_WORDS):
+        i -= 1
+        skipped += 1
+    if i >= 0 and tokens[i].text == "的":
+        return None
+    words: list[str] = []
+    while i >= 0 and len(words) < 3 and tokens[i].tag in _NOUN_TAGS:
+        if tokens[i].text in _NOT_SUBJECT:
+            break
+        words.insert(0, tokens[i].text)
+        i -= 1
+    return "".join(words)[-12:] or None
+
+
+def _noun_after(tokens: list[Token]) -> str | None:
+    """Nouns right after the unit, one leading adjective allowed (优秀共产党员)."""
+    adjective = len(tokens) > 1 and tokens[0].tag in ("a", "b") and tokens[1].tag in _NOUN_TAGS
+    i = 1 if adjective else 0
+    words = [t.text for t in tokens[:i]]
+    nouns = 0
+    while i < len(tokens) and tokens[i].tag in _NOUN_TAGS and tokens[i].text not in _NOT_SUBJECT:
+        if nouns and len("".join(words)) + len(tokens[i].text) > _AFTER_MAX:
+            break
+        words.append(tokens[i].text)
+        nouns += 1
+        i += 1
+    return "".join(words)[:12] if nouns else None

@@ -1,0 +1,341 @@
+"""The heading tree of an article: numbered sections with depth, span and role.
+
+Three passes over the lines of a cleaned article body:
+
+1. *Candidates*: every line that starts with a heading marker (一、 （一） 1、 …), with its
+   heading words: the whole line for a heading on its own line, the words up to the first
+   。 or ： for a run-in heading (``1、抓点示范，打造先锋集群。正文……``).
+2. *Nesting*: depth comes from the order in which marker families nest in this article,
+   not from the marker's kind: a family already open pops back to its level, a new family
+   nests under the current section.
+3. *Lists are not headings*: numbered sentences in a paragraph look exactly like run-in
+   headings. A numbered list is judged as a whole: if any item reads as a sentence (too
+   long), none of its items is a heading. A list whose numbering carries on from a list
+   under an earlier section (7、 after 6、) is a list too.
+
+Example:
+    >>> [(s.depth, s.marker, s.heading) for s in find_sections("一、主要做法\\n1、抓点示范。正文。")]
+    [(1, '一、', '主要做法'), (2, '1、', '抓点示范')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from miner.extract.markers import Marker, embedded_marker, line_marker
+from miner.models import Section
+
+# Calibrated on the seeds' headings (bare length, punctuation removed): top-level headings run
+# to 33 characters (强校先强师，努力培养“人格之师”…), run-in sub-headings to 28 (党群共建，充分
+# 利用“三八”…); the numbered sentences that must not count start around 34.
+MAX_TOP = 40
+MAX_SUB = 30
+# A run-in heading cut at a colon is a label (三月教学研讨月：…); past this it is the lead-in
+# of a sentence (农村党员干部现代远程教育“双强双创双争”活动的内容：…).
+MAX_COLON = 14
+# A first sub-section numbered higher than this is a fragment of another list (seed 000#10:
+# （七） between 四、 and 五、); 2 is allowed because a 1、 glued to its parent's line is lost.
+MAX_FIRST_VALUE = 2
+
+# Where a run-in heading ends. A colon between digits is a time (8:30), not an end.
+_HEAD_END = re.compile(r"[。！？!?；;：]|(?<!\d):|:(?!\d)")
+_TRIM = "。；;：:，,、.． \t\u3000"
+_NON_WORD = re.compile(r"[\W_]+")
+# Canonical rank of each family, used only to undo an inverted start (a stray 1、 list in the
+# preamble must not swallow the 一、 sections that follow it).
+_RANK = {
+    "annex": -1,
+    "part": 0,
+    "section": 1,
+    "clause": 2,
+    "cn": 3,
+    "paren_cn": 4,
+    "num": 5,
+    "paren_num": 6,
+    "rparen_num": 6,
+    "circled": 7,
+    "ordinal": 8,
+}
+
+ROLE_CUES: dict[str, tuple[str, ...]] = {
+    "基本情况": ("基本情况", "概况", "总体情况", "现状"),
+    "做法": ("做法", "措施", "开展工作", "主要工作", "举措", "工作开展", "开展情况", "进展情况", "回顾"),
+    "成效": ("成效", "成绩", "效果", "成果", "收获"),
+    "问题": ("问题", "不足", "差距", "困难", "短板"),
+    "计划": ("今后", "下一步", "下步", "打算", "计划", "安排", "明年", "思路", "展望"),
+    "体会": ("体会", "启示", "经验", "建议"),
+}
+_CUE_ROLE = {cue: role for role, cues in ROLE_CUES.items() for cue in cues}
+_CUE = re.compile("|".join(sorted(_CUE_ROLE, key=len, reverse=True)))
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    mark: Marker
+    heading: str
+    kind: str
+    colon: bool  # a run-in heading that ended at a colon
+    size: int  # heading length without punctuation
+
+
+def bare_len(s: str) -> int:
+    """Length of ``s`` without punctuation and white space (what a reader counts as words)."""
+    return len(_NON_WORD.sub("", s))
+
+
+def role_of(heading: str) -> str | None:
+    """The role a heading's own words announce, or None when they name none.
+
+    The earliest cue wins, so 存在问题及下步打算 is 问题 and 主要做法和成效 is 做法.
+
+    Example:
+        >>> role_of("二、存在不足"), role_of("今后工作打算"), role_of("成立领导小组")
+        ('问题', '计划', None)
+    """
+    m = _CUE.search(heading)
+    return _CUE_ROLE[m.group(0)] if m else None
+
+
+def _candidates(text: str, ordinals: bool) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        mark = line_marker(line)
+        if mark is None:
+            continue
+        cand = _read_heading(line, mark, start + len(line) - len(line.lstrip(" \t\u3000\u00a0")))
+        if cand.mark.family == "annex" and not cand.heading:
+            cand.heading = _annex_title(lines, i)
+            cand.size = bare_len(cand.heading)
+        if cand.mark.family == "ordinal" and (not ordinals or cand.kind != "run_in"):
+            continue  # 一是… is a heading only as a run-in, and only when asked for
+        out.append(cand)
+    return out
+
+
+def _read_heading(line: str, mark: Marker, start: int) -> _Candidate:
+    rest = line[mark.end :]
+    end = len(rest)
+    stop = _HEAD_END.search(rest)
+    if stop:
+        end = stop.start()
+    glued = embedded_marker(rest[:end], mark.family, mark.value)
+    if glued is not None:
+        end = glued
+    heading = rest[:end].strip().rstrip(_TRIM)
+    body = rest[end:].lstrip(_TRIM)
+    kind = "run_in" if body else "heading"
+    colon = bool(body) and glued is None and stop is not None and stop.group(0) in "：:"
+    return _Candidate(start, mark, heading, kind, colon, bare_len(heading))
+
+
+def _annex_title(lines: Sequence[str], i: int) -> str:
+    """An attachment's title is the next line when ``附件1`` stands alone on its own."""
+    for line in lines[i + 1 : i + 3]:
+        s = line.strip()
+        if not s:
+            continue
+        if line_marker(s) is None and bare_len(s) <= MAX_TOP and "。" not in s.rstrip("。"):
+            return s.rstrip(_TRIM)
+        break
+    return ""
+
+
+def _nest(
+    cands: Sequence[_Candidate], nested: Sequence[bool] | None = None
+) -> tuple[list[int], list[int | None], list[bool]]:
+    """Depth and parent index of each candidate, from the order families nest in.
+
+    Args:
+        cands: the candidates in text order.
+        nested: for a second pass over fewer candidates, the first pass's answer to "did this
+            restarting list nest under its heading?", which dropped list items would change.
+
+    Returns:
+        Depths, parent indices and, per candidate, whether it nested as a restarted list.
+    """
+    stack: list[tuple[str, int, int]] = []  # (family, value, candidate index)
+    depths: list[int] = []
+    parents: list[int | None] = []
+    restarted: list[bool] = []
+    for i, c in enumerate(cands):
+        fam, value = c.mark.family, c.mark.value
+        nest_restart = False
+        if fam == "annex":
+            stack.clear()  # an attachment is a document of its own
+        else:
+            level = _level(stack, fam, value)
+            if isinstance(level, tuple):  # a restarting list: nest or go back?
+                nest_restart = nested[i] if nested is not None else level[1] == len(stack) - 1
+                level = None if nest_restart else level[1]
+            if level is not None:
+                del stack[level:]
+        parents.append(stack[-1][2] if stack else None)
+        stack.append((fam, value, i))
+        depths.append(len(stack))
+        restarted.append(nest_restart)
+    return depths, parents, restarted
+
+
+def _level(stack: list[tuple[str, int, int]], fam: str, value: int) -> int | tuple[str, int] | None:
+    """Stack level a marker goes back to, or None when it nests under the current section.
+
+    A list restarting at 1 returns ``("restart", level)``: right under its heading (四、工作要求
+    then 一、加强领导) it nests, after other sections it goes back to ``level``.
+    """
+    same = [k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam]
+    if not same:
+        rank = _RANK.get(fam, 9)
+        if value == 1 and stack and rank < _RANK.get(stack[-1][0], 9):
+            # An inverted start: cut back to the deepest section that ranks above it.
+            higher = [k for k in range(len(stack)) if _RANK.get(stack[k][0], 9) < rank]
+            return higher[-1] + 1 if higher else 0
+        return None
+    for k in same:
+        if stack[k][1] + 1 == value:
+            return k  # the next number of an open list, however deep we are
+    return ("restart", same[0]) if value == 1 else same[0]
+
+
+def _filter(cands: list[_Candidate], depths: list[int], parents: list[int | None]) -> list[bool]:
+    """Which candidates are headings rather than numbered sentences of a list."""
+    n = len(cands)
+    fit = [False] * n
+    last_value: dict[str, int] = {}
+    first_child: dict[tuple[int | None, str], int] = {}
+    annex_depth: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        fam = c.mark.family
+        limit = MAX_TOP if depths[i] == 1 else MAX_SUB
+        ok = (c.size >= 2 or fam == "annex") and c.size <= limit
+        ok = ok and not (c.colon and c.size > MAX_COLON)
+        key = (parents[i], fam)
+        if key not in first_child:
+            first_child[key] = i
+            # Numbering that carries on from a list under an earlier section is that list.
+            if depths[i] > 1 and c.mark.value > 1 and last_value.get(fam) == c.mark.value - 1:
+                ok = False
+        last_value[fam] = c.mark.value
+        p = parents[i]
+        if fam == "annex":
+            annex_depth[i] = depths[i]
+        elif p is not None and p in annex_depth:
+            annex_depth[i] = annex_depth[p]
+            # Inside an attachment (a standard, a form) only its own divisions are kept;
+            # the numbered criteria below them are lists.
+            ok = ok and depths[i] <= annex_depth[p] + 1
+        fit[i] = ok
+    keep = list(fit)
+    # A list is judged as a whole below the top level.
+    groups: dict[tuple[int | None, str], list[int]] = {}
+    for i, c in enumerate(cands):
+        if depths[i] > 1:
+            groups.setdefault((parents[i], c.mark.family), []).append(i)
+    for members in groups.values():
+        if not all(fit[i] for i in members):
+            for i in members:
+                keep[i] = False
+    for i in range(n):
+        p = parents[i]
+        if p is not None and not keep[p] and depths[p] > 1:
+            keep[i] = False  # below a list item nothing is a heading
+    return keep
+
+
+def find_sections(text: str, doc_id: str = "", *, ordinals: bool = False) -> list[Section]:
+    """The numbered sections of an article body, in text order.
+
+    Args:
+        text: a cleaned article body, one paragraph per line.
+        doc_id: the article's id; section ids are ``{doc_id}.s1``, ``{doc_id}.s2``, ….
+        ordinals: also take run-in ``一是…。`` items as sections. Off by default: pages use
+            一是/二是 for list items far more often than for sub-headings.
+
+    Returns:
+        One ``Section`` per heading. A section's span runs from its marker to the start of
+        the next section at the same or a shallower depth, or to the end of the text.
+
+    Example:
+        >>> [(s.section_id, s.parent_id, s.role) for s in find_sections("一、存在问题\\n（一）思想认识", "d")]
+        [('d.s1', None, '问题'), ('d.s2', 'd.s1', '问题')]
+    """
+    cands = _candidates(text, ordinals)
+    if not cands:
+        return []
+    depths, parents, restarted = _nest(cands)
+    keep = _filter(cands, depths, parents)
+    cands = [c for c, k in zip(cands, keep, strict=True) if k]
+    restarted = [r for r, k in zip(restarted, keep, strict=True) if k]
+    depths, parents, _ = _nest(cands, restarted)
+    sections: list[Section] = []
+    for i, c in enumerate(cands):
+        p = parents[i]
+        parent = sections[p] if p is not None else None
+        role = role_of(c.heading) or (parent.role if parent else None) or "其他"
+        sections.append(
+            Section(
+                doc_id=doc_id,
+                section_id=f"{doc_id}.s{i + 1}",
+                parent_id=parent.section_id if parent else None,
+                depth=depths[i],
+                marker=c.mark.marker,
+                heading=c.heading,
+                role=role,
+                start=c.start,
+                end=len(text),
+                kind=c.kind,
+            )
+        )
+    _close_spans(sections)
+    return sections
+
+
+def _close_spans(sections: list[Section]) -> None:
+    """End each section where the next one at its depth or shallower starts (one pass)."""
+    open_: list[Section] = []
+    for s in sections:
+        while open_ and open_[-1].depth >= s.depth:
+            open_.pop().end = s.start
+        open_.append(s)
+
+
+def numbering_issue(sections: Sequence[Section]) -> str | None:
+    """Why an article's numbering suggests two reports spliced together, or None.
+
+    Looks for a top-level list that jumps (一、 二、 四、) or restarts (三、 then 一、), and for
+    a sub-list that opens in the middle of its numbering ((七) right under 四、).
+
+    Example:
+        >>> numbering_issue(find_sections("一、甲\\n二、乙\\n一、丙"))
+        'restart at depth 1: 一、 after 二、 (offset 8)'
+    """
+    last: dict[str, Section] = {}
+    seen_children: set[tuple[str | None, str]] = set()
+    for s in sections:
+        mark = line_marker(s.marker)
+        if mark is None:
+            continue
+        if mark.family == "annex":
+            last.clear()
+            continue
+        if s.depth == 1:
+            prev = last.get(mark.family)
+            last[mark.family] = s
+            prev_mark = line_marker(prev.marker) if prev else None
+            if prev is not None and prev_mark is not None:
+                if mark.value <= prev_mark.value:
+                    return f"restart at depth 1: {s.marker} after {prev.marker} (offset {s.start})"
+                if mark.value > prev_mark.value + 1:
+                    return f"jump at depth 1: {s.marker} after {prev.marker} (offset {s.start})"
+            continue
+        key = (s.parent_id, mark.family)
+        if key not in seen_children:
+            seen_children.add(key)
+            if mark.value > MAX_FIRST_VALUE:
+                return f"jump: {s.marker} opens a list under {s.parent_id} (offset {s.start})"
+    return None

@@ -1,0 +1,240 @@
+"""Slogans: campaign names, numbered formulations, mottos, cited documents and honours.
+
+Most slogans are quoted, so the core is quote pairing that survives real pages: some use
+“ for both ends (“双创“活动), some double a closing mark (…服务””工作), some drop one. Quote
+marks are paired greedily in order; when the words between a pair cannot be a slogan (empty,
+only punctuation, too long, a full stop inside, or a closing mark followed by an opening one,
+which is the text *between* two quotes) the pairing slides on by one mark and tries again, so
+one stray mark costs at most one slogan. Titles in 《》 are cited documents; quotes inside them
+are slogans too. A few unquoted shapes are taken conservatively: repeated-numeral
+formulations (三会一课, 两学一做), a recurring 三个代表-like numeral + 个 + two characters, and
+award titles after 被评为/荣获/…称号.
+
+Example:
+    >>> [(s.text, s.kind) for s in find_slogans("开展“双创“活动，被评为“绿色学校”。")]
+    [('双创', 'campaign'), ('绿色学校', 'honor')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from miner.models import Slogan
+
+MAX_QUOTED = 40  # longest quoted content taken; the seeds' longest true slogan has 23
+MAX_TITLE = 80  # longest 《》 title taken
+MAX_FORMULA = 16  # longest content a numbered formulation can have
+
+# Quote streams, each paired on its own: (opening marks, closing marks, marks that can be either).
+_STREAMS = (("“〝", "”〞", '"＂'), ("‘", "’", ""), ("「", "」", ""), ("『", "』", ""))
+_STREAM_RE = tuple(re.compile("[" + re.escape(o + c + a) + "]") for o, c, a in _STREAMS)
+_OPEN, _CLOSE, _EITHER = 0, 1, 2
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_WORD = re.compile(r"[^\W_]")
+_BAD_EDGE_START = set("，、；：,;:。.）)》”’")
+_BAD_EDGE_END = set("，、；：,;:（(《“‘")
+_TITLE = re.compile(rf"《([^《》\n]{{1,{MAX_TITLE}}})》")
+
+_N = "一二三四五六七八九十两百千万"
+# Numbered formulations: groups that each start with a numeral (三个代表, 八有四防, 六自、六互、
+# 六学会), a bare numeral run (十二五, 三百) or a digit code (56130, 1+6).
+_FORMULA = re.compile(
+    rf"(?:[{_N}]+个?[^\W\d_{_N}][\u4e00-\u9fff]{{0,2}}[、，,]?)+|[{_N}]+个[{_N}]|[{_N}]+|[\d+]+"
+)
+# 双-named campaigns: 双创, 双创双争, 双争、双帮、双提升.
+_SHUANG = re.compile(r"(?:双[\u4e00-\u9fff]{1,2}[、，,]?)+")
+_CAMPAIGN_END = re.compile(r"(?:活动|行动|运动|推进年|活动年|活动月|竞赛|大赛|大讨论|大走访|工程)$")
+_CAMPAIGN_AFTER = re.compile(
+    r"(?:活动|行动|运动|工程|主题实践活动|主题活动|主题教育|系列活动|专项行动|创建|竞赛|大赛|比赛|"
+    r"演讲比赛|承诺活动|公开承诺|实践活动|大讨论)"
+)
+_HONOR_BEFORE = re.compile(r"(?:被评为|评选为|评为|荣获|获评|获得|授予|命名为|荣膺|获)了?$")
+_HONOR_AFTER = re.compile(r"(?:荣誉)?称号")
+
+# Unquoted repeated-numeral formulations. A group's first character may not be a measure
+# word, a time word or a place unit, which keeps 五年一次, 十七届五中全会 and 七县五区 out; no
+# group holds a particle (进一步统一了他们); and the numeral may not end a word before it
+# (进一步, 统一, 唯一, 之一).
+_NOT_HEAD = "年月日天次个名人位届期批场所项条份元万千百十级等是些县区市省乡镇中"
+_PARTICLES = "了的着过地得"
+_G = rf"[^\W\d_{_N}{_NOT_HEAD}{_PARTICLES}][^\W\d_{_PARTICLES}]{{0,2}}"
+_REPEATED = re.compile(
+    rf"(?<![第进统同逐唯之单专划整均{_N}])[{_N}]{{1,2}}{_G}(?:[{_N}]{{1,2}}{_G})+"
+)
+# 三个代表 written without quotes: numeral + 个 + two characters, then a word boundary.
+_GE = re.compile(
+    rf"(?<![第{_N}\d])[{_N}]个[^\W\d_{_N}]{{2}}"
+    r"(?=重要|的|和|与|等|精神|思想|活动|要求|标准|工程|[^\w]|$)"
+)
+_BOUNDARY = re.compile(
+    r"(?:[^\w]|$|的|和|与|及|等|为|是|活动|工作|制度|模式|要求|标准|精神|工程|机制|建设|思想|重要|"
+    r"学习|教育|主题|行动|目标|原则|理念|创建|示范|承诺)"
+)
+
+# Unquoted honours: 被评为市级文明单位、区级卫生先进单位; 获先进单位称号.
+_HONOR_RUN = re.compile(
+    r"(?:被评为|被评选为|评选为|荣获|获评|被授予|被命名为|荣膺)([^，。；！？!?;,\n“”\"《》被]{2,60})"
+)
+_HONOR_TITLE = re.compile(r"获得?([^，。；！？!?;,\n“”\"《》]{2,30}?)(?:荣誉)?称号")
+_HONOR_TAIL = re.compile(r"(?:荣誉)?称号$|\d+\s*[个名人所家位项件次]$")
+
+
+def find_slogans(text: str, doc_id: str = "") -> list[Slogan]:
+    """Every slogan occurrence in an article body, in text order, one row per occurrence.
+
+    Args:
+        text: a cleaned article body.
+        doc_id: the article's id, copied into each row.
+
+    Returns:
+        ``Slogan`` rows whose ``text`` is ``text[start:end]``: the words without quotation
+        marks or title brackets.
+
+    Example:
+        >>> [(s.text, s.kind) for s in find_slogans("学习《关于开展“三会一课”的通知》，坚持三会一课")]
+        [('关于开展“三会一课”的通知', 'cited_document'), ('三会一课', 'formulation'), \
+('三会一课', 'formulation')]
+    """
+    found: list[Slogan] = []
+    quoted: list[tuple[int, int]] = []
+    for start, end in _quoted_spans(text):
+        quoted.append((start - 1, end + 1))
+        found.append(Slogan(doc_id, text[start:end], _kind(text, start, end), start, end))
+    for m in _TITLE.finditer(text):
+        found.append(Slogan(doc_id, m.group(1), "cited_document", m.start(1), m.end(1)))
+    inside = _Cover(quoted)
+    for start, end in _unquoted_formulas(text):
+        if not inside.hits(start, end):
+            found.append(Slogan(doc_id, text[start:end], "formulation", start, end))
+    for start, end in _unquoted_honors(text):
+        if not inside.hits(start, end):
+            found.append(Slogan(doc_id, text[start:end], "honor", start, end))
+    _harmonise(found)
+    found.sort(key=lambda s: (s.start, s.end))
+    return found
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Content spans of paired quotation marks, paired greedily with a slide on a bad pair."""
+    spans: list[tuple[int, int]] = []
+    for (opening, closing, _), pattern in zip(_STREAMS, _STREAM_RE, strict=True):
+        marks = [
+            (m.start(), _OPEN if ch in opening else _CLOSE if ch in closing else _EITHER)
+            for m in pattern.finditer(text)
+            for ch in (m.group(0),)
+        ]
+        i = 0
+        while i + 1 < len(marks):
+            (a, ta), (b, tb) = marks[i], marks[i + 1]
+            if not (ta == _CLOSE and tb == _OPEN) and _plausible(text, a + 1, b):
+                spans.append((a + 1, b))
+                i += 2
+            else:
+                i += 1
+    spans.sort()
+    return spans
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` can be the content of a quoted slogan."""
+    if not 0 < end - start <= MAX_QUOTED:
+        return False
+    content = text[start:end]
+    return (
+        _SENTENCE_END.search(content) is None
+        and _WORD.search(content) is not None
+        and content[0] not in _BAD_EDGE_START
+        and content[-1] not in _BAD_EDGE_END
+    )
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    """Kind of a quoted slogan from its words and the words around its quotes."""
+    content = text[start:end]
+    before = text[max(0, start - 5) : start - 1]
+    after = text[end + 1 : end + 8]
+    if _HONOR_BEFORE.search(before) or _HONOR_AFTER.match(after):
+        return "honor"
+    if len(content) <= MAX_FORMULA and _FORMULA.fullmatch(content):
+        return "formulation"
+    if (
+        _SHUANG.fullmatch(content)
+        or _CAMPAIGN_END.search(content)
+        or _CAMPAIGN_AFTER.match(after)
+    ):
+        return "campaign"
+    return "motto"
+
+
+def _unquoted_formulas(text: str) -> list[tuple[int, int]]:
+    """Numbered formulations written without quotes."""
+    out: list[tuple[int, int]] = []
+    for m in _REPEATED.finditer(text):
+        end = _trim_to_boundary(text, m.start(), m.end())
+        if end is not None:
+            out.append((m.start(), end))
+    # 三个代表-like shapes are common counts too (三个方面), so only when one recurs.
+    ge = [(m.start(), m.end()) for m in _GE.finditer(text)]
+    counts = Counter(text[s:e] for s, e in ge)
+    out.extend((s, e) for s, e in ge if counts[text[s:e]] > 1)
+    return out
+
+
+def _trim_to_boundary(text: str, start: int, end: int) -> int | None:
+    """Shorten a greedy formulation match until a word boundary follows it (两学一做|学习)."""
+    for e in range(end, start + 2, -1):
+        if text[e - 1] in _N:
+            continue  # a group never ends on a bare numeral
+        if _BOUNDARY.match(text, e) and _REPEATED.fullmatch(text, start, e):
+            return e
+    return None
+
+
+def _unquoted_honors(text: str) -> list[tuple[int, int]]:
+    """Award titles after 被评为/荣获/… or before 称号, split at 、 into single titles."""
+    out: list[tuple[int, int]] = []
+    for m in _HONOR_RUN.finditer(text):
+        pos = m.start(1)
+        for part in m.group(1).split("、"):
+            s, e = pos, pos + len(part)
+            pos = e + 1
+            tail = _HONOR_TAIL.search(text, s, e)
+            if tail:
+                e = tail.start()
+            if 3 <= e - s <= 30:
+                out.append((s, e))
+    for m in _HONOR_TITLE.finditer(text):
+        if 3 <= len(m.group(1)) and not _HONOR_RUN.search(m.group(0)):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _harmonise(found: list[Slogan]) -> None:
+    """A name used as a campaign anywhere in the article is a campaign everywhere in it."""
+    campaigns = {s.text for s in found if s.kind == "campaign"}
+    for s in found:
+        if s.kind == "motto" and s.text in campaigns:
+            s.kind = "campaign"
+
+
+class _Cover:
+    """Whether a span overlaps any of a set of spans (merged once, then binary search)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def hits(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and start < self.ends[i]:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end

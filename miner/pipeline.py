@@ -1,0 +1,215 @@
+"""Run every stage, from a folder of pages to the tables.
+
+Stages, in order (each a plain function of the one before):
+
+1. ingest   — files to decoded pages (``miner.ingest``); failures become error rows
+2. clean    — inline noise and furniture lines removed and logged (``miner.clean``)
+3. split    — compilation parts and versions; titles taken off (``miner.split``)
+4. repair   — script, width, line joins, white space (``miner.clean.repair``)
+5. extract  — sections, figures, slogans, unit, date, genre, checks (``miner.extract``)
+6. dedup    — copied articles and their aligned passages (``miner.dedup``)
+7. tables   — Parquet, CSV and DuckDB, written atomically (``miner.tables``)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from miner.clean import clean_page, detect_script, repair
+from miner.clean.flags import garbled_positions, is_truncated, redaction_positions
+from miner.dedup import align_pair, find_pairs
+from miner.extract import innermost_section
+from miner.extract.checks import corpus_checks, document_checks
+from miner.extract.figures import find_figures
+from miner.extract.sections import find_sections, numbering_issue
+from miner.extract.slogans import find_slogans
+from miner.extract.units import describe
+from miner.ingest import Skipped, read_inputs
+from miner.models import (
+    Article,
+    Check,
+    ErrorRecord,
+    Figure,
+    Page,
+    Passage,
+    Removal,
+    Section,
+    Slogan,
+)
+from miner.settings import Settings
+from miner.split import split_page, take_title
+from miner.tables import write_tables
+from miner.tables.schema import to_arrow
+from miner.textmap import TextMap
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class PageResult:
+    """Everything one page yields."""
+
+    articles: list[Article] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    slogans: list[Slogan] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RunResult:
+    """What a run did, for the summary line and for callers."""
+
+    files: int = 0
+    bytes_read: int = 0
+    articles: int = 0
+    removals: int = 0
+    figures: int = 0
+    errors: int = 0
+    duplicates: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    tables: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.bytes_read / 1e6 / self.seconds if self.seconds > 0 else 0.0
+
+
+def doc_id_for(source: str, part: int) -> str:
+    """A stable id: the same source path and part give the same id on every run."""
+    return hashlib.blake2b(f"{source}\0{part}".encode(), digest_size=6).hexdigest()
+
+
+def build_articles(page: Page) -> tuple[list[Article], list[Removal]]:
+    """Stages 2–4 for one page: clean, split, take titles, repair."""
+    cleaned = clean_page(page)
+    removals = list(cleaned.removals)
+    parts, split_removals, _page_title = split_page(cleaned.text, page.source)
+    removals.extend(split_removals)
+    articles: list[Article] = []
+    for n, part in enumerate(parts, start=1):
+        titled = take_title(part.text, page.source, part.title_hint)
+        removals.extend(titled.removals)
+        script = detect_script(part.text.text)
+        body: TextMap = repair(titled.body, script)
+        title = repair(TextMap.of(titled.title), script).text if titled.title else None
+        is_last = n == len(parts)
+        article = Article(
+            doc_id=doc_id_for(page.source, n),
+            source=page.source,
+            part=n,
+            title=title,
+            text=body.text,
+            script=script,
+            encoding=page.encoding,
+            truncated=is_truncated(body.text, cleaned.walled and is_last),
+            bad_bytes=page.bad_bytes if n == 1 else 0,
+            garbled_chars=len(garbled_positions(body.text)),
+            redactions=len(redaction_positions(body.text)),
+            source_start=body.offsets[0] if body.offsets else 0,
+            source_end=body.end_offset(),
+            offsets=body.offsets,
+        )
+        articles.append(article)
+    removals.sort(key=lambda r: (r.start, r.end, r.rule))
+    return articles, removals
+
+
+def process_page(page: Page) -> PageResult:
+    """Stages 2–5 for one page."""
+    result = PageResult()
+    articles, removals = build_articles(page)
+    result.removals = removals
+    for article in articles:
+        meta = describe(article.text, article.title)
+        article.unit_name, article.unit_type, article.region = (
+            meta.unit_name,
+            meta.unit_type,
+            meta.region,
+        )
+        article.date, article.year, article.genre = meta.date, meta.year, meta.genre
+        sections = find_sections(article.text, article.doc_id)
+        # A restart, a jump or a sub-list opening mid-way is how a second report
+        # pasted onto the end of the first shows (seed 000, article 10).
+        article.numbering_issue = numbering_issue(sections)
+        article.spliced = article.numbering_issue is not None
+        figures = find_figures(article.text, article.doc_id)
+        for f in figures:
+            f.section_id = innermost_section(sections, f.start)
+        slogans = find_slogans(article.text, article.doc_id)
+        result.articles.append(article)
+        result.sections.extend(sections)
+        result.figures.extend(figures)
+        result.slogans.extend(slogans)
+        result.checks.extend(document_checks(article, figures))
+    return result
+
+
+def _duplicates(articles: list[Article]) -> tuple[list[Any], list[Passage]]:
+    pairs = find_pairs(articles)
+    texts = {a.doc_id: a.text for a in articles}
+    passages: list[Passage] = []
+    for p in pairs:
+        passages.extend(align_pair(p.doc_a, texts[p.doc_a], p.doc_b, texts[p.doc_b]))
+    return pairs, passages
+
+
+def run(settings: Settings, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None) -> RunResult:
+    """Run the pipeline on ``settings.input`` and write the tables to ``settings.output``."""
+    t0 = time.perf_counter()
+    res = RunResult()
+    acc = PageResult()
+    inputs: Iterable[Any] = read_inputs(settings.input)
+    if progress is not None:
+        inputs = progress(inputs)
+    # 1. ingest … 5. extract, page by page.
+    for item in inputs:
+        if isinstance(item, Skipped):
+            res.skipped[item.suffix] += 1
+            continue
+        res.files += 1
+        if isinstance(item, ErrorRecord):
+            acc.errors.append(item)
+            continue
+        res.bytes_read += item.n_bytes
+        try:
+            page_result = process_page(item)
+        except Exception as exc:  # one bad page must not end the run
+            log.exception("failed on %s", item.source)
+            acc.errors.append(ErrorRecord(item.source, "extract", f"internal error: {exc!r}"))
+            continue
+        for name in ("articles", "sections", "figures", "slogans", "removals", "checks"):
+            getattr(acc, name).extend(getattr(page_result, name))
+    # 6. dedup, and the checks that need the whole corpus.
+    pairs, passages = _duplicates(acc.articles)
+    acc.checks.extend(corpus_checks(acc.articles, acc.figures))
+    # 7. tables.
+    tables = {
+        "documents": to_arrow("documents", acc.articles),
+        "sections": to_arrow("sections", acc.sections),
+        "figures": to_arrow("figures", acc.figures),
+        "slogans": to_arrow("slogans", acc.slogans),
+        "duplicates": to_arrow("duplicates", pairs),
+        "passages": to_arrow("passages", passages),
+        "removals": to_arrow("removals", acc.removals),
+        "errors": to_arrow("errors", acc.errors),
+        "checks": to_arrow("checks", acc.checks),
+    }
+    write_tables(tables, settings.output, csv=settings.csv, duckdb=settings.duckdb)
+    res.articles = len(acc.articles)
+    res.removals = len(acc.removals)
+    res.figures = len(acc.figures)
+    res.errors = len(acc.errors)
+    res.duplicates = len(pairs)
+    res.tables = tables
+    res.seconds = time.perf_counter() - t0
+    return res

@@ -1,0 +1,126 @@
+"""Cut a page into its articles: compilations (第N篇) and versions under a dashed rule.
+
+Sites bundle many reports on one page ("双争活动工作总结报告(10篇)", then 第1篇,
+"…第2篇" …) and sometimes print two versions of a report separated by a line of
+dashes. Each becomes its own article; the header lines that separated them are
+logged as removals (rule ``compilation_header`` or ``version_rule``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from miner.models import Removal
+from miner.textmap import TextMap
+
+_NUM = r"[0-9０-９一二三四五六七八九十百零〇两]+"
+# "第1篇", "某某总结第2篇", "第3篇：标题", "某某 篇1" — a whole line, never inside prose.
+_PART = re.compile(
+    rf"^\s*(?P<pre>[^。！？；;，,]{{0,50}}?)\s*(?:第\s*(?P<n1>{_NUM})\s*篇|篇\s*(?P<n2>{_NUM}))"
+    rf"\s*(?:[:：、.．]\s*(?P<post>[^。！？]{{1,60}}))?\s*$"
+)
+# "(10篇)", "（精选8篇）", "【5篇】", "范文10篇" standing alone: the count of a compilation.
+_COUNT = re.compile(
+    rf"^\s*[（(【\[]?\s*(?:精选|最新|热门|优秀|通用|推荐)?\s*{_NUM}\s*篇\s*(?:精选|范文|合集|汇编|大全)?"
+    rf"\s*[)）】\]]?\s*$"
+)
+# A line made only of dashes or similar: the border between two versions.
+_RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊]{8,}\s*$")
+_MIN_VERSION = 200  # characters each side of a rule must hold to count as a version
+
+
+@dataclass(slots=True)
+class Part:
+    """One article's text before titles and repairs."""
+
+    text: TextMap
+    title_hint: str | None = None  # a title the header line gave (第3篇：标题)
+
+
+def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str | None]:
+    """Split a cleaned page; returns the parts, the header removals and the page title.
+
+    Example:
+        >>> parts, rem, title = split_page(TextMap.of("汇编(2篇)\\n第1篇\\n甲文。\\n汇编第2篇\\n乙文。"), "x")
+        >>> [p.text.text.strip() for p in parts], title
+        (['甲文。', '乙文。'], '汇编')
+    """
+    removals: list[Removal] = []
+    bounds = list(tm.lines())
+    lines = [tm.text[s:e] for s, e in bounds]
+
+    def log(i: int, rule: str) -> None:
+        s, e = bounds[i]
+        ss, se = tm.source_span(s, e)
+        removals.append(Removal(source, rule, lines[i], ss, se))
+
+    markers = [i for i, ln in enumerate(lines) if _PART.match(ln) and ln.strip()]
+    counts = [i for i, ln in enumerate(lines) if _COUNT.match(ln) and ln.strip()]
+    page_title: str | None = None
+    cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
+    if markers:
+        first = min(markers + counts)
+        head = [i for i in range(first) if lines[i].strip()]
+        # Short lines above the first marker are the compilation's own title; a
+        # longer text there is an article of its own (an introduction or a first report).
+        intro = bool(head) and not all(len(lines[i].strip()) <= 60 for i in head)
+        if head and not intro:
+            page_title = "".join(lines[i].strip() for i in head)
+            for i in head:
+                log(i, "compilation_title")
+        for i in counts:
+            log(i, "compilation_header")
+        for i in markers:
+            m = _PART.match(lines[i])
+            assert m is not None
+            log(i, "compilation_header")
+            cuts.append((i + 1, (m.group("post") or "").strip() or None))
+            if page_title is None and m.group("pre"):
+                page_title = m.group("pre").strip() or None
+        skip = set(markers) | set(counts)
+        if not intro:
+            skip |= set(head)
+        edges = [c for c, _ in cuts] + [len(lines)]
+        spans = [(edges[k], edges[k + 1], cuts[k][1]) for k in range(len(cuts))]
+        if intro:
+            spans.insert(0, (0, first, None))
+    else:
+        skip = set()
+        spans = [(0, len(lines), None)]
+
+    parts: list[Part] = []
+    for lo, hi, hint in spans:
+        for a, b in _versions(lines, lo, hi, skip, log):
+            piece = _lines_text(tm, bounds, lines, a, b, skip)
+            if piece.text.strip():
+                parts.append(Part(piece, hint))
+                hint = None
+    return parts, removals, page_title
+
+
+def _versions(lines: list[str], lo: int, hi: int, skip: set[int], log) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Split ``lines[lo:hi]`` at dashed rules with substantial text on both sides."""
+    rules = [i for i in range(lo, hi) if _RULE.match(lines[i])]
+    out: list[tuple[int, int]] = []
+    start = lo
+    for i in rules:
+        before = sum(len(lines[j].strip()) for j in range(start, i))
+        after = sum(len(lines[j].strip()) for j in range(i + 1, hi))
+        log(i, "version_rule")
+        skip.add(i)
+        if before >= _MIN_VERSION and after >= _MIN_VERSION:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, hi))
+    return out
+
+
+def _lines_text(
+    tm: TextMap, bounds: list[tuple[int, int]], lines: list[str], a: int, b: int, skip: set[int]
+) -> TextMap:
+    keep = [i for i in range(a, b) if i not in skip]
+    if not keep:
+        return TextMap("", [])
+    pieces = [tm.slice(*bounds[i]) for i in keep]
+    return TextMap.concat(pieces, sep="\n")

@@ -1,0 +1,131 @@
+"""Find an article's own title among the short lines above its body.
+
+Pages stack several short lines on top of a report: the site's page title, the
+report's real title (sometimes wrapped over two lines), a byline (issuing unit)
+and a date. The real title is the last title-like line block before the body or
+byline; a block wrapped at a connective (…工作总结及 / 2012年工作计划) is joined.
+Earlier title lines are the site's page title and are logged as removals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from miner.models import Removal
+from miner.textmap import TextMap
+
+_SENTENCE = re.compile(r"[。！？!?；;]")
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[①-⑳]|"
+    r"[一二三四五六七八九十]是)"
+)
+_DOCNUM = re.compile(r"[〔\[【(（„「〈]\s*(?:19|20|XX|xx|ＸＸ)[\dXx]{0,2}\s*[〕\]】)）‟」〉]\s*[\dXx]+\s*号")
+_DATE = re.compile(
+    r"^[（(]?\s*(?:19|20|二〇|二0)[\d〇零一二三四五六七八九xX]{2}\s*年[\d一二三四五六七八九十xX]{1,2}月"
+    r"(?:[\d一二三四五六七八九十xX]{1,3}日)?\s*[)）]?$"
+)
+_BYLINE = re.compile(
+    r"(委员会|委|办公室|组织部|宣传部|局|政府|人民政府|支部|总支|党委|党组|领导小组|小组|学校|中学|小学|"
+    r"社区|街道办事处|办事处|政协|人大常委会|公司|中心|所|站|院)$"
+)
+_GENRE_WORD = re.compile(r"(总结|计划|方案|汇报|报告|意见|通知|讲话|要点|规划|材料|心得|体会|发言|办法|细则)")
+_CONNECTIVE = set("及和与暨的、—-－:：")
+# "区政协双争活动总结-活动总结": a site's category glued to the title.
+_CATEGORY = re.compile(r"\s*[-－—_|]+\s*[\u4e00-\u9fff]{2,8}$")
+_MAX_TITLE = 60
+
+
+@dataclass(slots=True)
+class Titled:
+    title: str | None
+    body: TextMap
+    removals: list[Removal]
+    # The title's characters with their source offsets, when it was taken off the body.
+    title_map: TextMap | None = None
+
+
+def _kind(line: str) -> str:
+    s = line.strip()
+    if not s:
+        return "blank"
+    if _DOCNUM.search(s) and len(s) <= 40:
+        return "docnum"
+    if _DATE.match(s):
+        return "date"
+    if len(s) > _MAX_TITLE or _SENTENCE.search(s) or _MARKER.match(s):
+        return "body"
+    if s[-1] in ":：":
+        return "body"  # an addressee line (各乡镇党委：) opens the body
+    if _BYLINE.search(s) and not _GENRE_WORD.search(s):
+        return "byline"
+    return "title"
+
+
+def _wrapped(lines: list[str], prev: int, cur: int) -> bool:
+    """Whether title line ``cur`` continues title line ``prev`` (a title wrapped by layout)."""
+    if any(lines[j].strip() for j in range(prev + 1, cur)):
+        return False
+    before, after = lines[prev].strip(), lines[cur].strip()
+    if before[-1] in _CONNECTIVE:
+        return True
+    # "某县2011年创先争优活动" + "工作总结": the tail that names the genre, on its own line.
+    return (
+        not _GENRE_WORD.search(before[-4:])
+        and len(after) <= 12
+        and bool(_GENRE_WORD.search(after[-4:]))
+    )
+
+
+def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
+    """Split the title off the top of an article body.
+
+    Example:
+        >>> t = take_title(TextMap.of("某镇2011年工作总结及\\n2012年工作计划\\n中共某镇委员会\\n正文。"), "x")
+        >>> t.title, t.body.text
+        ('某镇2011年工作总结及2012年工作计划', '中共某镇委员会\\n正文。')
+    """
+    bounds = list(tm.lines())
+    lines = [tm.text[s:e] for s, e in bounds]
+    kinds: list[tuple[int, str]] = []
+    for i, line in enumerate(lines[:12]):
+        k = _kind(line)
+        if k == "blank":
+            continue
+        if k in ("body", "byline", "date"):
+            break
+        kinds.append((i, k))
+    leading_doc = any(k == "docnum" for _, k in kinds)
+    title_lines = [i for i, k in kinds if k == "title"]
+    if not title_lines or len(title_lines) == sum(1 for i, _ in enumerate(lines) if lines[i].strip()):
+        return Titled(hint, tm, [])
+    # Group consecutive title lines, joining a block wrapped at a connective.
+    blocks: list[list[int]] = []
+    for i in title_lines:
+        if blocks and _wrapped(lines, blocks[-1][-1], i):
+            blocks[-1].append(i)
+        else:
+            blocks.append([i])
+    chosen = blocks[-1]
+    title = "".join(lines[i].strip() for i in chosen)
+    removals: list[Removal] = []
+    m = _CATEGORY.search(title)
+    if m and _GENRE_WORD.search(title[: m.start()]) and len(title) - m.start() <= 10:
+        last = chosen[-1]
+        s, e = bounds[last]
+        cut_at = lines[last].rstrip().rfind(m.group().strip()[0])
+        ss, se = tm.source_span(s + cut_at, s + len(lines[last].rstrip()))
+        removals.append(Removal(source, "title_category", title[m.start() :].strip(), ss, se))
+        title = title[: m.start()]
+    if leading_doc:
+        return Titled(title, tm, removals)  # a 公文 header: the title stays in place in the body
+    drop = [i for block in blocks for i in block]
+    for block in blocks[:-1]:
+        for i in block:
+            s, e = bounds[i]
+            ss, se = tm.source_span(s, e)
+            removals.append(Removal(source, "page_title", lines[i], ss, se))
+    last_title = max(drop)
+    body = tm.slice(bounds[last_title][1] + 1 if last_title + 1 < len(bounds) else len(tm), len(tm))
+    title_map = TextMap.concat(tm.slice(*bounds[i]) for i in chosen)
+    return Titled(title or hint, body, removals, title_map)

@@ -1,0 +1,70 @@
+"""Column names and types of every output table (the contract in docs/SCHEMA.md).
+
+Types are fixed here rather than inferred, so that an empty table still has its
+columns and every run writes the same Parquet schema byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+
+TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
+    "documents": [
+        ("doc_id", S), ("source", S), ("part", I), ("title", S), ("text", S), ("script", S),
+        ("encoding", S), ("unit_name", S), ("unit_type", S), ("region", S), ("date", S),
+        ("year", I), ("genre", S), ("truncated", B), ("n_chars", I), ("spliced", B), ("numbering_issue", S),
+        ("bad_bytes", I), ("garbled_chars", I), ("redactions", I), ("source_start", I),
+        ("source_end", I),
+    ],
+    "sections": [
+        ("doc_id", S), ("section_id", S), ("parent_id", S), ("depth", I), ("marker", S),
+        ("heading", S), ("role", S), ("start", I), ("end", I), ("kind", S),
+    ],
+    "figures": [
+        ("doc_id", S), ("section_id", S), ("raw", S), ("value", F), ("unit", S),
+        ("qualifier", S), ("subject", S), ("sentence", S), ("start", I), ("end", I),
+        ("unit_class", S),
+    ],
+    "slogans": [("doc_id", S), ("text", S), ("kind", S), ("start", I), ("end", I)],
+    "duplicates": [
+        ("doc_a", S), ("doc_b", S), ("kind", S), ("similarity", F), ("containment", F),
+    ],
+    "passages": [
+        ("doc_a", S), ("doc_b", S), ("a_start", I), ("a_end", I), ("b_start", I), ("b_end", I),
+        ("substitutions", S),
+    ],
+    "removals": [("source", S), ("rule", S), ("text", S), ("start", I), ("end", I)],
+    "errors": [("source", S), ("stage", S), ("error", S)],
+    "checks": [("check", S), ("doc_id", S), ("detail", S), ("figure_starts", S)],
+}  # fmt: skip
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    return pa.schema([pa.field(col, typ) for col, typ in TABLES[name]])
+
+
+def to_arrow(name: str, records: Iterable[Any]) -> pa.Table:
+    """Records (dataclasses or dicts) to an Arrow table with exactly the table's columns."""
+    cols = [c for c, _ in TABLES[name]]
+    rows = [r if isinstance(r, dict) else _row(r) for r in records]
+    data = {c: [row.get(c) for row in rows] for c in cols}
+    return pa.Table.from_pydict(data, schema=arrow_schema(name))
+
+
+def _row(record: Any) -> dict[str, Any]:
+    row = {f.name: getattr(record, f.name) for f in fields(record)}  # shallow: no deep copies
+    if "n_chars" not in row and hasattr(record, "n_chars"):
+        row["n_chars"] = record.n_chars
+    return row
+
+
+def frame(name: str, records: Iterable[Any]) -> pd.DataFrame:
+    """The records of one table as a pandas DataFrame with the table's columns."""
+    return to_arrow(name, records).to_pandas()

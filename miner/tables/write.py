@@ -1,0 +1,81 @@
+"""Write tables atomically: Parquet, CSV with BOM, and one DuckDB file.
+
+Every file is written under a temporary name in the output folder and renamed
+into place, so a run that dies leaves the previous complete outputs, never half
+a file. Parquet is written without timestamps so the same input gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+
+@contextlib.contextmanager
+def _atomic(path: Path) -> Iterator[Path]:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    with _atomic(path) as tmp:
+        pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+
+
+def write_csv(table: pa.Table, path: Path) -> None:
+    """UTF-8 with a BOM, so spreadsheet programs open Chinese correctly."""
+    with _atomic(path) as tmp:
+        with tmp.open("wb") as fh:
+            fh.write("\ufeff".encode())
+            pacsv.write_csv(table, fh)
+
+
+def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:
+    import duckdb
+
+    with _atomic(path) as tmp:
+        tmp.unlink()  # duckdb refuses to open an empty non-database file
+        con = duckdb.connect(str(tmp))
+        try:
+            for name, table in tables.items():
+                con.register("_incoming", table)
+                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
+                con.unregister("_incoming")
+        finally:
+            con.close()
+        wal = tmp.with_name(tmp.name + ".wal")
+        if wal.exists():
+            wal.unlink()
+
+
+def write_tables(
+    tables: Mapping[str, pa.Table], out: Path, *, csv: bool = True, duckdb: bool = True
+) -> list[Path]:
+    """Write every table; returns the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, table in tables.items():
+        write_parquet(table, out / f"{name}.parquet")
+        written.append(out / f"{name}.parquet")
+        if csv:
+            write_csv(table, out / f"{name}.csv")
+            written.append(out / f"{name}.csv")
+    if duckdb:
+        write_duckdb(tables, out / "miner.duckdb")
+        written.append(out / "miner.duckdb")
+    return written

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from miner.clean.inline import find_inline
+
+
+@pytest.mark.parametrize(
+    ("text", "removed", "rule"),
+    [
+        ("组织述##paidbegin##职活动", "##paidbegin##", "paid_marker"),
+        ("正文结束##PAIDEND##", "##PAIDEND##", "paid_marker"),
+        ("更好的`组织保证", "`", "watermark_char"),
+        ("创(chuàng)新", "(chuàng)", "pinyin_annotation"),
+        ("區（qū）委", "（qū）", "pinyin_annotation"),
+        ("工作总结【精品例文】", "【精品例文】", "title_tag"),
+        ("活动\u200b总结", "\u200b", "invisible_char"),
+    ],
+)
+def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
+    spans = find_inline(text)
+    assert [(text[s:e], r) for s, e, r in spans] == [(removed, rule)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "配备了DVD(dvd)播放机",  # Latin in brackets without a tone mark is not pinyin
+        "采用“1+6”模式(试行)",
+        "【工作目标】全年完成培训",  # a bracketed heading is content
+        "code `x` in English",
+    ],
+)
+def test_inline_keeps_content(text: str) -> None:
+    assert find_inline(text) == []

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from miner.clean.lines import classify_lines
+
+BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("青禾范文网", "site_header"),
+        ("当前位置：首页 > 范文大全 > 工作总结", "breadcrumb"),
+        ("发布时间：2013-05-02 来源：网络 浏览：321次", "page_meta"),
+        ("分享 收藏 加入收藏 我要投稿 点赞", "page_actions"),
+        ("首页|工作总结|工作计划|心得体会|讲话稿", "navigation"),
+        ("版权所有 青禾范文网 备案号：京ICP备00000001号", "copyright"),
+        ("海量素材库每日更新，开通会员一键下载，添加客服：1 2345", "ad_block"),
+        ("在线视频,免费观看,午夜剧场,高清电影,精品专区", "spam_keywords"),
+        ("点击下载文档", "download_prompt"),
+        ("k3v9x2m7q1w8e5r0t4y6", "download_prompt"),
+    ],
+)
+def test_furniture_lines_at_the_page_edge(line: str, rule: str) -> None:
+    lines = [line, BODY, BODY, BODY]
+    assert classify_lines(lines).get(0) == rule
+
+
+def test_related_links_block_takes_its_titles() -> None:
+    lines = [BODY, BODY, "推荐阅读：", "社区党建工作总结05-27", "党员承诺书范文06-01"]
+    assert classify_lines(lines) == {2: "related_links", 3: "related_links", 4: "related_links"}
+
+
+def test_dated_titles_at_the_end_without_header() -> None:
+    lines = [BODY, BODY, "村级换届工作总结2012-07-12", "主题党日活动方案2012-06-28"]
+    assert classify_lines(lines) == {2: "related_links", 3: "related_links"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "通过微信公众号、宣传栏等形式广泛宣传，群众知晓率达95%以上。",
+        "时间：2012年5月至6月，由镇党委统一组织实施。",
+        "一、指导思想",
+        "组长：张某某",
+        "我镇积极开展网络平台建设，建成党员服务中心网站。",
+    ],
+)
+def test_body_lines_are_kept(line: str) -> None:
+    lines = [BODY, line, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY]
+    assert 1 not in classify_lines(lines)

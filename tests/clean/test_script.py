@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from miner.clean import detect_script, to_simplified
+from miner.clean.flags import garbled_positions, is_truncated, redaction_positions
+from miner.textmap import TextMap
+
+
+def test_detect_script() -> None:
+    assert detect_script("教育局黨委創先爭優活動總結") == "traditional"
+    assert detect_script("教育局党委创先争优活动总结") == "simplified"
+    assert detect_script("教育局党委创先争优活動總結黨員黨委會議") == "mixed"
+    assert detect_script("2012 abc") == "simplified"
+
+
+def test_to_simplified_keeps_offsets() -> None:
+    tm = to_simplified(TextMap.of("創先爭優\n總結"))
+    assert tm.text == "创先争优\n总结"
+    assert tm.offsets == list(range(7))
+
+
+def test_flags() -> None:
+    assert len(garbled_positions("确保活动开展ㄈ┳嶊P")) == 2
+    assert len(redaction_positions("贯彻落实党的_、以_理论为指导，副组长**克斯，安装路灯 盏")) == 4
+    assert is_truncated("这是正文，大力开展形式多样、各具特色、生动活泼的群众性纪念活动,如", walled=True)
+    assert not is_truncated("全文完。", walled=True)
+    assert not is_truncated("中共某某镇委员会\n2012年12月20日", walled=False)

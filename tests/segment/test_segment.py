@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from miner.segment import backend, sentences, tag, words
+
+
+def test_tag_tiles_the_text() -> None:
+    text = "共投入资金21.6万元，党员 37199 名。"
+    tokens = tag(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_user_words_stay_whole() -> None:
+    assert "双创双争" in words("开展“双创双争”活动，落实八有四防要求")
+    assert "八有四防" in words("开展“双创双争”活动，落实八有四防要求")
+    assert backend() in {"rjieba", "jieba"}
+
+
+def test_sentences_respect_quotes_and_lines() -> None:
+    text = "一是加强领导。二是“学习、落实。”要求\n三是总结"
+    got = [s.text for s in sentences(text)]
+    assert got == ["一是加强领导。", "二是“学习、落实。”要求", "三是总结"]
+    assert all(text[s.start : s.end] == s.text for s in sentences(text))

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from miner.split import split_page
+from miner.textmap import TextMap
+
+LONG_A = "甲镇开展活动，成效明显。" * 20
+LONG_B = "乙镇开展活动，成效明显。" * 20
+
+
+def _parts(text: str) -> tuple[list[str], list[tuple[str, str]], str | None]:
+    parts, removals, title = split_page(TextMap.of(text), "p.txt")
+    return [p.text.text.strip() for p in parts], [(r.rule, r.text) for r in removals], title
+
+
+def test_compilation_with_numbered_parts() -> None:
+    text = f"活动总结范文\n(3篇)\n\n第1篇\n{LONG_A}\n活动总结范文第2篇\n{LONG_B}\n第3篇：村级工作计划\n丙文。"
+    parts, removals, title = _parts(text)
+    assert parts == [LONG_A, LONG_B, "丙文。"]
+    assert title == "活动总结范文"
+    assert ("compilation_header", "(3篇)") in removals
+    assert ("compilation_header", "活动总结范文第2篇") in removals
+
+
+def test_title_hint_from_marker_line() -> None:
+    parts, _, _ = split_page(TextMap.of(f"第1篇：村级工作计划\n{LONG_A}"), "p.txt")
+    assert parts[0].title_hint == "村级工作计划"
+
+
+def test_two_versions_under_a_dashed_rule() -> None:
+    parts, removals, _ = _parts(f"{LONG_A}\n---------------------\n{LONG_B}")
+    assert parts == [LONG_A, LONG_B]
+    assert ("version_rule", "---------------------") in removals
+
+
+def test_a_short_text_under_a_rule_is_not_a_version() -> None:
+    parts, _, _ = _parts(f"{LONG_A}\n----------\n附：联系人张三")
+    assert len(parts) == 1
+
+
+def test_single_page_is_one_part() -> None:
+    parts, removals, title = _parts(f"标题\n{LONG_A}")
+    assert parts == [f"标题\n{LONG_A}"] and removals == [] and title is None
+
+
+def test_prose_mentioning_a_part_is_not_a_marker() -> None:
+    parts, _, _ = _parts(f"{LONG_A}\n本书第3篇讲述了基层党建的经验，值得学习。\n{LONG_B}")
+    assert len(parts) == 1
