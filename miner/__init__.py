@@ -43,7 +43,7 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def run(settings: Settings):  # type: ignore[no-untyped-def]  # noqa: ANN201
+def run(settings: Settings):  # type: ignore[no-untyped-def]
     """Run the whole pipeline (see ``miner.pipeline.run``); imported lazily to keep start-up fast."""
     from miner.pipeline import run as _run
 

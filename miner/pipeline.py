@@ -163,7 +163,9 @@ def _duplicates(articles: list[Article]) -> tuple[list[Any], list[Passage]]:
     return pairs, passages
 
 
-def run(settings: Settings, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None) -> RunResult:
+def run(
+    settings: Settings, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
+) -> RunResult:
     """Run the pipeline on ``settings.input`` and write the tables to ``settings.output``."""
     t0 = time.perf_counter()
     res = RunResult()

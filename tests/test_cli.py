@@ -26,7 +26,9 @@ def test_help_is_fast_and_imports_nothing_heavy() -> None:
 def test_run_writes_tables_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("某村工作总结\n今年以来，全村党员52名全部作出承诺。\n", encoding="utf-8")
+    (src / "a.txt").write_text(
+        "某村工作总结\n今年以来，全村党员52名全部作出承诺。\n", encoding="utf-8"
+    )
     (src / "bad.txt").write_bytes(b"")
     code = main(["run", str(src), "-o", str(tmp_path / "out"), "--no-progress"])
     assert code == 1  # one file failed

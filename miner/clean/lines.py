@@ -23,16 +23,23 @@ _STRONG_META = re.compile(
 )
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
-    "加入收藏 设为首页 我要投稿 投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
-    "上一篇 下一篇 复制链接 字体 大 中 小 举报 评论 手机版 登录 注册 会员中心 天下 微博 微信 QQ空间 "
-    "纠错 保存 下载 复制 全屏 目录 更多 首页".split()
+    (
+        "加入收藏 设为首页 我要投稿 投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 "
+        "返回列表 上一篇 下一篇 复制链接 字体 大 中 小 举报 评论 手机版 登录 注册 会员中心 天下 微博 "
+        "微信 QQ空间 纠错 保存 下载 复制 全屏 目录 更多 首页"
+    ).split()
 )
 _COPYRIGHT = re.compile(
-    r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权)", re.I
+    r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权)",
+    re.I,
 )
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
-_SITE_WORDS = re.compile(r"(网|网站|文库|范文|文档|资料|作文|文摘|文秘|公文|写作|素材|学习啦|帮手|大全)")
-_SITE_SHAPE = re.compile(r"(网|站|库|吧|网站|平台)($|\s)|\s[-–—|]\s|www\.|https?://|\.(com|cn|net|org)\b", re.I)
+_SITE_WORDS = re.compile(
+    r"(网|网站|文库|范文|文档|资料|作文|文摘|文秘|公文|写作|素材|学习啦|帮手|大全)"
+)
+_SITE_SHAPE = re.compile(
+    r"(网|站|库|吧|网站|平台)($|\s)|\s[-–—|]\s|www\.|https?://|\.(com|cn|net|org)\b", re.I
+)
 
 _AD_CUES = re.compile(
     r"(素材[库馆网站]|代笔|代写|润笔|会员群|网盘群|svip|vip会员|开通会员|年卡|客服|谨防假冒|谨防冒牌|认准|"

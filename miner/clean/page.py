@@ -16,7 +16,9 @@ from miner.models import Page, Removal
 from miner.textmap import TextMap
 
 _NORM_DROP = re.compile(r"[\s\W_]+")
-_DATE_ONLY = re.compile(r"[\d〇零一二三四五六七八九十oOxX]{2,4}年[\d一二三四五六七八九十xX]{1,2}月([\d一二三四五六七八九十xX]{1,3}日)?")
+_DATE_ONLY = re.compile(
+    r"[\d〇零一二三四五六七八九十oOxX]{2,4}年[\d一二三四五六七八九十xX]{1,2}月([\d一二三四五六七八九十xX]{1,3}日)?"
+)
 # Rules whose presence at a page's end means the site cut the body short.
 WALL_RULES = frozenset({"download_prompt", "paid_marker"})
 

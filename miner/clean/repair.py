@@ -7,6 +7,7 @@ but they are applied through ``TextMap`` so every character keeps its source off
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from miner.clean.flags import MEASURE_START
 from miner.clean.script import to_simplified
@@ -23,7 +24,9 @@ _MARKER = re.compile(
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
 _WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]")
 _UNIT_START = re.compile(f"[{MEASURE_START}]")
-_TITLE_END = re.compile(r"(意见|方案|通知|总结|计划|报告|汇报|细则|办法|规定|标准|要点|讲话|决定|纪要)$")
+_TITLE_END = re.compile(
+    r"(意见|方案|通知|总结|计划|报告|汇报|细则|办法|规定|标准|要点|讲话|决定|纪要)$"
+)
 _JOIN_MIN = 28  # a line this long without an end mark was wrapped, not finished (PDF width)
 
 
@@ -50,9 +53,11 @@ def join_lines(tm: TextMap) -> TextMap:
         return tm.edit([(0, len(text), "")])
     # Drop everything before the first and after the last content line.
     first_s = content[0][0]
-    if first_s > 0:
-        edits.append((0, first_s, ""))
-    for (s1, e1), (s2, e2) in zip(content, content[1:], strict=False):
+    first_line = text[first_s : content[0][1]]
+    lead = first_s + len(first_line) - len(first_line.lstrip())
+    if lead > 0:
+        edits.append((0, lead, ""))
+    for (s1, e1), (s2, e2) in pairwise(content):
         prev = text[s1:e1].rstrip()
         nxt = text[s2:e2]
         gap_start = s1 + len(prev)

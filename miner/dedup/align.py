@@ -49,9 +49,7 @@ def align_pair(doc_a: str, text_a: str, doc_b: str, text_b: str) -> list[Passage
         run.clear()
 
     for op, i1, i2, j1, j2 in ops:
-        if op == "equal":
-            run.append((op, i1, i2, j1, j2))
-        elif run and max(i2 - i1, j2 - j1) <= MAX_GAP_TOKENS:
+        if op == "equal" or (run and max(i2 - i1, j2 - j1) <= MAX_GAP_TOKENS):
             run.append((op, i1, i2, j1, j2))
         else:
             flush()

@@ -25,7 +25,7 @@ def matching_view(text: str) -> str:
 
     Example:
         >>> matching_view("投入资金21.6万元，“双创双争”")
-        '投入资金00万元双创双争'
+        '投入资金0万元双创双争'
     """
     s = unicodedata.normalize("NFKC", text).lower()
     s = _DROP.sub("", s)

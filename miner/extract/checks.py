@@ -20,7 +20,9 @@ def document_checks(article: Article, figures: Sequence[Figure]) -> list[Check]:
     doc = article.doc_id
     for f in figures:
         if f.unit == "%" and f.value > 100:
-            out.append(Check("percent_over_100", doc, f"{f.raw} in “{f.sentence[:60]}”", _starts([f])))
+            out.append(
+                Check("percent_over_100", doc, f"{f.raw} in “{f.sentence[:60]}”", _starts([f]))
+            )
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
         if f.subject:
@@ -51,7 +53,9 @@ def document_checks(article: Article, figures: Sequence[Figure]) -> list[Check]:
     for m in MISSING_NUMBER.finditer(article.text):
         s = max(0, m.start() - 12)
         context = article.text[s : m.end() + 3].replace("\n", " ")
-        out.append(Check("missing_number", doc, f"no number before the measure word: “{context}”", "[]"))
+        out.append(
+            Check("missing_number", doc, f"no number before the measure word: “{context}”", "[]")
+        )
     return out
 
 

@@ -52,6 +52,8 @@ UNITS: dict[str, str] = _load_units()
 # a qualifier (3个多月 = more than 3 months).
 _ALIASES: dict[str, tuple[str, str | None]] = {
     "％": ("%", None),
+    "平米": ("平方米", None),
+    "㎡": ("平方米", None),
     "个多月": ("个月", "more_than"),
     "个余月": ("个月", "more_than"),
 }
@@ -61,7 +63,7 @@ _SEP = "(?:至|到|-|—|－|~|～|〜)"
 
 _FIGURE = re.compile(
     rf"""
-    (?P<pct>百分之(?P<pn>{CHINESE_RE}|{ARABIC_RE})(?:点(?P<pd>[{CN_DIGITS}]+))?)
+    (?P<pct>(?P<pk>[百千])分之(?P<pn>{CHINESE_RE}|{ARABIC_RE})(?:点(?P<pd>[{CN_DIGITS}]+))?)
     | (?<![0-9０-９.．A-Za-z\-])
       (?P<a1>{ARABIC_RE})(?P<am1>{_MULT})?(?:(?P<asep>{_SEP})(?P<a2>{ARABIC_RE}))?
       [ ]?(?P<ai1>[余多])?(?P<am2>{_MULT})?(?P<ai2>[余多])?(?P<au>{_UNIT_RE})
@@ -107,6 +109,13 @@ _BLOCKED_AFTER: dict[str, tuple[str, ...]] = {
     "位": ("于", "置", "列", "数"),
     "份": ("额",),
     "周": ("年", "岁", "边", "末"),
+    "头": ("脑", "等", "羊", "号", "条", "版"),
+    "只": ("有", "是", "要", "能", "会", "好", "在"),
+    "根": ("据", "本", "源", "治", "除"),
+    "口": ("号", "径", "岸", "头", "碑", "子"),
+    "节": ("日", "约", "能", "目", "点", "省", "假", "气"),
+    "轮": ("流", "换", "岗", "训", "值"),
+    "架": ("构", "子", "设"),
     "次": ("全会", "中全会", "党代会", "代表大会"),
 }
 # 年 is a unit only as a duration: 连续15年, 为期三年, 三年时间.
@@ -265,14 +274,12 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
         [('21.6万元', 216000.0, '元', 'exact', '资金'), ('30余人', 30.0, '人', 'more_than', None)]
     """
     out: list[Figure] = []
-    sents: list[Sentence] | None = None
+    lines: dict[int, list[Sentence]] = {}
     for m in _FIGURE.finditer(text):
         cand = _candidate(m)
         if cand is None or not _is_claim(cand, text):
             continue
-        if sents is None:  # most texts have figures, but short ones may not
-            sents = sentences(text)
-        sent = sentence_at(sents, cand.start)
+        sent = _sentence_of(text, cand.start, lines)
         out.append(
             Figure(
                 doc_id=doc_id,
@@ -289,6 +296,20 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
             )
         )
     return out
+
+
+def _sentence_of(text: str, pos: int, lines: dict[int, list[Sentence]]) -> Sentence | None:
+    """The sentence holding ``pos``, splitting only the line around it.
+
+    ``sentences`` restarts at every line end, so splitting one line gives the same
+    sentences as splitting the whole text, at the cost of the lines with figures only.
+    """
+    lo = text.rfind("\n", 0, pos) + 1
+    if lo not in lines:
+        hi = text.find("\n", pos)
+        lines[lo] = sentences(text[lo : hi if hi >= 0 else len(text)])
+    sent = sentence_at(lines[lo], pos - lo)
+    return Sentence(sent.start + lo, sent.end + lo, sent.text) if sent else None
 
 
 # -- reading a match -----------------------------------------------------------------
@@ -330,7 +351,7 @@ def _candidate(m: re.Match[str]) -> _Candidate | None:
 
 
 def _percent(m: re.Match[str]) -> _Candidate | None:
-    """百分之九十五 → 95 %, 百分之七点二 → 7.2 %."""
+    """百分之九十五 → 95 %, 百分之七点二 → 7.2 %, 千分之三 → 3 ‰."""
     pn = m.group("pn")
     if pn[0] in CN_DIGITS or pn[0] in "十百千万亿":
         value = parse_chinese(pn)
@@ -340,7 +361,8 @@ def _percent(m: re.Match[str]) -> _Candidate | None:
             value += float("0." + chinese_digits(m.group("pd")))
     else:
         value = parse_arabic(pn)
-    return _Candidate(m.start(), m.end(), value, "%", "percent", pn, False, False, None)
+    unit = "%" if m.group("pk") == "百" else "‰"
+    return _Candidate(m.start(), m.end(), value, unit, "percent", pn, False, False, None)
 
 
 # -- context rules -------------------------------------------------------------------
@@ -374,9 +396,11 @@ def _overlaps_set_phrase(text: str, start: int, end: int) -> bool:
 
 
 def _is_duration(c: _Candidate, text: str) -> bool:
-    """年 counts only as a duration: a small number and a cue (连续15年, 三年时间)."""
+    """年 counts only as a duration: a small number and a cue (连续15年, 三年时间, 20余年)."""
     if c.value >= 100 or c.is_range:
         return False
+    if c.infix:
+        return True  # 20余年, 十多年: a calendar year never takes 余/多
     head = text[max(0, c.start - 2) : c.start]
     return head in _YEAR_CUE_BEFORE or text.startswith(_YEAR_CUE_AFTER, c.end)
 

@@ -100,11 +100,11 @@ def cn_number(s: str) -> int:
 def _value(raw: str | None) -> int:
     if not raw:
         return 1
-    if raw.isdigit():
-        return int(raw)
     if len(raw) == 1 and "\u2460" <= raw <= "\u2487":
         code = ord(raw)
         return code - 0x2460 + 1 if code <= 0x2473 else code - 0x2474 + 1
+    if raw.isdecimal():  # not isdigit(): ② is a "digit" to Python but int() refuses it
+        return int(raw)
     return cn_number(raw)
 
 
@@ -158,6 +158,6 @@ def embedded_marker(text: str, family: str, value: int) -> int | None:
     for m in _EMBEDDED.finditer(text):
         fam = next(g for g in ("num", "paren_cn", "paren_num") if m.group(g) is not None)
         v = _value(m.group(fam))
-        if v == 1 and fam != family or fam == family and v == value + 1:
+        if (v == 1 and fam != family) or (fam == family and v == value + 1):
             return m.start()
     return None

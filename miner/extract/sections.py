@@ -31,16 +31,19 @@ from miner.models import Section
 # to 33 characters (强校先强师，努力培养“人格之师”…), run-in sub-headings to 28 (党群共建，充分
 # 利用“三八”…); the numbered sentences that must not count start around 34.
 MAX_TOP = 40
-MAX_SUB = 30
+MAX_SUB = 36
 # A run-in heading cut at a colon is a label (三月教学研讨月：…); past this it is the lead-in
 # of a sentence (农村党员干部现代远程教育“双强双创双争”活动的内容：…).
 MAX_COLON = 14
 # A first sub-section numbered higher than this is a fragment of another list (seed 000#10:
 # （七） between 四、 and 五、); 2 is allowed because a 1、 glued to its parent's line is lost.
 MAX_FIRST_VALUE = 2
+# How far ahead a restarted list is followed to see whether the interrupted one resumes; bounds
+# the work on pathological pages (thousands of 1、 lines) to a linear pass.
+MAX_LOOKAHEAD = 200
 
 # Where a run-in heading ends. A colon between digits is a time (8:30), not an end.
-_HEAD_END = re.compile(r"[。！？!?；;：]|(?<!\d):|:(?!\d)")
+_HEAD_END = re.compile(r"[。！？!?；;]|(?<!\d)[:：]|[:：](?!\d)")
 _TRIM = "。；;：:，,、.． \t\u3000"
 _NON_WORD = re.compile(r"[\W_]+")
 # Canonical rank of each family, used only to undo an inverted start (a stray 1、 list in the
@@ -61,10 +64,39 @@ _RANK = {
 
 ROLE_CUES: dict[str, tuple[str, ...]] = {
     "基本情况": ("基本情况", "概况", "总体情况", "现状"),
-    "做法": ("做法", "措施", "开展工作", "主要工作", "举措", "工作开展", "开展情况", "进展情况", "回顾"),
+    "做法": (
+        "做法",
+        "措施",
+        "开展工作",
+        "主要工作",
+        "举措",
+        "工作开展",
+        "开展情况",
+        "进展情况",
+        "回顾",
+    ),
     "成效": ("成效", "成绩", "效果", "成果", "收获"),
     "问题": ("问题", "不足", "差距", "困难", "短板"),
-    "计划": ("今后", "下一步", "下步", "打算", "计划", "安排", "明年", "思路", "展望"),
+    # 计划 and 安排 alone are verbs as often as nouns (精心安排), so only their noun compounds.
+    "计划": (
+        "今后",
+        "下一步",
+        "下步",
+        "打算",
+        "明年",
+        "来年",
+        "思路",
+        "展望",
+        "工作计划",
+        "工作安排",
+        "年计划",
+        "年度计划",
+        "步骤安排",
+        "进度安排",
+        "时间安排",
+        "计划安排",
+        "行动计划",
+    ),
     "体会": ("体会", "启示", "经验", "建议"),
 }
 _CUE_ROLE = {cue: role for role, cues in ROLE_CUES.items() for cue in cues}
@@ -79,9 +111,11 @@ class _Candidate:
     kind: str
     colon: bool  # a run-in heading that ended at a colon
     size: int  # heading length without punctuation
+    lead: int = 0  # lines of body text between the previous marker line and this one
+    lead_colon: bool = False  # the line just before ends with a colon (它们是：)
 
 
-def bare_len(s: str) -> int:
+def _bare_len(s: str) -> int:
     """Length of ``s`` without punctuation and white space (what a reader counts as words)."""
     return len(_NON_WORD.sub("", s))
 
@@ -103,23 +137,31 @@ def _candidates(text: str, ordinals: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
     lines = text.split("\n")
     pos = 0
+    lead = 0
     for i, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         mark = line_marker(line)
         if mark is None:
+            lead += bool(line.strip())
             continue
-        cand = _read_heading(line, mark, start + len(line) - len(line.lstrip(" \t\u3000\u00a0")))
-        if cand.mark.family == "annex" and not cand.heading:
-            cand.heading = _annex_title(lines, i)
-            cand.size = bare_len(cand.heading)
-        if cand.mark.family == "ordinal" and (not ordinals or cand.kind != "run_in"):
-            continue  # 一是… is a heading only as a run-in, and only when asked for
-        out.append(cand)
+        rest = line[mark.end :]
+        heading, kind, colon = _read_heading(rest, mark)
+        if not rest.strip(_TRIM):
+            heading, kind, colon = _next_line_heading(lines, i, mark)
+        if mark.family == "ordinal" and (not ordinals or kind != "run_in"):
+            lead += 1  # 一是… is a heading only as a run-in, and only when asked for
+            continue
+        indent = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
+        before = lines[i - 1].rstrip() if i else ""
+        lead_colon = before.endswith(("：", ":"))
+        size = _bare_len(heading)
+        out.append(_Candidate(start + indent, mark, heading, kind, colon, size, lead, lead_colon))
+        lead = 0
     return out
 
 
-def _read_heading(line: str, mark: Marker, start: int) -> _Candidate:
-    rest = line[mark.end :]
+def _read_heading(rest: str, mark: Marker) -> tuple[str, str, bool]:
+    """Heading words, kind and whether a run-in heading ended at a colon."""
     end = len(rest)
     stop = _HEAD_END.search(rest)
     if stop:
@@ -129,21 +171,25 @@ def _read_heading(line: str, mark: Marker, start: int) -> _Candidate:
         end = glued
     heading = rest[:end].strip().rstrip(_TRIM)
     body = rest[end:].lstrip(_TRIM)
-    kind = "run_in" if body else "heading"
     colon = bool(body) and glued is None and stop is not None and stop.group(0) in "：:"
-    return _Candidate(start, mark, heading, kind, colon, bare_len(heading))
+    return heading, "run_in" if body else "heading", colon
 
 
-def _annex_title(lines: Sequence[str], i: int) -> str:
-    """An attachment's title is the next line when ``附件1`` stands alone on its own."""
+def _next_line_heading(lines: Sequence[str], i: int, mark: Marker) -> tuple[str, str, bool]:
+    """Heading of a marker that stands alone on its line (``附件1``, or ``（一）`` from HTML).
+
+    The next line is taken as the heading when it has no marker of its own and reads as a
+    heading; otherwise the heading stays empty (an attachment may have no title).
+    """
     for line in lines[i + 1 : i + 3]:
-        s = line.strip()
-        if not s:
+        if not line.strip():
             continue
-        if line_marker(s) is None and bare_len(s) <= MAX_TOP and "。" not in s.rstrip("。"):
-            return s.rstrip(_TRIM)
+        if line_marker(line) is None:
+            heading, kind, colon = _read_heading(line, mark)
+            if _bare_len(heading) <= MAX_TOP:
+                return heading, "heading", colon
         break
-    return ""
+    return "", "heading", False
 
 
 def _nest(
@@ -153,8 +199,8 @@ def _nest(
 
     Args:
         cands: the candidates in text order.
-        nested: for a second pass over fewer candidates, the first pass's answer to "did this
-            restarting list nest under its heading?", which dropped list items would change.
+        nested: for the second pass over the kept candidates, the first pass's answer to "did
+            this restarting list nest?", which the dropped list items would otherwise change.
 
     Returns:
         Depths, parent indices and, per candidate, whether it nested as a restarted list.
@@ -169,10 +215,13 @@ def _nest(
         if fam == "annex":
             stack.clear()  # an attachment is a document of its own
         else:
-            level = _level(stack, fam, value)
-            if isinstance(level, tuple):  # a restarting list: nest or go back?
-                nest_restart = nested[i] if nested is not None else level[1] == len(stack) - 1
-                level = None if nest_restart else level[1]
+            level, restart = _level(stack, fam, value)
+            if restart and level is not None:
+                if nested is not None:
+                    nest_restart = nested[i]
+                else:
+                    nest_restart = _restart_nests(cands, i, stack, level)
+                level += nest_restart  # nested: inside the interrupted section
             if level is not None:
                 del stack[level:]
         parents.append(stack[-1][2] if stack else None)
@@ -182,24 +231,56 @@ def _nest(
     return depths, parents, restarted
 
 
-def _level(stack: list[tuple[str, int, int]], fam: str, value: int) -> int | tuple[str, int] | None:
-    """Stack level a marker goes back to, or None when it nests under the current section.
-
-    A list restarting at 1 returns ``("restart", level)``: right under its heading (四、工作要求
-    then 一、加强领导) it nests, after other sections it goes back to ``level``.
-    """
+def _level(stack: list[tuple[str, int, int]], fam: str, value: int) -> tuple[int | None, bool]:
+    """Stack level a marker goes back to (None: nest under the current section), and whether
+    it restarts an open list at 1."""
     same = [k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == fam]
     if not same:
         rank = _RANK.get(fam, 9)
         if value == 1 and stack and rank < _RANK.get(stack[-1][0], 9):
             # An inverted start: cut back to the deepest section that ranks above it.
             higher = [k for k in range(len(stack)) if _RANK.get(stack[k][0], 9) < rank]
-            return higher[-1] + 1 if higher else 0
-        return None
+            return (higher[-1] + 1 if higher else 0), False
+        return None, False
     for k in same:
         if stack[k][1] + 1 == value:
-            return k  # the next number of an open list, however deep we are
-    return ("restart", same[0]) if value == 1 else same[0]
+            return k, False  # the next number of an open list, however deep we are
+    return same[0], value == 1
+
+
+def _restart_nests(
+    cands: Sequence[_Candidate], i: int, stack: list[tuple[str, int, int]], k: int
+) -> bool:
+    """Whether a list restarting at 1 nests inside the open section at level ``k``.
+
+    It does right under its heading (四、工作要求 then 一、加强领导, with at most one line of
+    text or a lead-in ending in a colon between them), and when the interrupted list resumes
+    after the restarted run (1986's government report numbers sub-lists with 一、 again under
+    二、 and then carries on with 三、). A spliced second report never goes back to the first
+    one's numbering.
+    """
+    c = cands[i]
+    if k == len(stack) - 1 and stack[k][1] > 1 and (c.lead <= 1 or c.lead_colon):
+        return True
+    fam, outer = c.mark.family, stack[k][1]
+    expected = [outer + 1, 2]  # next value of the interrupted list, then of each open run
+    for later in cands[i + 1 : i + 1 + MAX_LOOKAHEAD]:
+        if later.mark.family == "annex":
+            return False
+        if later.mark.family != fam:
+            continue
+        value = later.mark.value
+        if value == 1:
+            expected.append(2)
+            continue
+        j = next((j for j in range(len(expected) - 1, -1, -1) if expected[j] == value), None)
+        if j is None:
+            return False
+        if j == 0:
+            return True
+        del expected[j + 1 :]
+        expected[j] += 1
+    return False
 
 
 def _filter(cands: list[_Candidate], depths: list[int], parents: list[int | None]) -> list[bool]:
@@ -207,7 +288,7 @@ def _filter(cands: list[_Candidate], depths: list[int], parents: list[int | None
     n = len(cands)
     fit = [False] * n
     last_value: dict[str, int] = {}
-    first_child: dict[tuple[int | None, str], int] = {}
+    seen: set[tuple[int | None, str]] = set()
     annex_depth: dict[int, int] = {}
     for i, c in enumerate(cands):
         fam = c.mark.family
@@ -215,8 +296,8 @@ def _filter(cands: list[_Candidate], depths: list[int], parents: list[int | None
         ok = (c.size >= 2 or fam == "annex") and c.size <= limit
         ok = ok and not (c.colon and c.size > MAX_COLON)
         key = (parents[i], fam)
-        if key not in first_child:
-            first_child[key] = i
+        if key not in seen:
+            seen.add(key)
             # Numbering that carries on from a list under an earlier section is that list.
             if depths[i] > 1 and c.mark.value > 1 and last_value.get(fam) == c.mark.value - 1:
                 ok = False

@@ -160,11 +160,7 @@ def _kind(text: str, start: int, end: int) -> str:
         return "honor"
     if len(content) <= MAX_FORMULA and _FORMULA.fullmatch(content):
         return "formulation"
-    if (
-        _SHUANG.fullmatch(content)
-        or _CAMPAIGN_END.search(content)
-        or _CAMPAIGN_AFTER.match(after)
-    ):
+    if _SHUANG.fullmatch(content) or _CAMPAIGN_END.search(content) or _CAMPAIGN_AFTER.match(after):
         return "campaign"
     return "motto"
 
@@ -207,7 +203,7 @@ def _unquoted_honors(text: str) -> list[tuple[int, int]]:
             if 3 <= e - s <= 30:
                 out.append((s, e))
     for m in _HONOR_TITLE.finditer(text):
-        if 3 <= len(m.group(1)) and not _HONOR_RUN.search(m.group(0)):
+        if len(m.group(1)) >= 3 and not _HONOR_RUN.search(m.group(0)):
             out.append((m.start(1), m.end(1)))
     return out
 

@@ -132,7 +132,9 @@ def _genre(lead: str) -> str | None:
     return best[1] if best else None
 
 
-def _unit_name(text: str, title: str | None, unit_type: str | None) -> tuple[str | None, str | None]:
+def _unit_name(
+    text: str, title: str | None, unit_type: str | None
+) -> tuple[str | None, str | None]:
     """The unit's own name and its place prefix.
 
     A mention counts when it starts the title, a line or a clause, its core holds

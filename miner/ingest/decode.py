@@ -62,6 +62,17 @@ def _plausibility(text: str) -> float:
     return (common / han) * (cjk + ascii_print) / len(sample) - odd / len(sample)
 
 
+_TEXTLIKE = re.compile(
+    r"[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
+
+
+def looks_like_text(text: str) -> bool:
+    """Whether a decoded sample is mostly ASCII, Chinese and their punctuation."""
+    sample = text[:4000]
+    return bool(sample) and len(_TEXTLIKE.findall(sample)) / len(sample) >= 0.9
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -137,7 +148,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         text = data.decode(enc, errors="replace")
         bad = text.count("\ufffd")
         cand = Decoded(text, enc, bad)
-        if best is None or (_plausibility(text), -bad) > (_plausibility(best.text), -best.bad_bytes):
+        if best is None or (_plausibility(text), -bad) > (
+            _plausibility(best.text),
+            -best.bad_bytes,
+        ):
             best = cand
     assert best is not None
     return best

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from miner.ingest.decode import decode_bytes
+from miner.ingest.decode import decode_bytes, looks_like_text
 from miner.ingest.html import declared_charset, html_to_text
 from miner.models import ErrorRecord, Page
 
@@ -15,7 +15,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
 # Documentation that travels with a corpus folder is not part of it.
-_IGNORED_NAMES = frozenset({"readme.md", "readme", "readme.txt", "sources.md", "license", ".gitkeep"})
+_IGNORED_NAMES = frozenset(
+    {"readme.md", "readme", "readme.txt", "sources.md", "license", ".gitkeep"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +84,11 @@ def page_from_bytes(source: str, data: bytes, suffix: str) -> Page | ErrorRecord
 
 
 def _is_wide_text(data: bytes) -> bool:
-    """UTF-16/32 text has NUL bytes too; tell it from binary by its BOM or byte pattern."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\xff\xfe\x00\x00",):
+    """UTF-16/32 text has NUL bytes too; tell it from binary by its BOM or by decoding a sample."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return True
     head = data[:4000]
-    return head[1::2].count(0) / max(1, len(head[1::2])) > 0.3 or (
-        head[0::2].count(0) / max(1, len(head[0::2])) > 0.3
+    head = head[: len(head) // 2 * 2]
+    return any(
+        looks_like_text(head.decode(e, errors="replace")) for e in ("utf-16-le", "utf-16-be")
     )

@@ -13,9 +13,11 @@ from html.parser import HTMLParser
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _BLOCK = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 "
-    "h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead title tr ul"
-    .split()
+    (
+        "address article aside blockquote br dd div dl dt fieldset figcaption figure footer "
+        "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th "
+        "thead title tr ul"
+    ).split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
 
@@ -64,8 +66,4 @@ def html_to_text(html: str) -> str:
         return unescape(re.sub(r"<[^>]+>", "\n", html))
     text = "".join(parser.parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.split("\n")]
-    out: list[str] = []
-    for ln in lines:
-        if ln or (out and out[-1]):
-            out.append(ln)
-    return "\n".join(out).strip()
+    return "\n".join(ln for ln in lines if ln)

@@ -80,5 +80,5 @@ def tag(text: str) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """Segment ``text`` into words, white space dropped (for counting and diffing)."""
-    name, mod = _engine()
+    _, mod = _engine()
     return [w for w in mod.cut(text) if not w.isspace()]

@@ -20,7 +20,9 @@ _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[①-⑳]|"
     r"[一二三四五六七八九十]是)"
 )
-_DOCNUM = re.compile(r"[〔\[【(（„「〈]\s*(?:19|20|XX|xx|ＸＸ)[\dXx]{0,2}\s*[〕\]】)）‟」〉]\s*[\dXx]+\s*号")
+_DOCNUM = re.compile(
+    r"[〔\[【(（„「〈]\s*(?:19|20|XX|xx|ＸＸ)[\dXx]{0,2}\s*[〕\]】)）‟」〉]\s*[\dXx]+\s*号"
+)
 _DATE = re.compile(
     r"^[（(]?\s*(?:19|20|二〇|二0)[\d〇零一二三四五六七八九xX]{2}\s*年[\d一二三四五六七八九十xX]{1,2}月"
     r"(?:[\d一二三四五六七八九十xX]{1,3}日)?\s*[)）]?$"
@@ -29,7 +31,9 @@ _BYLINE = re.compile(
     r"(委员会|委|办公室|组织部|宣传部|局|政府|人民政府|支部|总支|党委|党组|领导小组|小组|学校|中学|小学|"
     r"社区|街道办事处|办事处|政协|人大常委会|公司|中心|所|站|院)$"
 )
-_GENRE_WORD = re.compile(r"(总结|计划|方案|汇报|报告|意见|通知|讲话|要点|规划|材料|心得|体会|发言|办法|细则)")
+_GENRE_WORD = re.compile(
+    r"(总结|计划|方案|汇报|报告|意见|通知|讲话|要点|规划|材料|心得|体会|发言|办法|细则)"
+)
 _CONNECTIVE = set("及和与暨的、—-－:：")
 # "区政协双争活动总结-活动总结": a site's category glued to the title.
 _CATEGORY = re.compile(r"\s*[-－—_|]+\s*[\u4e00-\u9fff]{2,8}$")
@@ -71,7 +75,8 @@ def _wrapped(lines: list[str], prev: int, cur: int) -> bool:
         return True
     # "某县2011年创先争优活动" + "工作总结": the tail that names the genre, on its own line.
     return (
-        not _GENRE_WORD.search(before[-4:])
+        len(before) >= 12  # layout wraps long lines only
+        and not _GENRE_WORD.search(before[-4:])
         and len(after) <= 12
         and bool(_GENRE_WORD.search(after[-4:]))
     )
@@ -97,7 +102,9 @@ def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
         kinds.append((i, k))
     leading_doc = any(k == "docnum" for _, k in kinds)
     title_lines = [i for i, k in kinds if k == "title"]
-    if not title_lines or len(title_lines) == sum(1 for i, _ in enumerate(lines) if lines[i].strip()):
+    if not title_lines or len(title_lines) == sum(
+        1 for i, _ in enumerate(lines) if lines[i].strip()
+    ):
         return Titled(hint, tm, [])
     # Group consecutive title lines, joining a block wrapped at a connective.
     blocks: list[list[int]] = []

@@ -13,34 +13,34 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+S, INT, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
 TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
-        ("doc_id", S), ("source", S), ("part", I), ("title", S), ("text", S), ("script", S),
+        ("doc_id", S), ("source", S), ("part", INT), ("title", S), ("text", S), ("script", S),
         ("encoding", S), ("unit_name", S), ("unit_type", S), ("region", S), ("date", S),
-        ("year", I), ("genre", S), ("truncated", B), ("n_chars", I), ("spliced", B), ("numbering_issue", S),
-        ("bad_bytes", I), ("garbled_chars", I), ("redactions", I), ("source_start", I),
-        ("source_end", I),
+        ("year", INT), ("genre", S), ("truncated", B), ("n_chars", INT), ("spliced", B), ("numbering_issue", S),
+        ("bad_bytes", INT), ("garbled_chars", INT), ("redactions", INT), ("source_start", INT),
+        ("source_end", INT),
     ],
     "sections": [
-        ("doc_id", S), ("section_id", S), ("parent_id", S), ("depth", I), ("marker", S),
-        ("heading", S), ("role", S), ("start", I), ("end", I), ("kind", S),
+        ("doc_id", S), ("section_id", S), ("parent_id", S), ("depth", INT), ("marker", S),
+        ("heading", S), ("role", S), ("start", INT), ("end", INT), ("kind", S),
     ],
     "figures": [
         ("doc_id", S), ("section_id", S), ("raw", S), ("value", F), ("unit", S),
-        ("qualifier", S), ("subject", S), ("sentence", S), ("start", I), ("end", I),
+        ("qualifier", S), ("subject", S), ("sentence", S), ("start", INT), ("end", INT),
         ("unit_class", S),
     ],
-    "slogans": [("doc_id", S), ("text", S), ("kind", S), ("start", I), ("end", I)],
+    "slogans": [("doc_id", S), ("text", S), ("kind", S), ("start", INT), ("end", INT)],
     "duplicates": [
         ("doc_a", S), ("doc_b", S), ("kind", S), ("similarity", F), ("containment", F),
     ],
     "passages": [
-        ("doc_a", S), ("doc_b", S), ("a_start", I), ("a_end", I), ("b_start", I), ("b_end", I),
+        ("doc_a", S), ("doc_b", S), ("a_start", INT), ("a_end", INT), ("b_start", INT), ("b_end", INT),
         ("substitutions", S),
     ],
-    "removals": [("source", S), ("rule", S), ("text", S), ("start", I), ("end", I)],
+    "removals": [("source", S), ("rule", S), ("text", S), ("start", INT), ("end", INT)],
     "errors": [("source", S), ("stage", S), ("error", S)],
     "checks": [("check", S), ("doc_id", S), ("detail", S), ("figure_starts", S)],
 }  # fmt: skip

@@ -26,7 +26,7 @@ def _atomic(path: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        os.replace(tmp_path, path)
+        tmp_path.replace(path)
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
@@ -39,10 +39,9 @@ def write_parquet(table: pa.Table, path: Path) -> None:
 
 def write_csv(table: pa.Table, path: Path) -> None:
     """UTF-8 with a BOM, so spreadsheet programs open Chinese correctly."""
-    with _atomic(path) as tmp:
-        with tmp.open("wb") as fh:
-            fh.write("\ufeff".encode())
-            pacsv.write_csv(table, fh)
+    with _atomic(path) as tmp, tmp.open("wb") as fh:
+        fh.write("\ufeff".encode())
+        pacsv.write_csv(table, fh)
 
 
 def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:

@@ -11,16 +11,22 @@ from miner.textmap import TextMap
     [
         # a long prose line cut by the page width, with a blank line in between
         (
-            "随着农村党员群众个性和从业结构的多样性，他们都根据自己\n\n的需要进行选择性地收看学习。",
-            "随着农村党员群众个性和从业结构的多样性，他们都根据自己的需要进行选择性地收看学习。",
+            "随着农村党员群众个性和从业结构的多样性，学习需求各不相同，他们都根据自己\n\n的需要进行选择性地收看学习。",
+            "随着农村党员群众个性和从业结构的多样性，学习需求各不相同，他们都根据自己的需要进行选择性地收看学习。",
         ),
         # a line ending in a comma always continues
         ("其次，\n\n我社区把工作作为长久性工作来抓。", "其次，我社区把工作作为长久性工作来抓。"),
         # headings and finished sentences stay on their own lines
-        ("一、成立组织，营造氛围\n我镇成立了领导小组。", "一、成立组织，营造氛围\n我镇成立了领导小组。"),
+        (
+            "一、成立组织，营造氛围\n我镇成立了领导小组。",
+            "一、成立组织，营造氛围\n我镇成立了领导小组。",
+        ),
         ("我镇成立了领导小组。\n\n\n二、严格考核", "我镇成立了领导小组。\n二、严格考核"),
         # a title-like line is not glued to the paragraph below
-        ("关于开展双创双争活动的实施意见\n为贯彻落实上级要求，特制定本意见。", "关于开展双创双争活动的实施意见\n为贯彻落实上级要求，特制定本意见。"),
+        (
+            "关于开展双创双争活动的实施意见\n为贯彻落实上级要求，特制定本意见。",
+            "关于开展双创双争活动的实施意见\n为贯彻落实上级要求，特制定本意见。",
+        ),
         ("  \n 正文。\n\n", "正文。"),
     ],
 )
@@ -34,7 +40,10 @@ def test_join_lines(text: str, expected: str) -> None:
         ("现有党支部 15 个, 党员 424 名", "现有党支部15个,党员424名"),
         ("xx 区教育系统", "xx区教育系统"),
         ("\u3000\u3000一是加强领导", "一是加强领导"),
-        ("投资14万元安装闭路电视 户。", "投资14万元安装闭路电视 户。"),  # a lost number keeps its gap
+        (
+            "投资14万元安装闭路电视 户。",
+            "投资14万元安装闭路电视 户。",
+        ),  # a lost number keeps its gap
         ("Intel  future  education", "Intel future education"),
     ],
 )

@@ -21,6 +21,8 @@ def test_to_simplified_keeps_offsets() -> None:
 def test_flags() -> None:
     assert len(garbled_positions("确保活动开展ㄈ┳嶊P")) == 2
     assert len(redaction_positions("贯彻落实党的_、以_理论为指导，副组长**克斯，安装路灯 盏")) == 4
-    assert is_truncated("这是正文，大力开展形式多样、各具特色、生动活泼的群众性纪念活动,如", walled=True)
+    assert is_truncated(
+        "这是正文，大力开展形式多样、各具特色、生动活泼的群众性纪念活动,如", walled=True
+    )
     assert not is_truncated("全文完。", walled=True)
     assert not is_truncated("中共某某镇委员会\n2012年12月20日", walled=False)

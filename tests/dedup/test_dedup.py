@@ -23,7 +23,7 @@ def _art(doc_id: str, text: str) -> Article:
 
 
 def test_matching_view() -> None:
-    assert matching_view("投入资金21.6万元，“双创双争”！") == "投入资金00万元双创双争"
+    assert matching_view("投入资金21.6万元，“双创双争”！") == "投入资金0万元双创双争"
 
 
 def test_find_pairs_kinds() -> None:
@@ -47,5 +47,6 @@ def test_align_pair_reports_word_swaps() -> None:
     swapped = REPORT.replace("我镇", "我街道")
     (passage,) = align_pair("a", REPORT, "b", swapped)
     subs = json.loads(passage.substitutions)
-    assert subs and all(s == ["我镇", "我街道"] for s in subs)
+    # rjieba may cut 我镇的 as 我/镇的, so the swap shows as 镇→街道 there: still the swap.
+    assert subs and all(s in (["我镇", "我街道"], ["镇", "街道"]) for s in subs)
     assert passage.a_start == 0 and passage.a_end == len(REPORT)

@@ -27,5 +27,7 @@ def test_write_is_byte_identical(tmp_path: Path) -> None:
     rows = [ErrorRecord("a.txt", "read", "the file is empty")]
     for out in (tmp_path / "1", tmp_path / "2"):
         write_tables({"errors": to_arrow("errors", rows)}, out, duckdb=False)
-    assert (tmp_path / "1/errors.parquet").read_bytes() == (tmp_path / "2/errors.parquet").read_bytes()
+    assert (tmp_path / "1/errors.parquet").read_bytes() == (
+        tmp_path / "2/errors.parquet"
+    ).read_bytes()
     assert "the file is empty" in (tmp_path / "1/errors.csv").read_text(encoding="utf-8-sig")
