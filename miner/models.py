@@ -71,6 +71,8 @@ class Article:
     redactions: int = 0
     source_start: int = 0
     source_end: int = 0
+    title_start: int | None = None  # source span of the title lines, when taken off the body
+    title_end: int | None = None
     # Source offset of every character of ``text`` (same length as ``text``); lets
     # any span found later be traced back to the raw page. Not written as a column.
     offsets: list[int] = field(default_factory=list, repr=False)
@@ -133,6 +135,7 @@ class DuplicatePair:
     kind: str
     similarity: float
     containment: float
+    coverage: float = 0.0  # the smaller share of either article inside aligned passages
 
 
 @dataclass(slots=True)

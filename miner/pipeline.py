@@ -23,7 +23,7 @@ from typing import Any
 
 from miner.clean import clean_page, detect_script, repair
 from miner.clean.flags import garbled_positions, is_truncated, redaction_positions
-from miner.dedup import align_pair, find_pairs
+from miner.dedup import find_duplicates
 from miner.extract import innermost_section
 from miner.extract.checks import corpus_checks, document_checks
 from miner.extract.figures import find_figures
@@ -37,7 +37,6 @@ from miner.models import (
     ErrorRecord,
     Figure,
     Page,
-    Passage,
     Removal,
     Section,
     Slogan,
@@ -119,6 +118,10 @@ def build_articles(page: Page) -> tuple[list[Article], list[Removal]]:
             source_end=body.end_offset(),
             offsets=body.offsets,
         )
+        if titled.title_map is not None and titled.title_map.offsets:
+            article.title_start, article.title_end = titled.title_map.source_span(
+                0, len(titled.title_map)
+            )
         articles.append(article)
     removals.sort(key=lambda r: (r.start, r.end, r.rule))
     return articles, removals
@@ -154,15 +157,6 @@ def process_page(page: Page) -> PageResult:
     return result
 
 
-def _duplicates(articles: list[Article]) -> tuple[list[Any], list[Passage]]:
-    pairs = find_pairs(articles)
-    texts = {a.doc_id: a.text for a in articles}
-    passages: list[Passage] = []
-    for p in pairs:
-        passages.extend(align_pair(p.doc_a, texts[p.doc_a], p.doc_b, texts[p.doc_b]))
-    return pairs, passages
-
-
 def run(
     settings: Settings, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
 ) -> RunResult:
@@ -192,7 +186,7 @@ def run(
         for name in ("articles", "sections", "figures", "slogans", "removals", "checks"):
             getattr(acc, name).extend(getattr(page_result, name))
     # 6. dedup, and the checks that need the whole corpus.
-    pairs, passages = _duplicates(acc.articles)
+    pairs, passages = find_duplicates(acc.articles)
     acc.checks.extend(corpus_checks(acc.articles, acc.figures))
     # 7. tables.
     tables = {

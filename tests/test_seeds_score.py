@@ -16,7 +16,28 @@ from miner.settings import Settings
 
 FLOORS = {
     "split_count": 1.0,
-    "split": 0.9,
+    "split": 1.0,
+    "boilerplate_removed": 1.0,
+    "content_kept": 1.0,
+    "title": 1.0,
+    "script": 1.0,
+    "truncated": 1.0,
+    "date": 1.0,
+    "genre": 1.0,
+    "headings_recall": 1.0,
+    "headings_precision": 1.0,
+    "headings_depth": 1.0,
+    "figures_recall": 1.0,
+    "figures_precision": 1.0,
+    "figures_not_false": 1.0,
+    "figures_qualifier": 1.0,
+    "slogans_recall": 0.97,
+    "duplicates_recall": 1.0,
+    "duplicates_kind": 1.0,
+    "duplicates_not_false": 1.0,
+    "unit_type": 0.85,
+    "unit_name": 0.5,
+    "region": 0.2,
 }
 
 

@@ -34,6 +34,14 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+# "原文链接：https://…", "本文地址：…": where the page was taken from.
+_SOURCE_LINK = re.compile(
+    r"^\s*(?:原文链接|原文地址|本文链接|本文地址|文章链接|文章地址|来源链接|转载请注明|转载自|出处)\s*[:：]?.*"
+    r"(?:https?://|www\.)",
+    re.I,
+)
+# A database export's identifier line: "【法宝引证码】 CLI.11.1535062", "【文档编号】 A-123".
+_ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 _SITE_WORDS = re.compile(
     r"(网|网站|文库|范文|文档|资料|作文|文摘|文秘|公文|写作|素材|学习啦|帮手|大全)"
 )
@@ -117,7 +125,8 @@ def _ad(line: str, edge: bool) -> bool:
 
 
 def _spam(line: str) -> bool:
-    items = [t for t in _SPAM_SPLIT.split(line) if t]
+    # Keyword lists are lists of Chinese phrases; a URL's pieces are not items.
+    items = [t for t in _SPAM_SPLIT.split(line) if t and _CJK.search(t)]
     if len(items) < 4:
         return False
     spam = sum(1 for t in items if _SPAM_TERMS.search(t))
@@ -173,8 +182,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "download_prompt"
     if _COPYRIGHT.search(line) and (edge or len(line) <= 60) and not _SENTENCE_END.search(line):
         return "copyright"
-    if _URL_ONLY.match(line):
+    if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
+    if _ID_LINE.match(line):
+        return "page_meta"
     if _BREADCRUMB.search(line) and len(line) <= 80:
         return "breadcrumb"
     if _meta(line, edge):

@@ -85,8 +85,11 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if last in _COMMA_END:
         return True
-    if _MARKER.match(prev_s) or _TITLE_END.search(prev_s):
-        return False  # a heading or a title line is never continued by the next paragraph
+    if _MARKER.match(prev_s) and "。" not in prev_s:
+        return False  # a heading line is never continued by the next paragraph
+    if _TITLE_END.search(prev_s):
+        return False  # nor is a title line
+    # A run-in paragraph (1、抓点示范，打造…集群。正文…) wraps like any prose line.
     return len(prev_s) >= _JOIN_MIN
 
 

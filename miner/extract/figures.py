@@ -56,6 +56,10 @@ _ALIASES: dict[str, tuple[str, str | None]] = {
     "㎡": ("平方米", None),
     "个多月": ("个月", "more_than"),
     "个余月": ("个月", "more_than"),
+    "个工作日": ("工作日", None),
+    "个小时": ("小时", None),
+    "个多小时": ("小时", "more_than"),
+    "个星期": ("周", None),
 }
 _UNIT_RE = "|".join(re.escape(u) for u in sorted([*UNITS, *_ALIASES], key=len, reverse=True))
 _MULT = "(?:万亿|千万|百万|亿|万|千|百|十)"
@@ -116,6 +120,10 @@ _BLOCKED_AFTER: dict[str, tuple[str, ...]] = {
     "节": ("日", "约", "能", "目", "点", "省", "假", "气"),
     "轮": ("流", "换", "岗", "训", "值"),
     "架": ("构", "子", "设"),
+    "起": ("来", "步", "点", "草", "到", "义", "码", "始", "诉", "床", "身", "飞"),
+    "例": ("如", "子", "外", "会", "行"),
+    "宗": ("旨", "教", "族"),
+    "字": ("号", "母", "样"),
     "次": ("全会", "中全会", "党代会", "代表大会"),
 }
 # 年 is a unit only as a duration: 连续15年, 为期三年, 三年时间.
@@ -408,9 +416,11 @@ def _is_duration(c: _Candidate, text: str) -> bool:
 def _chinese_ok(c: _Candidate, before: str, after: str) -> bool:
     """Chinese numerals need more care than digits: they also build words and slogans.
 
-    A lone 一 or 二 is dropped (一次性, 二次创业; gold treats 一次/一个 as optional at
-    best), a measure word opening a formulation too (六个一, 五位一体), and a bare
-    百/千/万 counts only with a cue (近千人, 百余人 but not 千家万户).
+    A lone 一 or 二 is dropped: 一 + measure word mostly reads "a" (一次全面的调查,
+    一份答卷, 一次性) and 二 + measure word is an ordinal-like adjective (二次创业);
+    counts of two are written 两. A measure word opening a formulation is dropped
+    too (六个一, 五位一体), and a bare 百/千/万 counts only with a cue (近千人, 百余人
+    but not 千家万户).
     """
     if c.numeral in ("一", "二", "壹"):
         return False
@@ -418,6 +428,8 @@ def _chinese_ok(c: _Candidate, before: str, after: str) -> bool:
         return False
     if before in ("几", "数", "若"):
         return False  # 几十个, 数百人: no number is stated
+    if before in ("周", "期", "拜") and c.unit == "起":
+        return False  # 自周五起, 星期一起: a weekday, "from … on"
     if c.numeral[0] in "百千万亿":
         return before in ("近", "上", "逾", "超", "约") or c.infix
     return True
@@ -536,11 +548,15 @@ def _noun_before(tokens: list[Token]) -> str | None:
         return None
     words: list[str] = []
     while i >= 0 and len(words) < 3 and tokens[i].tag in _NOUN_TAGS:
-        if tokens[i].text in _NOT_SUBJECT:
-            break
+        if not _may_be_subject(tokens[i].text):
+            break  # 培训2期150人: 期 belongs to the previous figure
         words.insert(0, tokens[i].text)
         i -= 1
     return "".join(words)[-12:] or None
+
+
+def _may_be_subject(word: str) -> bool:
+    return word not in _NOT_SUBJECT and word not in UNITS
 
 
 def _noun_after(tokens: list[Token]) -> str | None:
@@ -549,7 +565,7 @@ def _noun_after(tokens: list[Token]) -> str | None:
     i = 1 if adjective else 0
     words = [t.text for t in tokens[:i]]
     nouns = 0
-    while i < len(tokens) and tokens[i].tag in _NOUN_TAGS and tokens[i].text not in _NOT_SUBJECT:
+    while i < len(tokens) and tokens[i].tag in _NOUN_TAGS and _may_be_subject(tokens[i].text):
         if nouns and len("".join(words)) + len(tokens[i].text) > _AFTER_MAX:
             break
         words.append(tokens[i].text)

@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "〇零一二三四五六七八九十百两"
-_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_CN_VALUE |= {"七": 7, "八": 8, "九": 9}
+from miner.extract.numerals import parse_chinese
 
 # One alternative per family, tried in this order at the start of a line. The named group
 # carries the number. ``(?![\d.])`` keeps 1.5万元 and 2011年 out; the look-ahead after
@@ -76,27 +74,6 @@ class Marker:
     end: int
 
 
-def cn_number(s: str) -> int:
-    """Value of a Chinese numeral up to 999 (一 → 1, 十二 → 12, 二十 → 20, 一百零一 → 101).
-
-    Example:
-        >>> [cn_number(x) for x in ("七", "十", "十二", "二十三", "一百零五")]
-        [7, 10, 12, 23, 105]
-    """
-    total = 0
-    digit = 0
-    for ch in s:
-        if ch == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif ch == "百":
-            total += (digit or 1) * 100
-            digit = 0
-        else:
-            digit = _CN_VALUE.get(ch, 0)
-    return total + digit
-
-
 def _value(raw: str | None) -> int:
     if not raw:
         return 1
@@ -105,7 +82,7 @@ def _value(raw: str | None) -> int:
         return code - 0x2460 + 1 if code <= 0x2473 else code - 0x2474 + 1
     if raw.isdecimal():  # not isdigit(): ② is a "digit" to Python but int() refuses it
         return int(raw)
-    return cn_number(raw)
+    return int(parse_chinese(raw) or 0)
 
 
 def line_marker(line: str) -> Marker | None:

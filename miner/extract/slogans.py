@@ -53,33 +53,55 @@ _CAMPAIGN_AFTER = re.compile(
 )
 _HONOR_BEFORE = re.compile(r"(?:被评为|评选为|评为|荣获|获评|获得|授予|命名为|荣膺|获)了?$")
 _HONOR_AFTER = re.compile(r"(?:荣誉)?称号")
+_LIST_GAP = re.compile(r"[、，,和与及]?")
 
-# Unquoted repeated-numeral formulations. A group's first character may not be a measure
-# word, a time word or a place unit, which keeps 五年一次, 十七届五中全会 and 七县五区 out; no
-# group holds a particle (进一步统一了他们); and the numeral may not end a word before it
-# (进一步, 统一, 唯一, 之一).
-_NOT_HEAD = "年月日天次个名人位届期批场所项条份元万千百十级等是些县区市省乡镇中"
-_PARTICLES = "了的着过地得"
-_G = rf"[^\W\d_{_N}{_NOT_HEAD}{_PARTICLES}][^\W\d_{_PARTICLES}]{{0,2}}"
+# Unquoted repeated-numeral formulations (三会一课, 两学一做, 八有四防). Numerals are the small
+# ones only: 千/万/百 open idioms (千家万户, 万众一心). A group's first character may not be a
+# measure, time, place or number word, which keeps 五年一次, 十七届五中全会, 七县五区, 百分之五十
+# and 一点二倍 out; no group holds a particle (进一步统一了他们); the numeral may not end a word
+# before it (进一步, 统一, 唯一, 之一). Idioms (五湖四海) have the same shape, so a match must be
+# followed by a word that formulations take (制度, 活动, 学习教育 …) or recur in the article.
+_SMALL = "一二三四五六七八九十两"
+_NOT_HEAD = "年月日天次个名人位届期批场所项条份元万千百十亿级等是些县区市省乡镇中分点多余倍成面边"
+_PARTICLES = "了的着过地得又等和与及"
+_G = rf"[^\W\d_{_SMALL}{_NOT_HEAD}{_PARTICLES}][^\W\d_{_PARTICLES}]{{0,2}}"
 _REPEATED = re.compile(
-    rf"(?<![第进统同逐唯之单专划整均{_N}])[{_N}]{{1,2}}{_G}(?:[{_N}]{{1,2}}{_G})+"
+    rf"(?<![第进统同逐唯之单专划整均长{_N}])[{_SMALL}]{{1,2}}{_G}(?:[{_SMALL}]{{1,2}}{_G})+"
 )
-# 三个代表 written without quotes: numeral + 个 + two characters, then a word boundary.
+_FORMULA_AFTER = re.compile(
+    r"(?:”|制度|活动|工作|要求|标准|模式|机制|学习|教育|工程|建设|创建|行动|主题|承诺|精神|思想|"
+    r"理念|原则|目标|体系|格局)"
+)
+# 三个代表 written without quotes: numeral + 个 + two characters before a formulation word, 、
+# or a closing quote, and only when it recurs (三个方面 is a count, not a slogan). 一个 is left
+# out: it is the indefinite article far more often than a number.
 _GE = re.compile(
-    rf"(?<![第{_N}\d])[{_N}]个[^\W\d_{_N}]{{2}}"
-    r"(?=重要|的|和|与|等|精神|思想|活动|要求|标准|工程|[^\w]|$)"
+    rf"(?<![第{_N}\d])[二三四五六七八九十两]个[^\W\d_{_N}]{{2}}"
+    r"(?=重要|精神|思想|活动|要求|标准|工程|[、”])"
 )
 _BOUNDARY = re.compile(
     r"(?:[^\w]|$|的|和|与|及|等|为|是|活动|工作|制度|模式|要求|标准|精神|工程|机制|建设|思想|重要|"
-    r"学习|教育|主题|行动|目标|原则|理念|创建|示范|承诺)"
+    r"学习|教育|主题|行动|目标|原则|理念|创建|示范|承诺|成果|成效|经验|做法|品牌|格局|体系|项目|"
+    r"产业|发展)"
+)
+_COUNT_NOUNS = frozenset(
+    "方面 问题 部分 阶段 层次 环节 领域 方向 地区 国家 城市 单位 项目 小时 星期 季度 年度 世纪 "
+    "月份 百分 以上 以下 左右".split()
 )
 
-# Unquoted honours: 被评为市级文明单位、区级卫生先进单位; 获先进单位称号.
+# Unquoted honours: 被评为市级文明单位、区级卫生先进单位; 获先进单位称号. An item counts only if it
+# ends like an award title does.
 _HONOR_RUN = re.compile(
-    r"(?:被评为|被评选为|评选为|荣获|获评|被授予|被命名为|荣膺)([^，。；！？!?;,\n“”\"《》被]{2,60})"
+    r"(?:评为|评选为|荣获|获评|被授予|被命名为|荣膺)了?"
+    r"([^，。；！？!?;,\n“”\"《》被]{2,60})"
 )
-_HONOR_TITLE = re.compile(r"获得?([^，。；！？!?;,\n“”\"《》]{2,30}?)(?:荣誉)?称号")
-_HONOR_TAIL = re.compile(r"(?:荣誉)?称号$|\d+\s*[个名人所家位项件次]$")
+_HONOR_TITLE = re.compile(r"获得?了?([^，。；！？!?;,\n“”\"《》]{2,30}?)(?:荣誉)?称号")
+_HONOR_TAIL = re.compile(r"[\W_]*(?:荣誉)?称号[\W_]*$|[\W_]+$|\d+[个名人所家位项件次]$")
+_HONOR_END = re.compile(
+    r"(?:奖|单位|集体|先进|标兵|模范|能手|示范\w?|实验\w?|学校|支部|党组织|党委|团委|个人|工作者|"
+    r"党员|干部|领导|教师|家庭|企业|组织|之星|明星|红旗手|突击手|青年|景区|工程|作品|村|社区|乡镇|"
+    r"第[一二三]名|冠军|亚军|季军)$"
+)
 
 
 def find_slogans(text: str, doc_id: str = "") -> list[Slogan]:
@@ -101,8 +123,12 @@ def find_slogans(text: str, doc_id: str = "") -> list[Slogan]:
     found: list[Slogan] = []
     quoted: list[tuple[int, int]] = []
     for start, end in _quoted_spans(text):
+        kind = _kind(text, start, end)
+        prev = found[-1] if found else None
+        if prev and prev.kind == "honor" and _LIST_GAP.fullmatch(text, prev.end + 1, start - 1):
+            kind = "honor"  # 被评为“绿色学校”“科技特色学校”: the list shares its verb
         quoted.append((start - 1, end + 1))
-        found.append(Slogan(doc_id, text[start:end], _kind(text, start, end), start, end))
+        found.append(Slogan(doc_id, text[start:end], kind, start, end))
     for m in _TITLE.finditer(text):
         found.append(Slogan(doc_id, m.group(1), "cited_document", m.start(1), m.end(1)))
     inside = _Cover(quoted)
@@ -122,9 +148,10 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for (opening, closing, _), pattern in zip(_STREAMS, _STREAM_RE, strict=True):
         marks = [
-            (m.start(), _OPEN if ch in opening else _CLOSE if ch in closing else _EITHER)
+            (m.start(), _OPEN if text[m.start()] in opening else _EITHER)
+            if text[m.start()] not in closing
+            else (m.start(), _CLOSE)
             for m in pattern.finditer(text)
-            for ch in (m.group(0),)
         ]
         i = 0
         while i + 1 < len(marks):
@@ -167,21 +194,25 @@ def _kind(text: str, start: int, end: int) -> str:
 
 def _unquoted_formulas(text: str) -> list[tuple[int, int]]:
     """Numbered formulations written without quotes."""
-    out: list[tuple[int, int]] = []
+    repeated: list[tuple[int, int]] = []
     for m in _REPEATED.finditer(text):
         end = _trim_to_boundary(text, m.start(), m.end())
         if end is not None:
-            out.append((m.start(), end))
-    # 三个代表-like shapes are common counts too (三个方面), so only when one recurs.
+            repeated.append((m.start(), end))
     ge = [(m.start(), m.end()) for m in _GE.finditer(text)]
-    counts = Counter(text[s:e] for s, e in ge)
-    out.extend((s, e) for s, e in ge if counts[text[s:e]] > 1)
-    return out
+    counts = Counter(text[s:e] for s, e in repeated + ge)
+    keep = [(s, e) for s, e in repeated if counts[text[s:e]] > 1 or _FORMULA_AFTER.match(text, e)]
+    keep += [(s, e) for s, e in ge if counts[text[s:e]] > 1 and text[s + 2 : e] not in _COUNT_NOUNS]
+    return keep
 
 
 def _trim_to_boundary(text: str, start: int, end: int) -> int | None:
-    """Shorten a greedy formulation match until a word boundary follows it (两学一做|学习)."""
-    for e in range(end, start + 2, -1):
+    """The shortest cut of a greedy formulation match that a word boundary follows.
+
+    Groups may run to three characters (一户一技能), so the match swallows what follows
+    (三会一课制度); the shortest cut before a boundary word gives the name (三会一课|制度).
+    """
+    for e in range(start + 3, end + 1):
         if text[e - 1] in _N:
             continue  # a group never ends on a bare numeral
         if _BOUNDARY.match(text, e) and _REPEATED.fullmatch(text, start, e):
@@ -191,21 +222,21 @@ def _trim_to_boundary(text: str, start: int, end: int) -> int | None:
 
 def _unquoted_honors(text: str) -> list[tuple[int, int]]:
     """Award titles after 被评为/荣获/… or before 称号, split at 、 into single titles."""
-    out: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     for m in _HONOR_RUN.finditer(text):
         pos = m.start(1)
         for part in m.group(1).split("、"):
-            s, e = pos, pos + len(part)
-            pos = e + 1
-            tail = _HONOR_TAIL.search(text, s, e)
-            if tail:
-                e = tail.start()
-            if 3 <= e - s <= 30:
-                out.append((s, e))
-    for m in _HONOR_TITLE.finditer(text):
-        if len(m.group(1)) >= 3 and not _HONOR_RUN.search(m.group(0)):
-            out.append((m.start(1), m.end(1)))
-    return out
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    spans.extend((m.start(1), m.end(1)) for m in _HONOR_TITLE.finditer(text))
+    out: dict[tuple[int, int], None] = {}  # ordered and without repeats
+    for s, e in spans:
+        tail = _HONOR_TAIL.search(text, s, e)
+        if tail:
+            e = tail.start()
+        if 3 <= e - s <= 30 and _HONOR_END.search(text, s, e):
+            out[s, e] = None
+    return list(out)
 
 
 def _harmonise(found: list[Slogan]) -> None:

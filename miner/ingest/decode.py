@@ -118,30 +118,30 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(text.lstrip("\ufeff"), _normalise_name(name), text.count("\ufffd"))
     if declared:
         enc = _SUPERSET.get(declared.lower().replace("-", ""), declared.lower())
-        text = _strict(data, enc)
-        if text is not None:
-            return Decoded(text, _normalise_name(enc), 0)
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8", 0)
+        as_declared = _strict(data, enc)
+        if as_declared is not None:
+            return Decoded(as_declared, _normalise_name(enc), 0)
+    as_utf8 = _strict(data, "utf-8")
+    if as_utf8 is not None:
+        return Decoded(as_utf8, "utf-8", 0)
     wide = _looks_utf16(data)
     if wide:
-        text = data.decode(wide, errors="replace")
-        return Decoded(text, "utf-16", text.count("\ufffd"))
+        as_wide = data.decode(wide, errors="replace")
+        return Decoded(as_wide, "utf-16", as_wide.count("\ufffd"))
     candidates: list[tuple[float, str, str]] = []
     for enc in ("gb18030", "big5"):
-        text = _strict(data, enc)
-        if text is not None:
-            candidates.append((_plausibility(text), enc, text))
+        legacy = _strict(data, enc)
+        if legacy is not None:
+            candidates.append((_plausibility(legacy), enc, legacy))
     if candidates:
-        score, enc, text = max(candidates)
+        score, enc, legacy = max(candidates)
         if score > 0.3:
-            return Decoded(text, enc, 0)
+            return Decoded(legacy, enc, 0)
     guess = _detector_guess(data)
     if guess:
-        text = _strict(data, guess)
-        if text is not None and _plausibility(text) > 0.2:
-            return Decoded(text, _normalise_name(guess), 0)
+        guessed = _strict(data, guess)
+        if guessed is not None and _plausibility(guessed) > 0.2:
+            return Decoded(guessed, _normalise_name(guess), 0)
     # Nothing decodes cleanly: choose the reading that keeps the most Chinese.
     best: Decoded | None = None
     for enc in ("utf-8", "gb18030", "big5"):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from miner.ingest.decode import decode_bytes, looks_like_text
 from miner.ingest.html import declared_charset, html_to_text
+from miner.ingest.mojibake import repair_mojibake
 from miner.models import ErrorRecord, Page
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -78,9 +79,13 @@ def page_from_bytes(source: str, data: bytes, suffix: str) -> Page | ErrorRecord
         decoded = decode_bytes(data)
         text = decoded.text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    encoding = decoded.encoding
+    text, fixed = repair_mojibake(text)
+    if fixed:
+        encoding = f"gb18030 (mojibake via latin-1, from {encoding})"
     if not text.strip():
         return ErrorRecord(source, "decode", "no text left after decoding")
-    return Page(source, text, decoded.encoding, decoded.bad_bytes, len(data))
+    return Page(source, text, encoding, decoded.bad_bytes, len(data))
 
 
 def _is_wide_text(data: bytes) -> bool:

@@ -2,7 +2,7 @@
 
 rjieba (jieba-rs) is the default because it segments about ten times faster than
 jieba with the same dictionary; plain jieba is the fallback when the binding is
-missing. Both see the same user words (campaign names, formulations), so 双创双争
+missing. Both see the same user words (campaign names, formulations), so 三会一课
 stays one token whichever backend runs.
 """
 

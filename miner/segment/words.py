@@ -38,7 +38,7 @@ def _engine() -> tuple[str, Any]:
 
 
 def _user_words() -> list[str]:
-    """Words the stock dictionary splits but our users count as one (双创双争, 八有四防)."""
+    """Words the stock dictionary splits but our users count as one (三会一课, 两学一做)."""
     text = resources.files("miner.data").joinpath("user_words.txt").read_text(encoding="utf-8")
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 

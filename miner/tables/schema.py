@@ -22,6 +22,8 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("year", INT), ("genre", S), ("truncated", B), ("n_chars", INT), ("spliced", B), ("numbering_issue", S),
         ("bad_bytes", INT), ("garbled_chars", INT), ("redactions", INT), ("source_start", INT),
         ("source_end", INT),
+        ("title_start", INT),
+        ("title_end", INT),
     ],
     "sections": [
         ("doc_id", S), ("section_id", S), ("parent_id", S), ("depth", INT), ("marker", S),
@@ -35,6 +37,7 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "slogans": [("doc_id", S), ("text", S), ("kind", S), ("start", INT), ("end", INT)],
     "duplicates": [
         ("doc_a", S), ("doc_b", S), ("kind", S), ("similarity", F), ("containment", F),
+        ("coverage", F),
     ],
     "passages": [
         ("doc_a", S), ("doc_b", S), ("a_start", INT), ("a_end", INT), ("b_start", INT), ("b_end", INT),

@@ -20,6 +20,8 @@ BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先
         ("在线视频,免费观看,午夜剧场,高清电影,精品专区", "spam_keywords"),
         ("点击下载文档", "download_prompt"),
         ("k3v9x2m7q1w8e5r0t4y6", "download_prompt"),
+        ("原文链接：https://www.example.com/lar/58783248d9ecdd.html", "site_header"),
+        ("【文档编号】 DOC.12.1075244", "page_meta"),
     ],
 )
 def test_furniture_lines_at_the_page_edge(line: str, rule: str) -> None:

@@ -28,6 +28,11 @@ from miner.textmap import TextMap
             "关于开展双创双争活动的实施意见\n为贯彻落实上级要求，特制定本意见。",
         ),
         ("  \n 正文。\n\n", "正文。"),
+        # a run-in heading paragraph wrapped by the page width continues
+        (
+            "1、抓点示范，打造先锋集群。在深入开展调查研究的基础上，达到了“抓点示范、联点成\n\n线”的目的。",
+            "1、抓点示范，打造先锋集群。在深入开展调查研究的基础上，达到了“抓点示范、联点成线”的目的。",
+        ),
     ],
 )
 def test_join_lines(text: str, expected: str) -> None:

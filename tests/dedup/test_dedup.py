@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from miner.dedup import align_pair, find_pairs, matching_view
+from miner.dedup import align_pair, find_duplicates, matching_view
 from miner.models import Article
 
 REPORT = (
@@ -36,11 +36,13 @@ def test_find_pairs_kinds() -> None:
         _art("d", OTHER),
         _art("e", half),
     ]
-    kinds = {(p.doc_a, p.doc_b): p.kind for p in find_pairs(arts)}
+    pairs, passages = find_duplicates(arts)
+    kinds = {(p.doc_a, p.doc_b): p.kind for p in pairs}
     assert kinds[("a", "b")] == "exact"
     assert kinds[("a", "c")] == "near"
     assert kinds[("a", "e")] == "partial"
     assert ("a", "d") not in kinds
+    assert {(p.doc_a, p.doc_b) for p in passages} <= set(kinds)
 
 
 def test_align_pair_reports_word_swaps() -> None:

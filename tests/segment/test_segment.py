@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from miner.segment import backend, sentences, tag, words
+from miner.segment import add_words, backend, sentences, tag, words
 
 
 def test_tag_tiles_the_text() -> None:
@@ -11,8 +11,10 @@ def test_tag_tiles_the_text() -> None:
 
 
 def test_user_words_stay_whole() -> None:
-    assert "双创双争" in words("开展“双创双争”活动，落实八有四防要求")
-    assert "八有四防" in words("开展“双创双争”活动，落实八有四防要求")
+    assert "三会一课" in words("落实三会一课制度")
+    add_words(["双比双争", "六查六看"])
+    assert "双比双争" in words("开展“双比双争”活动，落实六查六看要求")
+    assert "六查六看" in words("开展“双比双争”活动，落实六查六看要求")
     assert backend() in {"rjieba", "jieba"}
 
 

@@ -20,6 +20,7 @@ BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先
         (BODY, None, "今年以来"),
         (f"某组字〔2012〕18号\n关于印发某方案的通知\n各村党支部：\n{BODY}",
          "关于印发某方案的通知", "某组字"),
+        (f"某市数据管理办法\n某市人民政府令\n（第19号）\n{BODY}", "某市数据管理办法", "某市人民政府令"),
     ],
 )  # fmt: skip
 def test_take_title(text: str, title: str | None, body_start: str) -> None:
