@@ -11,16 +11,12 @@ from itertools import pairwise
 
 from miner.clean.flags import MEASURE_START
 from miner.clean.script import to_simplified
+from miner.extract.markers import line_marker
 from miner.textmap import TextMap
 
 # Lines ending in one of these are complete; anything else may continue on the next.
 _TERMINAL = set("。！？!?；;：:…”」』）)】》.．")
 _COMMA_END = set("，,、")
-# Heading and list markers start a new line even after an unfinished one.
-_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]\D|"
-    r"[①-⑳]|第[一二三四五六七八九十\d]+[章节部分篇条]|附件)"
-)
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
 _WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]")
 _UNIT_START = re.compile(f"[{MEASURE_START}]")
@@ -75,8 +71,8 @@ def join_lines(tm: TextMap) -> TextMap:
 
 def _continues(prev: str, nxt: str) -> bool:
     prev_s = prev.strip()
-    if not prev_s or _MARKER.match(nxt):
-        return False
+    if not prev_s or line_marker(nxt.strip()):
+        return False  # a heading or list marker starts a new line even after an unfinished one
     last = prev_s[-1]
     if last in _TERMINAL:
         return False
@@ -85,7 +81,7 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     if last in _COMMA_END:
         return True
-    if _MARKER.match(prev_s) and "。" not in prev_s:
+    if line_marker(prev_s) and "。" not in prev_s:
         return False  # a heading line is never continued by the next paragraph
     if _TITLE_END.search(prev_s):
         return False  # nor is a title line

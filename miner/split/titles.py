@@ -12,14 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from miner.extract.markers import line_marker
 from miner.models import Removal
 from miner.textmap import TextMap
 
 _SENTENCE = re.compile(r"[。！？!?；;]")
-_MARKER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]|[①-⑳]|"
-    r"[一二三四五六七八九十]是)"
-)
 _DOCNUM = re.compile(
     r"[〔\[【(（„「〈]\s*(?:19|20|XX|xx|ＸＸ)[\dXx]{0,2}\s*[〕\]】)）‟」〉]\s*[\dXx]+\s*号"
 )
@@ -57,7 +54,7 @@ def _kind(line: str) -> str:
         return "docnum"
     if _DATE.match(s):
         return "date"
-    if len(s) > _MAX_TITLE or _SENTENCE.search(s) or _MARKER.match(s):
+    if len(s) > _MAX_TITLE or _SENTENCE.search(s) or line_marker(s):
         return "body"
     if s[-1] in ":：":
         return "body"  # an addressee line (各乡镇党委：) opens the body
