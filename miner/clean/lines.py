@@ -42,11 +42,12 @@ _SOURCE_LINK = re.compile(
 )
 # A database export's identifier line: "【法宝引证码】 CLI.11.1535062", "【文档编号】 A-123".
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
-_SITE_WORDS = re.compile(
-    r"(网|网站|文库|范文|文档|资料|作文|文摘|文秘|公文|写作|素材|学习啦|帮手|大全)"
-)
-_SITE_SHAPE = re.compile(
-    r"(网|站|库|吧|网站|平台)($|\s)|\s[-–—|]\s|www\.|https?://|\.(com|cn|net|org)\b", re.I
+# A site's name ends in a site word at a word boundary (飞扬范文网, 某某文档网 - …分享平台);
+# 网 inside a word (网络建设) is prose.
+_SITE_NAME = re.compile(
+    r"(?:网|网站|文库|平台|文摘|文秘|资料站|素材库|学习啦|帮手)(?:\s|$)|www\.|https?://|"
+    r"\.(?:com|cn|net|org)\b",
+    re.I,
 )
 
 _AD_CUES = re.compile(
@@ -67,8 +68,9 @@ _SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
 _RELATED_HEAD = re.compile(
     r"^\s*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
-    r"本文标签|标签|关键词|上一篇|下一篇|最新文章|热门范文|推荐文章|同类文章)\s*[:：]?"
+    r"本文标签|上一篇|下一篇|最新文章|热门范文|推荐文章|同类文章)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
 )
+_BULLET = re.compile(r"^[·•◆◇■□▪●○\-*]\s*\S")
 _DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 _DOWNLOAD = re.compile(
     r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
@@ -101,6 +103,7 @@ def _actions(line: str) -> bool:
     return hits / sum(len(t) for t in tokens) >= 0.6 and len(tokens) >= 2
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _NAV_SPLIT = re.compile(r"[|｜/·•\s]+")
 
 
@@ -109,11 +112,14 @@ def _navigation(line: str, in_head: bool) -> bool:
     items = [t for t in _NAV_SPLIT.split(line) if t]
     if len(items) < 4 or _SENTENCE_END.search(line) or any(len(t) > 8 for t in items):
         return False
+    # Menu items are words (工作总结, 心得体会), not measurements or table cells.
+    if any(not _CJK_WORD.fullmatch(t) for t in items):
+        return False
     return in_head or "首页" in items
 
 
 def _site_name(line: str) -> bool:
-    return len(line) <= 40 and bool(_SITE_WORDS.search(line)) and bool(_SITE_SHAPE.search(line))
+    return len(line) <= 40 and bool(_SITE_NAME.search(line))
 
 
 def _ad(line: str, edge: bool) -> bool:
@@ -151,14 +157,20 @@ def classify_lines(lines: Sequence[str]) -> dict[int, str]:
     tail = set(nonempty[-TAIL_LINES:])
     rules: dict[int, str] = {}
     in_related = False
+    prev = -1
     for i in nonempty:
         line = lines[i].strip()
         edge = i in head or i in tail
         rule = _line_rule(line, edge, i in head)
-        if in_related and rule is None and (_link_like(line) or _DATE_TAIL.search(line)):
+        # A link list runs over adjacent title lines; after a blank line only dated or
+        # bulleted lines still belong to it.
+        listed = _DATE_TAIL.search(line) or _BULLET.match(line)
+        if in_related and rule is None and (listed or (_link_like(line) and i == prev + 1)):
             rules[i] = "related_links"
+            prev = i
             continue
         in_related = False
+        prev = i
         if rule == "related_links":
             in_related = True
         if rule:

@@ -26,8 +26,10 @@ _DATE = re.compile(
 )
 _BYLINE = re.compile(
     r"(委员会|委|办公室|组织部|宣传部|局|政府|人民政府|支部|总支|党委|党组|领导小组|小组|学校|中学|小学|"
-    r"社区|街道办事处|办事处|政协|人大常委会|公司|中心|所|站|院|令|文件)$"
+    r"社区|街道办事处|办事处|政协|人大常委会|公司|中心|所|站|院)$"
 )
+# The 版头 of an official document: "中共某县委组织部文件", "某市人民政府令".
+_HEADER = re.compile(r"(文件|令)$")
 _GENRE_WORD = re.compile(
     r"(总结|计划|方案|汇报|报告|意见|通知|讲话|要点|规划|材料|心得|体会|发言|办法|细则)"
 )
@@ -35,6 +37,7 @@ _CONNECTIVE = set("及和与暨的、—-－:：")
 # "区政协双争活动总结-活动总结": a site's category glued to the title.
 _CATEGORY = re.compile(r"\s*[-－—_|]+\s*[\u4e00-\u9fff]{2,8}$")
 _MAX_TITLE = 60
+_MD_HEADING = re.compile(r"^#{1,6}\s*")  # text exported as Markdown: "# 标题"
 
 
 @dataclass(slots=True)
@@ -50,8 +53,8 @@ def _kind(line: str) -> str:
     s = line.strip()
     if not s:
         return "blank"
-    if _DOCNUM.search(s) and len(s) <= 40:
-        return "docnum"
+    if (_DOCNUM.search(s) or _HEADER.search(s)) and len(s) <= 40:
+        return "docnum"  # 公文 header lines: kept in the body, the title is searched below
     if _DATE.match(s):
         return "date"
     if len(s) > _MAX_TITLE or _SENTENCE.search(s) or line_marker(s):
@@ -79,6 +82,25 @@ def _wrapped(lines: list[str], prev: int, cur: int) -> bool:
     )
 
 
+def _choose(blocks: list[list[int]], lines: list[str], stop: str) -> int:
+    """Which title block is the article's own.
+
+    Above a byline or date (公文 layout) the block nearest to it is the title and at
+    most two blocks above it are the site's page titles. Otherwise the first block
+    is the title and later short lines stay in the body as its first lines (web
+    articles put subheadings there), except when a bare first line is followed by a
+    single block that names a genre (站点标题 / 某镇工作总结 / 正文).
+    """
+    if stop in ("byline", "date") and len(blocks) <= 3:
+        return len(blocks) - 1
+    if len(blocks) == 2:
+        first = "".join(lines[i] for i in blocks[0])
+        second = "".join(lines[i] for i in blocks[1])
+        if not _GENRE_WORD.search(first) and _GENRE_WORD.search(second) and stop == "body":
+            return 1
+    return 0
+
+
 def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
     """Split the title off the top of an article body.
 
@@ -90,11 +112,13 @@ def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
     bounds = list(tm.lines())
     lines = [tm.text[s:e] for s, e in bounds]
     kinds: list[tuple[int, str]] = []
+    stop = "end"
     for i, line in enumerate(lines[:12]):
         k = _kind(line)
         if k == "blank":
             continue
         if k in ("body", "byline", "date"):
+            stop = k
             break
         kinds.append((i, k))
     leading_doc = any(k == "docnum" for _, k in kinds)
@@ -110,8 +134,10 @@ def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
             blocks[-1].append(i)
         else:
             blocks.append([i])
-    chosen = blocks[-1]
-    title = "".join(lines[i].strip() for i in chosen)
+    chosen_at = _choose(blocks, lines, stop)
+    chosen = blocks[chosen_at]
+    before = blocks[:chosen_at]
+    title = _MD_HEADING.sub("", "".join(lines[i].strip() for i in chosen))
     removals: list[Removal] = []
     m = _CATEGORY.search(title)
     if m and _GENRE_WORD.search(title[: m.start()]) and len(title) - m.start() <= 10:
@@ -123,13 +149,12 @@ def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
         title = title[: m.start()]
     if leading_doc:
         return Titled(title, tm, removals)  # a 公文 header: the title stays in place in the body
-    drop = [i for block in blocks for i in block]
-    for block in blocks[:-1]:
+    for block in before:
         for i in block:
             s, e = bounds[i]
             ss, se = tm.source_span(s, e)
             removals.append(Removal(source, "page_title", lines[i], ss, se))
-    last_title = max(drop)
+    last_title = chosen[-1]
     body = tm.slice(bounds[last_title][1] + 1 if last_title + 1 < len(bounds) else len(tm), len(tm))
     title_map = TextMap.concat(tm.slice(*bounds[i]) for i in chosen)
     return Titled(title or hint, body, removals, title_map)

@@ -45,3 +45,10 @@ def test_single_page_is_one_part() -> None:
 def test_prose_mentioning_a_part_is_not_a_marker() -> None:
     parts, _, _ = _parts(f"{LONG_A}\n本书第3篇讲述了基层党建的经验，值得学习。\n{LONG_B}")
     assert len(parts) == 1
+
+
+def test_a_rule_between_unrelated_texts_is_a_separator() -> None:
+    other = "学校组织师生参观科技馆，学生们兴趣浓厚，纷纷表示收获很大。" * 10
+    parts, removals, _ = _parts(f"{LONG_A}\n-------------------\n{other}")
+    assert len(parts) == 1
+    assert ("separator", "-------------------") in removals
