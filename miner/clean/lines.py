@@ -21,6 +21,12 @@ _META_KEYS = re.compile(
 _STRONG_META = re.compile(
     r"^(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
 )
+# Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
+# "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
+_CREDIT = re.compile(
+    r"^[（(▍◆■]?\s*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|三审|"
+    r"初审|复审|终审|监制|出品|摄影|图片|通讯员|记者|作者)\s*[:：/|丨｜]"
+)
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
     (
@@ -32,6 +38,9 @@ _ACTION_WORDS = frozenset(
 _COPYRIGHT = re.compile(
     r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权)",
     re.I,
+)
+_DISCLAIMER = re.compile(
+    r"(版权归原作者|版权归作者|版权归属原作者|如有侵权|如侵权|侵权请|侵删|转载请注明|免责声明)"
 )
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
@@ -55,7 +64,8 @@ _AD_CUES = re.compile(
     r"唯一.{0,4}平台|一键(?:精准|快速|极速)?(?:搜索|查找|下载)|全站|畅下|海量|上新|扫码|扫一扫|二维码|"
     r"领取福利|添加微信|加微信|微信号|QQ群|公众号[:：（(]|关注公众号|有意加入|请联系|咨询请加|联系我们|"
     r"原创高质量|好评如潮|接单|代发布|下载券|每天更新|每日更新|同步更新|万字材料|小伙伴|广告位|"
-    r"(?:加|联系|咨询|客服号?)[:：]\s*\d[\d\s-]{3,})",
+    r"点击.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
+    r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,})",
     re.I,
 )
 _SPAM_TERMS = re.compile(
@@ -194,6 +204,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "download_prompt"
     if _COPYRIGHT.search(line) and (edge or len(line) <= 60) and not _SENTENCE_END.search(line):
         return "copyright"
+    if edge and len(line) <= 100 and _DISCLAIMER.search(line):
+        return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
+    if edge and len(line) <= 40 and _CREDIT.match(line):
+        return "page_meta"
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
     if _ID_LINE.match(line):

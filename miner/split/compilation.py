@@ -27,7 +27,7 @@ _COUNT = re.compile(
     rf"\s*[)）】\]]?\s*$"
 )
 # A line made only of dashes or similar: the border between two versions.
-_RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊]{8,}\s*$")
+_RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊_＿]{3,}\s*$")
 _MIN_VERSION = 200  # characters each side of a rule must hold to count as a version
 # Share of the smaller side's character 5-grams found in the other side. Seed 000's two
 # versions of one report share 0.3 or more; unrelated texts of one campaign ≤ 0.05.

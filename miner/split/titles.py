@@ -57,6 +57,8 @@ def _kind(line: str) -> str:
         return "docnum"  # 公文 header lines: kept in the body, the title is searched below
     if _DATE.match(s):
         return "date"
+    if _MD_HEADING.match(s) and len(s) <= 80 and "。" not in s:
+        return "title"  # an explicit heading of text exported as Markdown (# 标题！)
     if len(s) > _MAX_TITLE or _SENTENCE.search(s) or line_marker(s):
         return "body"
     if s[-1] in ":：":
