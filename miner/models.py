@@ -68,7 +68,9 @@ class Article:
     numbering_issue: str | None = None
     bad_bytes: int = 0
     garbled_chars: int = 0
+    garbled_at: str = "[]"  # JSON list of [start, end] runs in ``text``
     redactions: int = 0
+    redactions_at: str = "[]"  # JSON list of [start, end] placeholders in ``text``
     source_start: int = 0
     source_end: int = 0
     title_start: int | None = None  # source span of the title lines, when taken off the body

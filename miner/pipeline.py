@@ -14,6 +14,7 @@ Stages, in order (each a plain function of the one before):
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from collections import Counter
@@ -22,13 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from miner.clean import clean_page, detect_script, repair
-from miner.clean.flags import garbled_positions, is_truncated, redaction_positions
+from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
 from miner.dedup import find_duplicates
 from miner.extract import innermost_section
 from miner.extract.checks import corpus_checks, document_checks
 from miner.extract.figures import find_figures
 from miner.extract.sections import find_sections, numbering_issue
 from miner.extract.slogans import find_slogans
+from miner.extract.splice import spliced_at
 from miner.extract.units import describe
 from miner.ingest import Skipped, read_inputs
 from miner.models import (
@@ -102,6 +104,8 @@ def build_articles(page: Page) -> tuple[list[Article], list[Removal]]:
         body: TextMap = repair(titled.body, script)
         title = repair(TextMap.of(titled.title), script).text if titled.title else None
         is_last = n == len(parts)
+        garbled = [list(span) for span in garbled_spans(body.text)]
+        redacted = [list(span) for span in redaction_spans(body.text)]
         article = Article(
             doc_id=doc_id_for(page.source, n),
             source=page.source,
@@ -112,8 +116,10 @@ def build_articles(page: Page) -> tuple[list[Article], list[Removal]]:
             encoding=page.encoding,
             truncated=is_truncated(body.text, cleaned.walled and is_last),
             bad_bytes=page.bad_bytes if n == 1 else 0,
-            garbled_chars=len(garbled_positions(body.text)),
-            redactions=len(redaction_positions(body.text)),
+            garbled_chars=sum(e - s for s, e in garbled),
+            garbled_at=json.dumps(garbled),
+            redactions=len(redacted),
+            redactions_at=json.dumps(redacted),
             source_start=body.offsets[0] if body.offsets else 0,
             source_end=body.end_offset(),
             offsets=body.offsets,
@@ -144,6 +150,9 @@ def process_page(page: Page) -> PageResult:
         # A restart, a jump or a sub-list opening mid-way is how a second report
         # pasted onto the end of the first shows (seed 000, article 10).
         article.numbering_issue = numbering_issue(sections)
+        splice = spliced_at(article.text)
+        if splice is not None and article.numbering_issue is None:
+            article.numbering_issue = f"numbering restarts after body text (offset {splice})"
         article.spliced = article.numbering_issue is not None
         figures = find_figures(article.text, article.doc_id)
         for f in figures:

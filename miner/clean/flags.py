@@ -24,14 +24,25 @@ _REDACTION = re.compile(
 _COMPLETE_END = set("。！？!?…”」』）)】》.;；")
 
 
-def garbled_positions(text: str) -> list[int]:
-    """Offsets of characters that look like decoding debris."""
-    return [m.start() for m in _GARBLED.finditer(text)]
+def garbled_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of characters that look like decoding debris, as ``(start, end)``.
+
+    Example:
+        >>> garbled_spans("确保活动开展ㄈ┳嶊P")
+        [(6, 8)]
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _GARBLED.finditer(text):
+        if spans and spans[-1][1] == m.start():
+            spans[-1] = (spans[-1][0], m.end())
+        else:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
-def redaction_positions(text: str) -> list[int]:
-    """Offsets of redaction placeholders (blanked names and numbers)."""
-    return [m.start() for m in _REDACTION.finditer(text)]
+def redaction_spans(text: str) -> list[tuple[int, int]]:
+    """Redaction placeholders (blanked names and numbers), as ``(start, end)``."""
+    return [(m.start(), m.end()) for m in _REDACTION.finditer(text)]
 
 
 def is_truncated(text: str, walled: bool) -> bool:

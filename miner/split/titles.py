@@ -84,6 +84,30 @@ def _wrapped(lines: list[str], prev: int, cur: int) -> bool:
     )
 
 
+# A title glued to the first sentence: "某乡“双创双争”工作汇报材料全县远程教育……".
+_GLUED = re.compile(
+    r"^(?P<title>[^，,。；;：:！？\n]{6,40}?(?:工作汇报材料|汇报材料|工作总结|工作汇报|工作计划|实施方案|"
+    r"工作报告|情况汇报|情况报告|活动总结|述职报告))(?!如下|会|大会|表彰|中|时|的|了|是|和|及|与|暨|[、，,。：:])"
+    r"(?P<rest>.{20,})"
+)
+
+
+def _glued(tm: TextMap, lines: list[str], bounds: list[tuple[int, int]]) -> Titled | None:
+    """Split a title printed on the same line as the first sentence (no break between)."""
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        return None
+    line = lines[first]
+    lead = len(line) - len(line.lstrip())
+    m = _GLUED.match(line[lead:])
+    if not m:
+        return None
+    start = bounds[first][0] + lead
+    cut = start + m.end("title")
+    title_map = tm.slice(start, cut)
+    return Titled(m.group("title"), tm.slice(cut, len(tm)), [], title_map)
+
+
 def _choose(blocks: list[list[int]], lines: list[str], stop: str) -> int:
     """Which title block is the article's own.
 
@@ -128,6 +152,8 @@ def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
     if not title_lines or len(title_lines) == sum(
         1 for i, _ in enumerate(lines) if lines[i].strip()
     ):
+        if hint is None and not leading_doc:
+            return _glued(tm, lines, bounds) or Titled(None, tm, [])
         return Titled(hint, tm, [])
     # Group consecutive title lines, joining a block wrapped at a connective.
     blocks: list[list[int]] = []

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from miner.clean import detect_script, to_simplified
-from miner.clean.flags import garbled_positions, is_truncated, redaction_positions
+from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
 from miner.textmap import TextMap
 
 
@@ -19,8 +19,10 @@ def test_to_simplified_keeps_offsets() -> None:
 
 
 def test_flags() -> None:
-    assert len(garbled_positions("确保活动开展ㄈ┳嶊P")) == 2
-    assert len(redaction_positions("贯彻落实党的_、以_理论为指导，副组长**克斯，安装路灯 盏")) == 4
+    assert garbled_spans("确保活动开展ㄈ┳嶊P") == [(6, 8)]
+    text = "贯彻落实党的_、以_理论为指导，副组长**克斯，安装路灯 盏"
+    spans = redaction_spans(text)
+    assert [text[s:e] for s, e in spans] == ["_", "_", "**", " "]
     assert is_truncated(
         "这是正文，大力开展形式多样、各具特色、生动活泼的群众性纪念活动,如", walled=True
     )

@@ -34,3 +34,20 @@ def test_page_title_above_the_real_title_is_logged() -> None:
     assert t.title == "某镇工作总结"
     assert [(r.rule, r.text) for r in t.removals] == [("page_title", "站点标题")]
     assert t.title_map is not None and t.title_map.text == "某镇工作总结"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body_start"),
+    [
+        ("某县某乡“双比双争”工作汇报材料全县“双比双争”活动动员会以来，我乡按照要求认真开展各项工作。",
+         "某县某乡“双比双争”工作汇报材料", "全县"),
+        ("现将我镇2012年工作总结如下：一是加强领导，二是狠抓落实，三是注重实效，取得了明显成效。",
+         None, "现将"),
+        ("我镇2012年上半年工作总结会上，书记强调要狠抓落实，确保全年目标任务圆满完成，取得明显成效。",
+         None, "我镇"),
+    ],
+)  # fmt: skip
+def test_title_glued_to_the_first_sentence(text: str, title: str | None, body_start: str) -> None:
+    t = take_title(TextMap.of(text), "p.txt")
+    assert t.title == title
+    assert t.body.text.startswith(body_start)
