@@ -24,9 +24,16 @@ _STRONG_META = re.compile(
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
 _CREDIT = re.compile(
-    r"^[（(▍◆■]?\s*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|三审|"
-    r"初审|复审|终审|监制|出品|摄影|图片|通讯员|记者|作者)\s*[:：/|丨｜]"
+    r"^[（(▍◆■*#>\s]*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|"
+    r"三审|初审|复审|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|通讯员|记者|作者)[*\s]*[:：/|丨｜]"
 )
+# A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
+_EMPTY_SHAPE = re.compile(r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan)$", re.I)
+_RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
+# Pagination: 首页 上一页 1 2 3 下一页 尾页.
+_PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
+# WeChat's closing prompts: 点个在看, 分享点赞在看.
+_WECHAT_PROMPT = re.compile(r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$")
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
     (
@@ -36,7 +43,8 @@ _ACTION_WORDS = frozenset(
     ).split()
 )
 _COPYRIGHT = re.compile(
-    r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权)",
+    r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权|"
+    r"Public domain|公有领域|Creative Commons|CC BY)",
     re.I,
 )
 _DISCLAIMER = re.compile(
@@ -45,7 +53,8 @@ _DISCLAIMER = re.compile(
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
 _SOURCE_LINK = re.compile(
-    r"^\s*(?:原文链接|原文地址|本文链接|本文地址|文章链接|文章地址|来源链接|转载请注明|转载自|出处)\s*[:：]?.*"
+    r"^\s*(?:原文链接|原文地址|本文链接|本文地址|文章链接|文章地址|来源链接|转载请注明|转载自|出处|网址|官网|"
+    r"网站|链接)\s*[:：]?.*"
     r"(?:https?://|www\.)",
     re.I,
 )
@@ -78,7 +87,8 @@ _SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
 _RELATED_HEAD = re.compile(
     r"^\s*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
-    r"本文标签|上一篇|下一篇|最新文章|热门范文|推荐文章|同类文章)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
+    r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
+    r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
 )
 _BULLET = re.compile(r"^[·•◆◇■□▪●○\-*]\s*\S")
 _DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
@@ -208,6 +218,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and len(line) <= 40 and _CREDIT.match(line):
         return "page_meta"
+    if edge and len(line) <= 30 and _WECHAT_PROMPT.search(line.replace("*", "")):
+        return "ad_block"
+    if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:
+        return "navigation"
+    if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line):
+        return "separator"  # rules of dashes are left to the splitter: they may part two versions
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
     if _ID_LINE.match(line):

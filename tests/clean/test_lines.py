@@ -22,6 +22,15 @@ BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先
         ("k3v9x2m7q1w8e5r0t4y6", "download_prompt"),
         ("原文链接：https://www.example.com/lar/58783248d9ecdd.html", "site_header"),
         ("【文档编号】 DOC.12.1075244", "page_meta"),
+        ("##", "separator"),
+        ("false", "separator"),
+        ("点个在看你最好看", "ad_block"),
+        ("首页 上一页 1 2 3 下一页 尾页", "navigation"),
+        ("出品人：张某", "page_meta"),
+        ("（来源：某某日报）", "page_meta"),
+        ("网址：www.example.com", "site_header"),
+        ("本文关键词：总结,计划,方案", "related_links"),
+        ("资料来源网络，版权归原作者所有，如有侵权请联系删除。", "copyright"),
     ],
 )
 def test_furniture_lines_at_the_page_edge(line: str, rule: str) -> None:
