@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from miner.ingest import read_inputs
 from miner.models import Page
@@ -39,3 +41,31 @@ def test_seed_pages_lose_nothing(seeds_dir: Path) -> None:
         pytest.skip("no seed pages")
     for page in pages:
         _assert_covered(page)
+
+
+_pieces = st.sampled_from(
+    [
+        "某镇2012年工作总结\n",
+        "今年以来，全镇党员干部扎实开展创先争优活动，组织学习十二次，取得了明显成效。\n",
+        "一、加强领导\n",
+        "第1篇\n",
+        "汇编第2篇\n",
+        "(3篇)\n",
+        "---------------------\n",
+        "发布时间：2012-01-01 来源：网络\n",
+        "推荐阅读：\n标题05-27\n",
+        "##paidbegin##",
+        "的`",
+        "創(chuàng)",
+        "黨員 424 名，",
+        "\n\n",
+        "推荐度：\n点击下载文档\n",
+        "中共某镇委员会\n（2012年12月26日）\n",
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_pieces | st.text(max_size=15), max_size=30).map("".join))
+def test_build_articles_loses_nothing_on_any_text(text: str) -> None:
+    _assert_covered(Page("p.txt", text, "utf-8"))
