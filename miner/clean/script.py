@@ -9,6 +9,7 @@ length changes the whole line falls back to its own start offset.
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 from miner.textmap import TextMap
@@ -40,13 +41,13 @@ def detect_script(text: str) -> str:
         ('traditional', 'simplified')
     """
     trad = simp = 0
-    for ch in set(text):
+    for ch, n in Counter(text).items():
         if "\u4e00" <= ch <= "\u9fff":
             kind = _script_of(ch)
             if kind > 0:
-                trad += text.count(ch)
+                trad += n
             elif kind < 0:
-                simp += text.count(ch)
+                simp += n
     if trad == 0 or trad <= 0.02 * simp:
         return "simplified"
     if simp <= 0.05 * trad:
