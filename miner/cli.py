@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--no-csv", action="store_true", help="write Parquet and DuckDB only")
     r.add_argument("--no-duckdb", action="store_true", help="do not write OUT/miner.duckdb")
     r.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    r.add_argument(
+        "--text-field",
+        metavar="NAME",
+        help="JSONL/JSON/CSV field with each record's text (default: the first of text, "
+        "content, raw_content, body, 正文, 内容 in the first record)",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     r.set_defaults(handler=_run)
     return p
@@ -49,6 +55,7 @@ def _run(args: argparse.Namespace) -> int:
         csv=not args.no_csv,
         duckdb=not args.no_duckdb,
         progress=not args.no_progress and sys.stderr.isatty(),
+        text_field=args.text_field,
     )
     progress = None
     if settings.progress:

@@ -173,7 +173,7 @@ def run(
     t0 = time.perf_counter()
     res = RunResult()
     acc = PageResult()
-    inputs: Iterable[Any] = read_inputs(settings.input)
+    inputs: Iterable[Any] = read_inputs(settings.input, settings)
     if progress is not None:
         inputs = progress(inputs)
     # 1. ingest … 5. extract, page by page.

@@ -16,6 +16,16 @@ class Settings:
         csv: also write ``NAME.csv`` (UTF-8 with BOM) next to each Parquet file.
         duckdb: also write every table into ``OUTPUT/miner.duckdb``.
         progress: show a progress bar (the CLI turns it on for terminals).
+        text_field: the JSONL/JSON/CSV field holding each record's text; None picks the
+            first of ``text``, ``content``, ``raw_content``, ``body``, ``正文``, ``内容``
+            found in a file's first record.
+        archive_max_total_bytes: uncompressed bytes one .zip may hold in all; reading
+            stops there (a zip bomb expands far beyond any real corpus archive).
+        archive_max_member_bytes: uncompressed bytes of one archive member read whole
+            (page, .docx, .pdf); JSONL/CSV members are streamed and only count
+            towards the total.
+        archive_max_ratio: uncompressed/compressed size above which a member (over
+            1 MB) is refused; text compresses 3–10-fold, bombs 1000-fold.
     """
 
     input: Path = Path("corpus")
@@ -23,3 +33,7 @@ class Settings:
     csv: bool = True
     duckdb: bool = True
     progress: bool = False
+    text_field: str | None = None
+    archive_max_total_bytes: int = 1_000_000_000
+    archive_max_member_bytes: int = 50_000_000
+    archive_max_ratio: float = 100.0

@@ -44,9 +44,21 @@ _COMMON = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """Decoded text with the encoding recorded in ``documents.encoding``.
+
+    ``codec`` is the exact Python codec that produced the text (``utf-16-le``,
+    ``utf-8-sig`` …), so the rest of a stream sniffed from its first bytes can be
+    decoded the same way; ``encoding`` is the normalised name users see.
+    """
+
     text: str
     encoding: str
     bad_bytes: int
+    codec: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.codec:
+            object.__setattr__(self, "codec", self.encoding)
 
 
 def _plausibility(text: str) -> float:
@@ -115,19 +127,19 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             text = data.decode(name, errors="replace")
-            return Decoded(text.lstrip("\ufeff"), _normalise_name(name), text.count("\ufffd"))
+            return Decoded(text.lstrip("\ufeff"), _normalise_name(name), text.count("\ufffd"), name)
     if declared:
         enc = _SUPERSET.get(declared.lower().replace("-", ""), declared.lower())
         as_declared = _strict(data, enc)
         if as_declared is not None:
-            return Decoded(as_declared, _normalise_name(enc), 0)
+            return Decoded(as_declared, _normalise_name(enc), 0, enc)
     as_utf8 = _strict(data, "utf-8")
     if as_utf8 is not None:
         return Decoded(as_utf8, "utf-8", 0)
     wide = _looks_utf16(data)
     if wide:
         as_wide = data.decode(wide, errors="replace")
-        return Decoded(as_wide, "utf-16", as_wide.count("\ufffd"))
+        return Decoded(as_wide, "utf-16", as_wide.count("\ufffd"), wide)
     candidates: list[tuple[float, str, str]] = []
     for enc in ("gb18030", "big5"):
         legacy = _strict(data, enc)
@@ -141,7 +153,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if guess:
         guessed = _strict(data, guess)
         if guessed is not None and _plausibility(guessed) > 0.2:
-            return Decoded(guessed, _normalise_name(guess), 0)
+            return Decoded(guessed, _normalise_name(guess), 0, guess)
     # Nothing decodes cleanly: choose the reading that keeps the most Chinese.
     best: Decoded | None = None
     for enc in ("utf-8", "gb18030", "big5"):

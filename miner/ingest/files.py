@@ -1,32 +1,40 @@
-"""Walk the input, pick a reader by file type, and turn failures into error rows."""
+"""Walk the input, pick a reader by file type, and turn failures into error rows.
+
+Everything here is a generator: files, archive members and JSONL/CSV records are
+yielded one at a time in a stable order (sorted names, records in file order), so
+a corpus larger than memory streams through and doc ids do not depend on the file
+system.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from miner.ingest.decode import decode_bytes, looks_like_text
-from miner.ingest.html import declared_charset, html_to_text
-from miner.ingest.mojibake import repair_mojibake
+from miner.ingest.archive import read_zip
+from miner.ingest.limits import ZipLimits
+from miner.ingest.readers import (
+    ARCHIVE_SUFFIXES,
+    STREAM_SUFFIXES,
+    SUPPORTED,
+    Skipped,
+    read_blob,
+    read_stream,
+)
+from miner.ingest.text import page_from_bytes
 from miner.models import ErrorRecord, Page
+from miner.settings import Settings
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
+__all__ = ["SUPPORTED", "Skipped", "iter_files", "page_from_bytes", "read_inputs"]
+
+log = logging.getLogger(__name__)
+
 # Documentation that travels with a corpus folder is not part of it.
 _IGNORED_NAMES = frozenset(
     {"readme.md", "readme", "readme.txt", "sources.md", "license", ".gitkeep"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file passed over because miner has no reader for its type (not an error)."""
-
-    source: str
-    suffix: str
 
 
 def iter_files(root: Path) -> Iterator[tuple[Path, str]]:
@@ -46,11 +54,29 @@ def iter_files(root: Path) -> Iterator[tuple[Path, str]]:
             yield path, path.relative_to(root).as_posix()
 
 
-def read_inputs(root: Path) -> Iterator[Page | ErrorRecord | Skipped]:
-    """Read every supported file below ``root`` as a decoded page."""
+def limits_of(settings: Settings) -> ZipLimits:
+    """The zip-bomb limits a run uses."""
+    return ZipLimits(
+        max_total=settings.archive_max_total_bytes,
+        max_member=settings.archive_max_member_bytes,
+        max_ratio=settings.archive_max_ratio,
+    )
+
+
+def read_inputs(
+    root: Path, settings: Settings | None = None
+) -> Iterator[Page | ErrorRecord | Skipped]:
+    """Read every supported file below ``root``: one page per document or record.
+
+    Args:
+        root: a file or a folder.
+        settings: the run's options (text field, archive limits); defaults if None.
+    """
+    settings = settings or Settings()
     if not root.exists():
         yield ErrorRecord(str(root), "read", f"input path {root} does not exist")
         return
+    limits = limits_of(settings)
     for path, source in iter_files(root):
         suffix = path.suffix.lower()
         if path.name.lower() in _IGNORED_NAMES:
@@ -59,41 +85,21 @@ def read_inputs(root: Path) -> Iterator[Page | ErrorRecord | Skipped]:
             yield Skipped(source, suffix or "(none)")
             continue
         try:
-            data = path.read_bytes()
+            yield from _read_file(path, source, suffix, settings, limits)
         except OSError as exc:
             yield ErrorRecord(source, "read", f"cannot read the file: {exc.strerror or exc}")
-            continue
-        yield page_from_bytes(source, data, suffix)
+        except Exception as exc:  # a reader bug must not end the run
+            log.exception("failed reading %s", source)
+            yield ErrorRecord(source, "read", f"internal error while reading: {exc!r}")
 
 
-def page_from_bytes(source: str, data: bytes, suffix: str) -> Page | ErrorRecord:
-    """Decode one file's bytes with the reader its suffix calls for."""
-    if not data.strip():
-        return ErrorRecord(source, "read", "the file is empty")
-    if suffix in HTML_SUFFIXES:
-        decoded = decode_bytes(data, declared=declared_charset(data))
-        text = html_to_text(decoded.text)
+def _read_file(
+    path: Path, source: str, suffix: str, settings: Settings, limits: ZipLimits
+) -> Iterator[Page | ErrorRecord | Skipped]:
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from read_zip(path, source, limits, settings.text_field, _IGNORED_NAMES)
+    elif suffix in STREAM_SUFFIXES:
+        with path.open("rb") as stream:
+            yield from read_stream(source, stream, suffix, settings.text_field)
     else:
-        if b"\x00" in data[:4096] and not _is_wide_text(data):
-            return ErrorRecord(source, "decode", "the file holds binary data (NUL bytes), not text")
-        decoded = decode_bytes(data)
-        text = decoded.text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    encoding = decoded.encoding
-    text, fixed = repair_mojibake(text)
-    if fixed:
-        encoding = f"gb18030 (mojibake via latin-1, from {encoding})"
-    if not text.strip():
-        return ErrorRecord(source, "decode", "no text left after decoding")
-    return Page(source, text, encoding, decoded.bad_bytes, len(data))
-
-
-def _is_wide_text(data: bytes) -> bool:
-    """UTF-16/32 text has NUL bytes too; tell it from binary by its BOM or by decoding a sample."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return True
-    head = data[:4000]
-    head = head[: len(head) // 2 * 2]
-    return any(
-        looks_like_text(head.decode(e, errors="replace")) for e in ("utf-16-le", "utf-16-be")
-    )
+        yield from read_blob(source, path.read_bytes(), suffix, limits)

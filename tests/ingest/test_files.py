@@ -42,3 +42,51 @@ def test_html_declared_charset_is_used(tmp_path: Path) -> None:
     assert isinstance(page, Page)
     assert page.encoding == "gb18030"
     assert "社区党建工作汇报" in page.text
+
+
+def test_files_run_reads_archives_and_records_end_to_end(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    import pandas as pd
+
+    from miner.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    body = "今年以来，全村党员52名全部作出承诺，投入资金21.6万元。"
+    with zipfile.ZipFile(src / "a.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("x.txt", f"某村工作总结\n{body}\n")
+        zf.writestr("sub/y.txt", f"某社区工作汇报\n{body}培训群众1300余人次。\n")
+    records = [
+        {"title": f"第{i}村活动总结", "content": f"{body}开展活动{i}次。"} for i in (1, 2, 3)
+    ]
+    (src / "r.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    code = main(["run", str(src), "-o", str(out), "--no-progress", "-q", "--no-duckdb"])
+    assert code == 0
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert sorted(docs["source"]) == [
+        "a.zip!sub/y.txt",
+        "a.zip!x.txt",
+        "r.jsonl!1",
+        "r.jsonl!2",
+        "r.jsonl!3",
+    ]
+    third = docs.set_index("source").loc["r.jsonl!3"]
+    assert third["title"] == "第3村活动总结"
+    assert "开展活动3次" in third["text"]
+
+
+def test_files_text_field_option_reaches_the_reader(tmp_path: Path) -> None:
+    from miner.cli import main
+
+    (tmp_path / "r.jsonl").write_text('{"summary": "某村工作总结。全村党员52名。"}\n', "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(tmp_path / "r.jsonl"), "-o", str(out), "-q", "--no-csv"]) == 1
+    assert (
+        main(["run", str(tmp_path / "r.jsonl"), "-o", str(out), "-q", "--text-field", "summary"])
+        == 0
+    )

@@ -1,0 +1,31 @@
+"""The one exception readers raise, carrying a reason a person understands.
+
+Readers raise ``UnreadableError`` with a sentence such as "the .docx file is damaged (not
+a zip archive)"; the walker turns it into an ``errors`` row and goes on with the
+next input. Library exceptions never reach the table as they are, because a
+traceback class name tells a researcher nothing about what to do with the file.
+"""
+
+from __future__ import annotations
+
+
+class UnreadableError(Exception):
+    """An input that cannot be read; ``str(exc)`` is the reason shown in ``errors``.
+
+    Attributes:
+        stage: the ``errors.stage`` value: ``read`` (container or file damaged,
+            refused by a limit) or ``decode`` (bytes there, but no usable text).
+    """
+
+    def __init__(self, reason: str, stage: str = "read") -> None:
+        super().__init__(reason)
+        self.stage = stage
+
+
+def mb(n: int) -> str:
+    """Bytes as a short decimal size for messages ("50 MB", "1.5 GB")."""
+    if n >= 1_000_000_000:
+        return f"{n / 1e9:.3g} GB"
+    if n >= 1_000_000:
+        return f"{n / 1e6:.3g} MB"
+    return f"{n / 1e3:.3g} KB"
