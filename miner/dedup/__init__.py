@@ -10,7 +10,8 @@ aligned on rjieba tokens, which turns a swap into one readable pair
 Kinds: ``exact`` — the same matching view; ``near`` — aligned passages cover at
 least ``NEAR_COVERAGE`` of *both* articles (one is the other with edits: swapped
 names, a changed sentence); ``partial`` — the smaller article has ≥ 0.3 of its
-5-grams in the other but one of them has more than a tenth that is its own.
+5-grams in the other and at least ``PARTIAL_COVERAGE`` of it lies in shared passages,
+but one of them has more than a tenth that is its own.
 """
 
 from __future__ import annotations
@@ -25,8 +26,20 @@ from miner.models import Article, DuplicatePair, Passage
 # edit copies cover 0.93–1.0 of both sides; a report rebuilt from another one with
 # sentences dropped or added covers 0.87 of its longer side; unrelated reports ≤ 0.13.
 NEAR_COVERAGE = 0.90
+# partial: passages must cover this share of the smaller article. Two reports that
+# merely use the same stock phrases reach 5-gram containment 0.3 with passages
+# covering 0.01–0.2 (measured on ../shared/corpus/real: a resolution against the
+# report it approves, template essays); real partial copies cover 0.4 and more.
+PARTIAL_COVERAGE = 0.30
 
-__all__ = ["NEAR_COVERAGE", "align_pair", "find_duplicates", "find_pairs", "matching_view"]
+__all__ = [
+    "NEAR_COVERAGE",
+    "PARTIAL_COVERAGE",
+    "align_pair",
+    "find_duplicates",
+    "find_pairs",
+    "matching_view",
+]
 
 
 def find_duplicates(articles: Sequence[Article]) -> tuple[list[DuplicatePair], list[Passage]]:
@@ -40,15 +53,19 @@ def find_duplicates(articles: Sequence[Article]) -> tuple[list[DuplicatePair], l
         [('a', 'b', 'near')]
     """
     texts = {a.doc_id: a.text for a in articles}
-    pairs = find_pairs(articles)
+    pairs: list[DuplicatePair] = []
     passages: list[Passage] = []
-    for pair in pairs:
+    for pair in find_pairs(articles):
         ta, tb = texts[pair.doc_a], texts[pair.doc_b]
         found = align_pair(pair.doc_a, ta, pair.doc_b, tb)
-        passages.extend(found)
         cov_a = sum(p.a_end - p.a_start for p in found) / max(1, len(ta))
         cov_b = sum(p.b_end - p.b_start for p in found) / max(1, len(tb))
+        smaller = cov_a if len(ta) <= len(tb) else cov_b
+        if pair.kind != "exact" and smaller < PARTIAL_COVERAGE:
+            continue  # shared 5-grams scattered over stock phrases, not shared passages
         pair.coverage = round(min(cov_a, cov_b), 6)
         if pair.kind != "exact" and pair.coverage >= NEAR_COVERAGE:
             pair.kind = "near"
+        pairs.append(pair)
+        passages.extend(found)
     return pairs, passages
