@@ -64,8 +64,8 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
     page_title: str | None = None
     cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
     if markers:
-        first = min(markers + counts)
-        head = [i for i in range(first) if lines[i].strip()]
+        first = min(markers)
+        head = [i for i in range(first) if lines[i].strip() and i not in counts]
         # Short lines above the first marker are the compilation's own title; a
         # longer text there is an article of its own (an introduction or a first report).
         intro = bool(head) and not all(len(lines[i].strip()) <= 60 for i in head)
