@@ -69,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         skipped = sum(res.skipped.values())
         extra = f", {skipped} skipped ({', '.join(sorted(res.skipped))})" if skipped else ""
         print(
-            f"miner: {res.files} files, {res.articles} articles, {res.removals} removals, "
+            f"miner: {res.inputs} inputs, {res.articles} articles, {res.removals} removals, "
             f"{res.figures} figures, {res.duplicates} duplicate pairs, {res.errors} errors{extra} "
             f"in {res.seconds:.2f} s ({res.mb_per_s:.2f} MB/s) → {args.output}"
         )

@@ -69,7 +69,7 @@ class PageResult:
 class RunResult:
     """What a run did, for the summary line and for callers."""
 
-    files: int = 0
+    inputs: int = 0  # files, archive members and records read (or failed)
     bytes_read: int = 0
     articles: int = 0
     removals: int = 0
@@ -181,7 +181,7 @@ def run(
         if isinstance(item, Skipped):
             res.skipped[item.suffix] += 1
             continue
-        res.files += 1
+        res.inputs += 1
         if isinstance(item, ErrorRecord):
             acc.errors.append(item)
             continue

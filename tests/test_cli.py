@@ -35,7 +35,7 @@ def test_run_writes_tables_and_summary(tmp_path: Path, capsys: pytest.CaptureFix
     assert (tmp_path / "out" / "documents.parquet").exists()
     assert (tmp_path / "out" / "miner.duckdb").exists()
     line = capsys.readouterr().out
-    assert "2 files, 1 articles" in line and "1 errors" in line
+    assert "2 inputs, 1 articles" in line and "1 errors" in line
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
