@@ -37,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
         help="JSONL/JSON/CSV field with each record's text (default: the first of text, "
         "content, raw_content, body, 正文, 内容 in the first record)",
     )
+    r.add_argument(
+        "--classifier",
+        action="store_true",
+        help="also remove short edge lines the line classifier calls furniture (rule 'classifier')",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     r.set_defaults(handler=_run)
     return p
@@ -56,6 +61,7 @@ def _run(args: argparse.Namespace) -> int:
         duckdb=not args.no_duckdb,
         progress=not args.no_progress and sys.stderr.isatty(),
         text_field=args.text_field,
+        classifier=args.classifier,
     )
     progress = None
     if settings.progress:

@@ -90,9 +90,9 @@ def doc_id_for(source: str, part: int) -> str:
     return hashlib.blake2b(f"{source}\0{part}".encode(), digest_size=6).hexdigest()
 
 
-def build_articles(page: Page) -> tuple[list[Article], list[Removal]]:
+def build_articles(page: Page, *, classifier: bool = False) -> tuple[list[Article], list[Removal]]:
     """Stages 2–4 for one page: clean, split, take titles, repair."""
-    cleaned = clean_page(page)
+    cleaned = clean_page(page, classifier=classifier)
     removals = list(cleaned.removals)
     parts, split_removals, _page_title = split_page(cleaned.text, page.source)
     removals.extend(split_removals)
@@ -133,10 +133,10 @@ def build_articles(page: Page) -> tuple[list[Article], list[Removal]]:
     return articles, removals
 
 
-def process_page(page: Page) -> PageResult:
+def process_page(page: Page, *, classifier: bool = False) -> PageResult:
     """Stages 2–5 for one page."""
     result = PageResult()
-    articles, removals = build_articles(page)
+    articles, removals = build_articles(page, classifier=classifier)
     result.removals = removals
     for article in articles:
         meta = describe(article.text, article.title)
@@ -187,7 +187,7 @@ def run(
             continue
         res.bytes_read += item.n_bytes
         try:
-            page_result = process_page(item)
+            page_result = process_page(item, classifier=settings.classifier)
         except Exception as exc:  # one bad page must not end the run
             log.exception("failed on %s", item.source)
             acc.errors.append(ErrorRecord(item.source, "extract", f"internal error: {exc!r}"))

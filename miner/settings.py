@@ -26,6 +26,8 @@ class Settings:
             towards the total.
         archive_max_ratio: uncompressed/compressed size above which a member (over
             1 MB) is refused; text compresses 3–10-fold, bombs 1000-fold.
+        classifier: let the line classifier remove short edge lines the rules kept
+            (rule ``classifier``); off by default, see ``miner/clean/classifier.py``.
     """
 
     input: Path = Path("corpus")
@@ -37,3 +39,4 @@ class Settings:
     archive_max_total_bytes: int = 1_000_000_000
     archive_max_member_bytes: int = 50_000_000
     archive_max_ratio: float = 100.0
+    classifier: bool = False

@@ -33,7 +33,10 @@ _RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
-_WECHAT_PROMPT = re.compile(r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$")
+_WECHAT_PROMPT = re.compile(
+    r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
+    r"往期(?:回顾|推荐|内容|精彩)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号"
+)
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
     (
@@ -216,8 +219,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"
     if edge and len(line) <= 100 and _DISCLAIMER.search(line):
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
-    if edge and len(line) <= 40 and _CREDIT.match(line):
-        return "page_meta"
+    if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"\s+", "", line)):
+        return "page_meta"  # 编   辑：某某 — labels are often spaced out
     if edge and len(line) <= 30 and _WECHAT_PROMPT.search(line.replace("*", "")):
         return "ad_block"
     if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from miner.clean.inline import find_inline
-from miner.clean.lines import classify_lines
+from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines
 from miner.clean.script import detect_script, simplified
 from miner.models import Page, Removal
 from miner.textmap import TextMap
@@ -39,7 +39,30 @@ def _norm(s: str) -> str:
     return _NORM_DROP.sub("", s)
 
 
-def clean_page(page: Page) -> CleanPage:
+CLASSIFIER_THRESHOLD = 0.9  # held-out precision 0.997 on our labelled lines (classifier.py)
+
+
+def _classifier_rules(lines: list[str], rules: dict[int, str]) -> None:
+    """Edge lines the rules kept but the line classifier calls furniture (opt-in).
+
+    Only the page's head and tail zones, only short Chinese lines (``edge_candidate``),
+    only at high confidence: on real web pages about two thirds of such flags are
+    furniture, so the classifier never acts in the middle of a page and is off by
+    default.
+    """
+    from miner.clean.classifier import edge_candidate, furniture_probability
+
+    nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
+    zone = set(nonempty[:HEAD_LINES]) | set(nonempty[-TAIL_LINES:])
+    todo = [i for i in sorted(zone) if i not in rules and edge_candidate(lines[i].strip())]
+    if not todo:
+        return
+    for i, p in zip(todo, furniture_probability([lines[i].strip() for i in todo]), strict=True):
+        if p >= CLASSIFIER_THRESHOLD:
+            rules[i] = "classifier"
+
+
+def clean_page(page: Page, *, classifier: bool = False) -> CleanPage:
     """Remove inline noise and furniture lines from a decoded page.
 
     Example:
@@ -74,6 +97,8 @@ def clean_page(page: Page) -> CleanPage:
     if script != "simplified":
         lines = [simplified(ln) for ln in lines]
     rules = classify_lines(lines)
+    if classifier:
+        _classifier_rules(lines, rules)
     _mark_tail_teaser(lines, rules)
     _mark_repeated_titles(lines, rules)
     cut: list[tuple[int, int]] = []

@@ -31,6 +31,9 @@ BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先
         ("网址：www.example.com", "site_header"),
         ("本文关键词：总结,计划,方案", "related_links"),
         ("资料来源网络，版权归原作者所有，如有侵权请联系删除。", "copyright"),
+        ("编   辑：张某某", "page_meta"),
+        ("**点击【阅读原文】进入报名入口**", "ad_block"),
+        ("往期回顾", "ad_block"),
     ],
 )
 def test_furniture_lines_at_the_page_edge(line: str, rule: str) -> None:

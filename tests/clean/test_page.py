@@ -74,3 +74,18 @@ _pieces = st.sampled_from(
 @given(st.lists(_pieces | st.text(max_size=20), max_size=25).map("".join))
 def test_clean_page_loses_nothing_on_any_text(page: str) -> None:
     _covered(page)
+
+
+def test_classifier_is_opt_in_and_logged() -> None:
+    body = [PAGE_BODY.replace("52", str(n)) for n in range(40, 46)]
+    page = "\n".join(["某村工作总结", *body, "点击下方图片了解更多精彩内容"])
+    plain = clean_page(Page("p.txt", page, "utf-8"))
+    assert "classifier" not in {r.rule for r in plain.removals}
+    with_model = clean_page(Page("p.txt", page, "utf-8"), classifier=True)
+    assert all(r.rule != "classifier" or len(r.text) <= 60 for r in with_model.removals)
+    assert with_model.text.text.count("今年以来") == 6
+
+
+PAGE_BODY = (
+    "今年以来，我村党支部扎实开展创先争优活动，全村党员52名全部作出公开承诺，兑现承诺事项86件。"
+)
