@@ -28,14 +28,19 @@ _CREDIT = re.compile(
     r"三审|初审|复审|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|通讯员|记者|作者)[*\s]*[:：/|丨｜]"
 )
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
-_EMPTY_SHAPE = re.compile(r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan)$", re.I)
+_EMPTY_SHAPE = re.compile(
+    r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
+    r"[\W_]*(?:end|the end|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$",
+    re.I,
+)
 _RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
+_FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
 _WECHAT_PROMPT = re.compile(
     r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
-    r"往期(?:回顾|推荐|内容|精彩)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号"
+    r"往期(?:回顾|推荐|内容|精彩)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|[加设]为星标"
 )
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -150,7 +155,9 @@ def _ad(line: str, edge: bool) -> bool:
     if len(cues) >= 3 or (len(cues) >= 2 and (edge or line.lstrip().startswith("【"))):
         return True
     # A short line that is nothing but a call to scan or claim (微信扫码领取福利).
-    return edge and len(line) <= 20 and bool(cues & {"扫码", "扫一扫", "领取福利", "二维码"})
+    return (
+        edge and len(line) <= 20 and bool(cues & {"扫码", "扫一扫", "领取福利", "二维码", "微信号"})
+    )
 
 
 def _spam(line: str) -> bool:
@@ -221,8 +228,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"\s+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
-    if edge and len(line) <= 30 and _WECHAT_PROMPT.search(line.replace("*", "")):
+    plain = line.replace("*", "")
+    if edge and len(plain) <= 30 and _WECHAT_PROMPT.search(plain):
         return "ad_block"
+    prompts = len(_WECHAT_PROMPT.findall(plain))
+    if edge and len(plain) <= 80 and prompts and prompts + len(_FOLLOW.findall(plain)) >= 2:
+        return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
     if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:
         return "navigation"
     if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line):

@@ -34,6 +34,10 @@ BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先
         ("编   辑：张某某", "page_meta"),
         ("**点击【阅读原文】进入报名入口**", "ad_block"),
         ("往期回顾", "ad_block"),
+        ("**— END —**", "separator"),
+        ("下为正文", "separator"),
+        ("**微信号:AB-NEWS**", "ad_block"),
+        ("请将“某某发布”加为星标，每次看完后别忘记点下“赞”“在看”。", "ad_block"),
     ],
 )
 def test_furniture_lines_at_the_page_edge(line: str, rule: str) -> None:
