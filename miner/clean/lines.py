@@ -34,13 +34,16 @@ _EMPTY_SHAPE = re.compile(
     re.I,
 )
 _RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
+# A lone 、 or 。 is text broken apart by markup, not furniture: it stays.
+_PUNCT_ONLY = re.compile(r"^[，。、；：！？,.;:!?“”\"'（）()\s]+$")
 _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
 _WECHAT_PROMPT = re.compile(
     r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
-    r"往期(?:回顾|推荐|内容|精彩)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|[加设]为星标"
+    r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|"
+    r"[加设]为星标|关注我们|更多精彩"
 )
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -236,7 +239,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
     if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:
         return "navigation"
-    if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line):
+    if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
