@@ -25,7 +25,9 @@ _STRONG_META = re.compile(
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
 _CREDIT = re.compile(
     r"^[（(▍◆■*#>\s]*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|"
-    r"三审|初审|复审|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|通讯员|记者|作者)[*\s]*[:：/|丨｜]"
+    r"三审|初审|复审|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|通讯员|记者|作者单位|作者|综合整理|"
+    r"整理|发布)[*\s]*[:：/|丨｜]"
+    r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 _EMPTY_SHAPE = re.compile(
@@ -43,7 +45,7 @@ _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 _WECHAT_PROMPT = re.compile(
     r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
     r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|"
-    r"[加设]为星标|关注我们|更多精彩"
+    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,6}二维码|添加.{0,4}微信|微信视频号"
 )
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -59,7 +61,7 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _DISCLAIMER = re.compile(
-    r"(版权归原作者|版权归作者|版权归属原作者|如有侵权|如侵权|侵权请|侵删|转载请注明|免责声明)"
+    r"(版权归原作者|版权归作者|版权归属原作者|如有侵权|如侵权|侵权请|侵删|转载请注明|免责声明|本作品|著作权法)"
 )
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
@@ -209,7 +211,30 @@ def classify_lines(lines: Sequence[str]) -> dict[int, str]:
         if rule:
             rules[i] = rule
     _sweep_tail_links(lines, nonempty, rules)
+    _extend_footer(lines, nonempty, rules)
     return rules
+
+
+def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Short lines after a copyright line in the page's tail belong to the same footer.
+
+    A footer spans several lines (版权所有 … / 本作品来自… / 公有领域 / 。) and only the
+    first may carry a cue. Lines longer than ``_FOOTER_LINE`` stop the sweep: prose
+    does not sit in a footer.
+    """
+    tail = nonempty[-TAIL_LINES:]
+    first = next((i for i in tail if rules.get(i) == "copyright"), None)
+    if first is None:
+        return
+    for i in tail:
+        if i <= first or i in rules:
+            continue
+        if len(lines[i].strip()) > _FOOTER_LINE:
+            break
+        rules[i] = "copyright"
+
+
+_FOOTER_LINE = 60
 
 
 def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
