@@ -98,6 +98,7 @@ class Section:
     start: int
     end: int
     kind: str = "heading"  # "heading" (own line) or "run_in" (heading glued to its body)
+    section_path: str = ""  # the markers from the top down: 一/（二）/3
 
 
 @dataclass(slots=True)

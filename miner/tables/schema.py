@@ -30,6 +30,7 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "sections": [
         ("doc_id", S), ("section_id", S), ("parent_id", S), ("depth", INT), ("marker", S),
         ("heading", S), ("role", S), ("start", INT), ("end", INT), ("kind", S),
+        ("section_path", S),
     ],
     "figures": [
         ("doc_id", S), ("section_id", S), ("raw", S), ("value", F), ("unit", S),
