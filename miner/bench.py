@@ -2,7 +2,8 @@
 
 First version: segmentation throughput of the default backend (rjieba) next to
 plain ``jieba.cut`` on the same text in the same run, and end-to-end throughput
-of ``miner run`` on the demo corpus. Later issues add the synthetic 200 MB corpus,
+of ``miner run`` on the demo corpus and, where ``../shared`` is present, on its
+real corpus (web, news and government text). Later issues add the synthetic 200 MB corpus,
 ``-j`` scaling and the dedup benchmark.
 """
 
@@ -37,7 +38,7 @@ def _throughput(fn, text: str, min_seconds: float = 1.0) -> float:  # type: igno
             return size * n / 1e6 / elapsed
 
 
-def bench(corpus: Path) -> dict[str, object]:
+def bench(corpus: Path, real: Path | None = None) -> dict[str, object]:
     import jieba
     import rjieba
 
@@ -57,6 +58,20 @@ def bench(corpus: Path) -> dict[str, object]:
         t0 = time.perf_counter()
         res = run(Settings(input=corpus, output=Path(out)))
         wall = time.perf_counter() - t0
+    real_figures: dict[str, object] = {"skipped": f"{real} not found"}
+    if real is not None and real.exists():
+        with tempfile.TemporaryDirectory() as out:
+            t0 = time.perf_counter()
+            r = run(Settings(input=real, output=Path(out), csv=False, duckdb=False))
+            real_wall = time.perf_counter() - t0
+        real_figures = {
+            "input": str(real),
+            "input_mb": round(r.bytes_read / 1e6, 2),
+            "inputs": r.inputs,
+            "articles": r.articles,
+            "seconds": round(real_wall, 2),
+            "mb_s": round(r.bytes_read / 1e6 / real_wall, 3),
+        }
     return {
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "segmentation": seg,
@@ -67,6 +82,7 @@ def bench(corpus: Path) -> dict[str, object]:
             "mb_s": round(res.bytes_read / 1e6 / wall, 4),
             "note": "includes start-up (dictionary and OpenCC loading); corpus is tiny",
         },
+        "end_to_end_real": real_figures,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
@@ -75,8 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=Path("corpus"))
     ap.add_argument("--out", type=Path, default=Path("outputs/bench/bench.json"))
+    ap.add_argument(
+        "--real",
+        type=Path,
+        default=Path("../shared/corpus/real"),
+        help="a folder of real text for an end-to-end figure (skipped where absent)",
+    )
     args = ap.parse_args(argv)
-    result = bench(args.corpus)
+    result = bench(args.corpus, args.real)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
