@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(PY)
 run: $(STAMP)  ## set up and run miner on corpus/ into outputs/
 	$(PY) -m miner run corpus -o outputs
 
-test: $(STAMP) lint  ## set up, lint and run the tests (what CI runs)
+test: $(STAMP) lint types  ## set up, lint, type-check and run the tests (what CI runs)
 	$(PY) -m pytest
 
 test-all: $(STAMP) lint  ## the tests marked slow too
