@@ -252,7 +252,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "download_prompt"
     if _COPYRIGHT.search(line) and (edge or len(line) <= 60) and not _SENTENCE_END.search(line):
         return "copyright"
-    if edge and len(line) <= 100 and _DISCLAIMER.search(line):
+    if edge and len(line) <= 160 and _DISCLAIMER.search(line):
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"\s+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
@@ -260,7 +260,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     if edge and len(plain) <= 30 and _WECHAT_PROMPT.search(plain):
         return "ad_block"
     prompts = len(_WECHAT_PROMPT.findall(plain))
-    if edge and len(plain) <= 80 and prompts and prompts + len(_FOLLOW.findall(plain)) >= 2:
+    if edge and len(plain) <= 160 and prompts and prompts + len(_FOLLOW.findall(plain)) >= 2:
         return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
     if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:
         return "navigation"
