@@ -25,7 +25,8 @@ _STRONG_META = re.compile(
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
 _CREDIT = re.compile(
     r"^[（(▍◆■*#>\s]*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|"
-    r"三审|初审|复审|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|通讯员|记者|作者单位|作者|综合整理|"
+    r"三审|初审|复审|复核|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|图文|文字|文案|排版|通讯员|"
+    r"记者|作者单位|作者|综合整理|"
     r"整理|发布)[*\s]*[:：/|丨｜]"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
@@ -254,7 +255,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"
     if edge and len(line) <= 160 and _DISCLAIMER.search(line):
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
-    if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"\s+", "", line)):
+    if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     plain = line.replace("*", "")
     if edge and len(plain) <= 30 and _WECHAT_PROMPT.search(plain):
