@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from miner.extract.markers import line_marker
+
 _META_KEYS = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|上传时间|录入时间|时间|日期|来源|作者|出处|点击数|点击量|点击|"
     r"浏览数|浏览量|浏览次数|浏览|阅读数|阅读量|阅读|人气|字数|责任编辑|编辑|栏目|分类|热度)\s*[:：]"
@@ -213,7 +215,36 @@ def classify_lines(lines: Sequence[str]) -> dict[int, str]:
             rules[i] = rule
     _sweep_tail_links(lines, nonempty, rules)
     _extend_footer(lines, nonempty, rules)
+    _sweep_tail_prompts(lines, nonempty, rules)
     return rules
+
+
+# Weak cues: alone they prove nothing in a body, but short lines that carry them and
+# stand after everything else on the page are the closing furniture of web articles.
+_TAIL_CUES = re.compile(
+    r"关注|分享|点赞|转发|在看|微信|公众号|来源|编辑|审核|投稿|邮箱|扫码|二维码|END|往期|阅读|"
+    r"供稿|责编|出品|图片|文字|排版|校对|小编",
+    re.I,
+)
+_TAIL_PROMPT_LINE = 40
+_SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
+
+
+def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Walk back from the page's end over short lines with furniture cues.
+
+    A 范文 page ends with its signature and date, which carry no such cue, so the
+    walk stops there; a web article ends with 来源/编辑/关注/在看 lines, which it takes.
+    """
+    for i in reversed(nonempty[-TAIL_LINES:]):
+        if i in rules:
+            continue
+        line = lines[i].strip()
+        if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(line):
+            break
+        if line_marker(line) or _SIGNED_DATE.search(line):
+            break  # a numbered item or a dated signature is the document's own text
+        rules[i] = "ad_block"
 
 
 def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:

@@ -72,3 +72,13 @@ def test_dated_titles_at_the_end_without_header() -> None:
 def test_body_lines_are_kept(line: str) -> None:
     lines = [BODY, line, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY, BODY]
     assert 1 not in classify_lines(lines)
+
+
+def test_closing_web_furniture_is_swept_from_the_end() -> None:
+    lines = [BODY, BODY, BODY, "来源：某某发布", "求点赞**", "欢迎关注！"]
+    assert classify_lines(lines) == {3: "page_meta", 4: "ad_block", 5: "ad_block"}
+
+
+def test_a_signature_or_numbered_item_stops_the_sweep() -> None:
+    lines = [BODY, BODY, "3、报名微信请备注单位", "某某镇人民政府", "2012年12月20日"]
+    assert classify_lines(lines) == {}
