@@ -239,7 +239,7 @@ def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[i
     for i in reversed(nonempty[-TAIL_LINES:]):
         if i in rules:
             continue
-        line = lines[i].strip()
+        line = lines[i].strip().replace("*", "")  # Markdown emphasis is not length
         if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(line):
             break
         if line_marker(line) or _SIGNED_DATE.search(line):
