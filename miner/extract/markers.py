@@ -55,6 +55,44 @@ _EMBEDDED = re.compile(
 )
 
 
+# Run-in sequence words (首先，… 其次，… 最后，…) and 第一，… 第二，…: points inside a
+# section, never headings of their own. Cleaning relies on ``line_marker`` to keep a line whole,
+# so they are known only to ``run_in_marker`` and ``item_markers``. A comma or colon must
+# follow: 首先要… and 最后一次 are words, not markers.
+_RUN_IN = re.compile(
+    r"(?P<sequence>(?P<sequence_n>首先|其次|再次|最后)\s*[，,、：:])"
+    r"|(?P<nth>第(?P<nth_n>[一二三四五六七八九十]{1,3})\s*[，,、：:])"
+)
+# Markers of list items inside a paragraph: after the start of a line or the end of a clause.
+# 1、 and （1） need a full stop, semicolon or colon before them (完成3、4月份 follows a comma);
+# 一是 and 首先 may follow a comma (…的要求，一是…).
+_ITEM = re.compile(
+    r"(?:^|(?<=[。；;：:！？!?]))\s*"
+    r"(?:(?P<num>(?P<num_n>\d{1,2})\s*(?:[、．]|\.(?!\d))(?!\d))"
+    r"|(?P<paren_num>[（(]\s*(?P<paren_num_n>\d{1,2})\s*[)）])"
+    r"|(?P<paren_cn>[（(]\s*(?P<paren_cn_n>[一二三四五六七八九十]{1,3})\s*[)）])"
+    r"|(?P<circled>(?P<circled_n>[\u2460-\u2473\u2474-\u2487])))"
+    r"|(?:^|(?<=[。；;：:！？!?，,]))\s*"
+    r"(?:(?P<ordinal>(?P<ordinal_n>[一二三四五六七八九十]{1,3})是(?![是否]))"
+    r"|(?P<ordinal_yao>(?P<ordinal_yao_n>[一二三四五六七八九十]{1,3})要(?![求素点]))"
+    r"|(?P<sequence>(?P<sequence_n>首先|其次|再次|最后)\s*[，,、：:])"
+    r"|(?P<nth>第(?P<nth_n>[一二三四五六七八九十]{1,3})\s*[，,、：:]))",
+    re.MULTILINE,
+)
+_ITEM_GROUPS = (
+    "num",
+    "paren_num",
+    "paren_cn",
+    "circled",
+    "ordinal",
+    "ordinal_yao",
+    "sequence",
+    "nth",
+)
+# 首先 opens a sequence, 其次/再次 carry it on; 最后 (0) closes it, whatever its length.
+_SEQUENCE_VALUE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A marker found at the start of a line.
@@ -62,8 +100,10 @@ class Marker:
     Attributes:
         family: which numbering family it belongs to (``cn`` for 一、, ``paren_cn`` for （一）,
             ``num`` for 1、/1./1．, ``paren_num`` for （1）, ``rparen_num`` for 1）, ``circled`` for
-            ①/⑴, ``ordinal`` for 一是, ``part`` for 第一部分/第一章, ``annex`` for 附件1).
-        value: the number it carries (1 for 一、, 7 for （七）).
+            ①/⑴, ``ordinal`` for 一是, ``part`` for 第一部分/第一章, ``annex`` for 附件1; only
+            as run-in items: ``ordinal_yao`` for 一要, ``sequence`` for 首先/其次/最后,
+            ``nth`` for 第一，).
+        value: the number it carries (1 for 一、, 7 for （七）; 0 for 最后, "the last one").
         marker: the marker as written, separators included (``（一）``, ``1.``).
         end: offset just past the marker (and any space after it) in the line.
     """
@@ -77,6 +117,8 @@ class Marker:
 def _value(raw: str | None) -> int:
     if not raw:
         return 1
+    if raw in _SEQUENCE_VALUE:
+        return _SEQUENCE_VALUE[raw]
     if len(raw) == 1 and "\u2460" <= raw <= "\u2487":
         code = ord(raw)
         return code - 0x2460 + 1 if code <= 0x2473 else code - 0x2474 + 1
@@ -115,6 +157,48 @@ def line_marker(line: str) -> Marker | None:
     while end < len(stripped) and stripped[end] in " \t\u3000":
         end += 1
     return Marker(family, _value(raw), m.group(0).strip(), pad + end)
+
+
+def run_in_marker(line: str) -> Marker | None:
+    """A sequence word (首先，) or a 第一， ordinal at the start of ``line``, if any.
+
+    Example:
+        >>> m = run_in_marker("其次，压实责任。")
+        >>> (m.family, m.value, m.marker)
+        ('sequence', 2, '其次，')
+        >>> run_in_marker("首先要提高认识") is None
+        True
+    """
+    stripped = line.lstrip(" \t\u3000\u00a0")
+    pad = len(line) - len(stripped)
+    m = _RUN_IN.match(stripped)
+    if m is None:
+        return None
+    family = "sequence" if m.group("sequence") else "nth"
+    end = m.end()
+    while end < len(stripped) and stripped[end] in " \t\u3000":
+        end += 1
+    return Marker(family, _value(m.group(f"{family}_n")), m.group(0).strip(), pad + end)
+
+
+def item_markers(text: str) -> list[tuple[int, Marker]]:
+    """Every marker that may start a list item, with its offset in ``text``.
+
+    Candidates only: ``items.find_items`` keeps those that form a numbered run (1 then 2 …).
+    ``Marker.end`` is an offset into ``text`` here.
+
+    Example:
+        >>> [(i, m.marker) for i, m in item_markers("要求：一是强化领导；二是压实责任。")]
+        [(3, '一是'), (10, '二是')]
+    """
+    out: list[tuple[int, Marker]] = []
+    for m in _ITEM.finditer(text):
+        family = next(g for g in _ITEM_GROUPS if m.group(g) is not None)
+        start = m.start(family)
+        out.append(
+            (start, Marker(family, _value(m.group(f"{family}_n")), m.group(family), m.end()))
+        )
+    return out
 
 
 def embedded_marker(text: str, family: str, value: int) -> int | None:

@@ -28,7 +28,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from miner.extract.markers import Marker, embedded_marker, line_marker
+from miner.extract.markers import (
+    Marker,
+    embedded_marker,
+    item_markers,
+    line_marker,
+    run_in_marker,
+)
+from miner.extract.roles import MAX_CONTENT, role_evidence
 from miner.models import Section
 
 # Longest heading, in characters without punctuation. On the seeds top-level headings run to 27
@@ -52,7 +59,11 @@ MAX_RUNS = 4
 # Where a run-in heading ends. A colon between digits is a time (8:30), not an end.
 _HEAD_END = re.compile(r"[。！？!?；;]|(?<!\d)[:：]|[:：](?!\d)")
 _TRIM = "。；;：:，,、.． \t\u3000"
+_STOPS = ("。", "；", ";")
 _NON_WORD = re.compile(r"[\W_]+")
+_MARKER_TAIL = "、.．:：,，; \t\u3000"
+# Families that head a section only as run-in items, and only with ``ordinals=True``.
+_RUN_IN_ONLY = frozenset({"ordinal", "sequence", "nth"})
 # Canonical rank of each family, used only to undo an inverted start (a stray 1、 list in the
 # preamble must not swallow the 一、 sections that follow it).
 _RANK = {
@@ -67,47 +78,9 @@ _RANK = {
     "rparen_num": 6,
     "circled": 7,
     "ordinal": 8,
+    "nth": 8,
+    "sequence": 8,
 }
-
-ROLE_CUES: dict[str, tuple[str, ...]] = {
-    "基本情况": ("基本情况", "概况", "总体情况", "现状"),
-    "做法": (
-        "做法",
-        "措施",
-        "开展工作",
-        "主要工作",
-        "举措",
-        "工作开展",
-        "开展情况",
-        "进展情况",
-        "回顾",
-    ),
-    "成效": ("成效", "成绩", "效果", "成果", "收获"),
-    "问题": ("问题", "不足", "差距", "困难", "短板"),
-    # 计划 and 安排 alone are verbs as often as nouns (精心安排), so only their noun compounds.
-    "计划": (
-        "今后",
-        "下一步",
-        "下步",
-        "打算",
-        "明年",
-        "来年",
-        "思路",
-        "展望",
-        "工作计划",
-        "工作安排",
-        "年计划",
-        "年度计划",
-        "步骤安排",
-        "进度安排",
-        "时间安排",
-        "计划安排",
-        "行动计划",
-    ),
-    "体会": ("体会", "启示", "经验", "建议"),
-}
-_CUE_ROLE = {cue: role for role, cues in ROLE_CUES.items() for cue in cues}
-_CUE = re.compile("|".join(sorted(_CUE_ROLE, key=len, reverse=True)))
 
 
 @dataclass(slots=True)
@@ -127,17 +100,14 @@ def _bare_len(s: str) -> int:
     return len(_NON_WORD.sub("", s))
 
 
-def role_of(heading: str) -> str | None:
-    """The role a heading's own words announce, or None when they name none.
-
-    The earliest cue wins, so 存在问题及下步打算 is 问题 and 主要做法和成效 is 做法.
+def bare_marker(marker: str) -> str:
+    """A marker as written without its trailing 、/./：/， (the form used in ``section_path``).
 
     Example:
-        >>> role_of("二、存在不足"), role_of("今后工作打算"), role_of("成立领导小组")
-        ('问题', '计划', None)
+        >>> [bare_marker(m) for m in ("一、", "（二）", "3.", "1．", "附件1：", "首先，", "一是")]
+        ['一', '（二）', '3', '1', '附件1', '首先', '一是']
     """
-    m = _CUE.search(heading)
-    return _CUE_ROLE[m.group(0)] if m else None
+    return marker.strip().rstrip(_MARKER_TAIL).strip()
 
 
 def _candidates(text: str, ordinals: bool) -> list[_Candidate]:
@@ -148,7 +118,7 @@ def _candidates(text: str, ordinals: bool) -> list[_Candidate]:
     lead = 0
     for i, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
-        mark = line_marker(line)
+        mark = line_marker(line) or (run_in_marker(line) if ordinals else None)
         if mark is None:
             lead += bool(line.strip())
             continue
@@ -156,8 +126,13 @@ def _candidates(text: str, ordinals: bool) -> list[_Candidate]:
         heading, kind, colon = _read_heading(rest, mark)
         if not rest.strip(_TRIM):
             heading, kind, colon = _next_line_heading(lines, i, mark)
-        if mark.family == "ordinal" and (not ordinals or kind != "run_in"):
-            lead += 1  # 一是… is a heading only as a run-in, and only when asked for
+        if mark.family in _RUN_IN_ONLY and kind == "heading" and line.rstrip().endswith(_STOPS):
+            kind = "run_in"  # 最后，严肃纪律。 — a one-sentence point is still run in
+        if mark.family in _RUN_IN_ONLY and (not ordinals or kind != "run_in"):
+            lead += 1  # 一是…/首先，… is a heading only as a run-in, and only when asked for
+            continue
+        if _next_item_in_line(rest, mark):
+            lead += 1  # (1)深化管理。(2)加强…: a paragraph of list items, not a heading
             continue
         indent = len(line) - len(line.lstrip(" \t\u3000\u00a0"))
         before = lines[i - 1].rstrip() if i else ""
@@ -166,6 +141,15 @@ def _candidates(text: str, ordinals: bool) -> list[_Candidate]:
         out.append(_Candidate(start + indent, mark, heading, kind, colon, size, lead, lead_colon))
         lead = 0
     return out
+
+
+def _next_item_in_line(rest: str, mark: Marker) -> bool:
+    """Whether the line goes on with the next item of the marker's own list after a full stop
+    (（1）深化管理。（2）加强…): then the line is a paragraph of points, not a heading."""
+    return any(
+        m.family == mark.family and (m.value == mark.value + 1 or m.value == 0)
+        for _, m in item_markers(rest)
+    )
 
 
 def _read_heading(rest: str, mark: Marker) -> tuple[str, str, bool]:
@@ -366,7 +350,7 @@ def find_sections(text: str, doc_id: str = "", *, ordinals: bool = False) -> lis
     for i, c in enumerate(cands):
         p = parents[i]
         parent = sections[p] if p is not None else None
-        role = role_of(c.heading) or (parent.role if parent else None) or "其他"
+        path = bare_marker(c.mark.marker)
         sections.append(
             Section(
                 doc_id=doc_id,
@@ -375,14 +359,42 @@ def find_sections(text: str, doc_id: str = "", *, ordinals: bool = False) -> lis
                 depth=depths[i],
                 marker=c.mark.marker,
                 heading=c.heading,
-                role=role,
+                role=None,
                 start=c.start,
                 end=len(text),
                 kind=c.kind,
+                section_path=f"{parent.section_path}/{path}" if parent else path,
             )
         )
     _close_spans(sections)
+    _assign_roles(text, sections, parents)
     return sections
+
+
+def _assign_roles(text: str, sections: list[Section], parents: Sequence[int | None]) -> None:
+    """Roles top-down: each section's heading and opening text, with a prior.
+
+    The prior is the parent's role; at a level without one it is 计划 once an earlier
+    sibling was a plan, since a report that has turned to what it will do (2015年工作总体
+    部署) goes on with it (三、把改革开放扎实推向纵深). A role that is only a default
+    (nothing pointed to it) is no prior, so a congress report's chapters without role words
+    do not make all their sub-sections 其他. The articles of a regulation are 其他.
+    """
+    evident: list[bool] = []
+    plan_at: set[int | None] = set()  # parents (None: the top) under which a plan has begun
+    for s, p in zip(sections, parents, strict=True):
+        at = text.find(s.heading, s.start, s.end) if s.heading else -1
+        body = s.start + len(s.marker) if at < 0 else at + len(s.heading)
+        prior = sections[p].role if p is not None and evident[p] else None
+        mark = line_marker(s.marker)
+        if mark is not None and mark.family == "clause":
+            s.role, ok = "其他", True
+        else:
+            content = text[body : min(s.end, body + MAX_CONTENT)]
+            s.role, ok = role_evidence(s.heading, content, prior, after_plan=p in plan_at)
+        evident.append(ok)
+        if ok and s.role == "计划":
+            plan_at.add(p)
 
 
 def _close_spans(sections: list[Section]) -> None:
@@ -397,15 +409,16 @@ def _close_spans(sections: list[Section]) -> None:
 def numbering_issue(sections: Sequence[Section]) -> str | None:
     """Why an article's numbering suggests two reports spliced together, or None.
 
-    Looks for a top-level list that jumps (一、 二、 四、) or restarts (三、 then 一、), and for
-    a sub-list that opens in the middle of its numbering ((七) right under 四、).
+    Looks for a top-level list that jumps (一、 二、 四、) or restarts (三、 then 一、), for a
+    sub-list that opens in the middle of its numbering ((七) right under 四、), and for a
+    sub-list that skips a number ((二) then (四) under 三、: a part of a copy went missing).
 
     Example:
         >>> numbering_issue(find_sections("一、做法\\n二、成效\\n正文。\\n正文。\\n一、问题"))
         'restart at depth 1: 一、 after 二、 (offset 18)'
     """
     last: dict[str, Section] = {}
-    seen_children: set[tuple[str | None, str]] = set()
+    last_child: dict[tuple[str | None, str], tuple[Section, int]] = {}
     for s in sections:
         mark = line_marker(s.marker)
         if mark is None:
@@ -424,8 +437,13 @@ def numbering_issue(sections: Sequence[Section]) -> str | None:
                     return f"jump at depth 1: {s.marker} after {prev.marker} (offset {s.start})"
             continue
         key = (s.parent_id, mark.family)
-        if key not in seen_children:
-            seen_children.add(key)
+        before = last_child.get(key)
+        last_child[key] = (s, mark.value)
+        if before is None:
             if mark.value > MAX_FIRST_VALUE:
                 return f"jump: {s.marker} opens a list under {s.parent_id} (offset {s.start})"
+        elif mark.value > before[1] + 1:
+            return (
+                f"jump at depth {s.depth}: {s.marker} after {before[0].marker} (offset {s.start})"
+            )
     return None

@@ -1,4 +1,5 @@
-"""Heading tree: markers, nesting, run-in headings, lists that are not headings, roles, spans."""
+"""Heading tree: markers, nesting, paths, run-in headings, lists that are not headings, roles,
+spans and numbering issues."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from miner.extract.markers import line_marker
-from miner.extract.sections import find_sections, numbering_issue, role_of
+from miner.extract.markers import line_marker, run_in_marker
+from miner.extract.sections import bare_marker, find_sections, numbering_issue
 
 
 def tree(text: str, **kw: bool) -> list[tuple[int, str, str]]:
@@ -91,6 +92,74 @@ def test_sections_every_marker_kind_is_a_heading(marker: str) -> None:
     assert s.marker == marker
     assert s.heading == "健全工作机制"
     assert (s.depth, s.kind, s.start, s.end) == (1, "heading", 0, len(text))
+    assert s.section_path == marker.rstrip("、.．：")
+
+
+@pytest.mark.parametrize(
+    ("line", "family", "value", "marker"),
+    [
+        ("首先，统一思想。", "sequence", 1, "首先，"),
+        ("其次，压实责任。", "sequence", 2, "其次，"),
+        ("再次：强化督查。", "sequence", 3, "再次："),
+        ("最后，严肃纪律。", "sequence", 0, "最后，"),
+        ("第三，严格考核。", "nth", 3, "第三，"),
+    ],
+)
+def test_markers_run_in_marker(line: str, family: str, value: int, marker: str) -> None:
+    m = run_in_marker(line)
+    assert m is not None
+    assert (m.family, m.value, m.marker) == (family, value, marker)
+    assert line_marker(line) is None  # cleaning never sees them as markers
+
+
+@pytest.mark.parametrize("line", ["首先要提高认识", "最后一次会议", "第一次全体会议", "其次是"])
+def test_markers_run_in_marker_needs_a_comma(line: str) -> None:
+    assert run_in_marker(line) is None
+
+
+@pytest.mark.parametrize(
+    ("marker", "bare"),
+    [
+        ("一、", "一"),
+        ("十二、", "十二"),
+        ("（二）", "（二）"),
+        ("(二)", "(二)"),
+        ("1、", "1"),
+        ("3.", "3"),
+        ("3．", "3"),
+        ("（1）", "（1）"),
+        ("(1)", "(1)"),
+        ("①", "①"),
+        ("第一部分", "第一部分"),
+        ("第一章", "第一章"),
+        ("附件1：", "附件1"),
+        ("一是", "一是"),
+        ("首先，", "首先"),
+        ("第一，", "第一"),
+    ],
+)
+def test_sections_bare_marker(marker: str, bare: str) -> None:
+    assert bare_marker(marker) == bare
+
+
+def test_sections_section_path_runs_from_the_top() -> None:
+    text = (
+        "第一部分 工作回顾\n一、主要做法\n（一）强化领导\n1、成立专班\n（1）明确分工\n①定人\n"
+        "（二）完善制度\n二、存在问题\n第二部分 下步打算\n附件1\n考核细则\n一、组织领导\n正文。"
+    )
+    assert [s.section_path for s in find_sections(text, "d")] == [
+        "第一部分",
+        "第一部分/一",
+        "第一部分/一/（一）",
+        "第一部分/一/（一）/1",
+        "第一部分/一/（一）/1/（1）",
+        "第一部分/一/（一）/1/（1）/①",
+        "第一部分/一/（二）",
+        "第一部分/二",
+        "第二部分",
+        "附件1",
+        "附件1/一",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -232,6 +301,12 @@ def test_sections_numbered_sentences_are_not_headings(
             "restart",
         ),
         ("一、甲方面\n二、乙方面\n四、丁方面", [(1, "一、"), (1, "二、"), (1, "四、")], "jump"),
+        # A sub-list that skips a number lost a part.
+        (
+            "一、主要做法\n（一）强化领导\n正文。\n（二）完善制度\n正文。\n（四）加强宣传\n正文。\n二、成效",
+            [(1, "一、"), (2, "（一）"), (2, "（二）"), (2, "（四）"), (1, "二、")],
+            "jump at depth 2",
+        ),
         # A sub-list opening at （七） is a fragment of another report.
         (
             "一、甲方面\n二、乙方面\n正文。\n（七）加强政务公开。正文。\n三、丙方面",
@@ -263,26 +338,23 @@ def test_sections_ordinals_only_when_asked() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("heading", "role"),
-    [
-        ("基本情况", "基本情况"),
-        ("主要做法", "做法"),
-        ("采取的措施", "做法"),
-        ("工作回顾", "做法"),
-        ("取得的成效", "成效"),
-        ("存在的问题和不足", "问题"),
-        ("存在问题及下步打算", "问题"),
-        ("下一步工作打算", "计划"),
-        ("2013年工作计划", "计划"),
-        ("几点体会", "体会"),
-        ("经验与启示", "体会"),
-        ("指导思想", None),
-        ("加强领导，精心安排", None),
-    ],
-)
-def test_sections_role_of(heading: str, role: str | None) -> None:
-    assert role_of(heading) == role
+def test_sections_sequence_words_only_when_asked() -> None:
+    text = "一、工作要求\n首先，统一思想。全体党员要提高认识。\n其次，压实责任。层层签订责任书。\n最后，严肃纪律。"
+    assert tree(text) == [(1, "一、", "工作要求")]
+    sections = find_sections(text, "d", ordinals=True)
+    assert [(s.depth, s.marker, s.heading, s.kind) for s in sections] == [
+        (1, "一、", "工作要求", "heading"),
+        (2, "首先，", "统一思想", "run_in"),
+        (2, "其次，", "压实责任", "run_in"),
+        (2, "最后，", "严肃纪律", "run_in"),
+    ]
+    assert [s.section_path for s in sections] == ["一", "一/首先", "一/其次", "一/最后"]
+
+
+def test_sections_ordinal_paths_when_asked() -> None:
+    text = "二、主要措施\n（一）强化领导\n一是成立专班。正文。\n二是明确分工。正文。"
+    paths = [s.section_path for s in find_sections(text, "d", ordinals=True)]
+    assert paths == ["二", "二/（一）", "二/（一）/一是", "二/（一）/二是"]
 
 
 def test_sections_roles_are_inherited_or_other() -> None:
@@ -294,6 +366,36 @@ def test_sections_roles_are_inherited_or_other() -> None:
         ("经费保障不足", "问题"),
         ("指导思想", "其他"),
         ("加强领导，精心安排", "其他"),
+    ]
+
+
+def test_sections_roles_from_content() -> None:
+    text = (
+        "一、强化组织保障，推动活动开展\n镇党委召开了专题会议，成立了领导小组。先后开展督查4次。\n"
+        "二、正视薄弱环节\n有的支部满足于开会，党员参与积极性不高；活动经费不足，阵地建设滞后。\n"
+        "三、群众得到实惠\n全年为群众办实事346件，群众满意率达到95%以上。\n"
+        "四、突出重点，推向纵深\n下一步，我们将继续抓好阵地建设。力争年底前全部达标。"
+    )
+    assert [s.role for s in find_sections(text, "d")] == ["做法", "问题", "成效", "计划"]
+
+
+def test_sections_plan_sections_carry_on_at_their_level() -> None:
+    # Once a report turns to the year ahead, later sections without role words stay plans.
+    text = (
+        "一、2014年工作回顾\n过去一年，我们开展了一系列工作。\n"
+        "二、2015年工作总体部署\n今年要稳中求进。\n"
+        "三、把改革开放扎实推向纵深\n改革开放是推动发展的制胜法宝。"
+    )
+    assert [s.role for s in find_sections(text, "d")] == ["做法", "计划", "计划"]
+
+
+def test_sections_regulation_articles_are_other() -> None:
+    text = "第一章总则\n第一条为了规范管理，制定本办法。\n第二章管理体制\n第五条市主管部门负责统筹协调。"
+    assert [(s.marker, s.role) for s in find_sections(text, "d")] == [
+        ("第一章", "其他"),
+        ("第一条", "其他"),
+        ("第二章", "其他"),
+        ("第五条", "其他"),
     ]
 
 
