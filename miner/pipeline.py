@@ -27,6 +27,7 @@ from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
 from miner.dedup import find_duplicates
 from miner.extract import innermost_section
 from miner.extract.checks import corpus_checks, document_checks
+from miner.extract.digits import digit_tests
 from miner.extract.figures import find_figures
 from miner.extract.sections import find_sections, numbering_issue
 from miner.extract.slogans import find_slogans
@@ -208,6 +209,7 @@ def run(
         "removals": to_arrow("removals", acc.removals),
         "errors": to_arrow("errors", acc.errors),
         "checks": to_arrow("checks", acc.checks),
+        "digit_tests": to_arrow("digit_tests", digit_tests(acc.articles, acc.figures)),
     }
     write_tables(tables, settings.output, csv=settings.csv, duckdb=settings.duckdb)
     res.articles = len(acc.articles)

@@ -4,14 +4,22 @@ A figure is a number followed by a unit or measure word from ``miner/data/units.
 (21.6万元, 30余人, 百分之九十五, 两次). One compiled regex finds the candidates in a
 single pass; context rules then drop numbers that are not claims:
 
-1. grammar: ordinals (第一), session numbers (八届十三次全会, 90周年), calendar years,
-   idioms and numbered formulations (两张皮, 三个代表, 六个一);
-2. context: numbers inside “…” or 《…》 (“56130”, “1+6”), phone numbers;
-3. the qualifier from the words around the number (约, 余, 以上, 不少于 …);
-4. the subject, from the POS tags of the clause around the number only.
+1. grammar: ordinals (第一), session numbers (八届十三次全会, 十一届人大四次会议, 90周年),
+   calendar years, idioms and numbered formulations (两张皮, 三个代表, 六个一);
+2. context: numbers inside “…” or 《…》 (“56130”, “1+6”), phone, QQ and hotline numbers;
+3. the qualifier from the words around the number (``qualifiers.py``);
+4. the subject, from the POS tags of the clause around the number (``subjects.py``).
 
-Dates (5月7日), document numbers (〔2011〕95号) and ratios (1:1) never match, because
-月, 日, 号 and : are not units.
+Number forms: Arabic with thousands separators (1,200; 903，065，000 as government
+pages write it) and decimals, full-width digits (１２０), Chinese numerals (一千三百零八,
+三万二千, 两, 十余), 万/亿 after either, percent (95%, 百分之九十五), per mille (3‰,
+千分之三), ranges (5至8人, 3-5个, 两三个, 5人至8人, 三至五万元) and the spaces PDF text
+leaves between number and unit (424 名, 424　名).
+
+Dates (5月7日), times (9:30), document numbers (〔2011〕95号) and ratios (1:1, 1∶20)
+are not figures: 月, 日, 号 are not units, and a number right after ``d:`` is the second
+term of a ratio or a time. A ratio states a relation, not a quantity of anything, and
+has no unit to normalise to, so it is left out rather than given a unit of its own.
 """
 
 from __future__ import annotations
@@ -30,8 +38,10 @@ from miner.extract.numerals import (
     parse_chinese,
     parse_pair,
 )
+from miner.extract.qualifiers import qualifier
+from miner.extract.subjects import find_subject
 from miner.models import Figure
-from miner.segment import Sentence, Token, sentences, tag
+from miner.segment import Sentence, sentences
 from miner.segment.sentences import sentence_at
 
 
@@ -64,13 +74,15 @@ _ALIASES: dict[str, tuple[str, str | None]] = {
 _UNIT_RE = "|".join(re.escape(u) for u in sorted([*UNITS, *_ALIASES], key=len, reverse=True))
 _MULT = "(?:万亿|千万|百万|亿|万|千|百|十)"
 _SEP = "(?:至|到|-|—|－|~|～|〜)"
+# White space PDF text leaves between a number and its unit (424 名).
+_GAP = "[ \u00a0\u2002-\u200a\u3000]{0,2}"
 
 _FIGURE = re.compile(
     rf"""
     (?P<pct>(?P<pk>[百千])分之(?P<pn>{CHINESE_RE}|{ARABIC_RE})(?:点(?P<pd>[{CN_DIGITS}]+))?)
-    | (?<![0-9０-９.．A-Za-z\-])
+    | (?<![0-9０-９.．A-Za-z\-])(?<![0-9０-９][,，:：∶])
       (?P<a1>{ARABIC_RE})(?P<am1>{_MULT})?(?:(?P<asep>{_SEP})(?P<a2>{ARABIC_RE}))?
-      [ ]?(?P<ai1>[余多])?(?P<am2>{_MULT})?(?P<ai2>[余多])?(?P<au>{_UNIT_RE})
+      {_GAP}(?P<ai1>[余多])?(?P<am2>{_MULT})?(?P<ai2>[余多])?(?P<au>{_UNIT_RE})
     | (?P<c1>{CHINESE_RE})(?:(?P<csep>至|到)(?P<c2>{CHINESE_RE}))?
       (?P<ci1>[余多])?(?P<cm>[万亿])?(?P<ci2>[余多])?(?P<cu>{_UNIT_RE})
     """,
@@ -134,120 +146,11 @@ _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
 _QUOTE_STOPS = "。；;\n"
 _QUOTE_WINDOW = 40  # calibrated on the seeds: slogans in quotes run up to ~30 characters
-
-# -- qualifiers ----------------------------------------------------------------------
-
-_PREFIX_QUALIFIER: dict[str, str] = {
-    "约": "approx",
-    "大约": "approx",
-    "近": "approx",
-    "将近": "approx",
-    "接近": "approx",
-    "大概": "approx",
-    "上": "approx",  # 上千人: only reaches here before a bare 百/千/万
-    "超过": "more_than",
-    "超出": "more_than",
-    "超": "more_than",
-    "逾": "more_than",
-    "多于": "more_than",
-    "高于": "more_than",
-    "大于": "more_than",
-    "不少于": "at_least",
-    "不低于": "at_least",
-    "不小于": "at_least",
-    "不下": "at_least",
-    "至少": "at_least",
-    "最少": "at_least",
-    "起码": "at_least",
-    "不到": "less_than",
-    "不足": "less_than",
-    "低于": "less_than",
-    "少于": "less_than",
-    "小于": "less_than",
-    "未满": "less_than",
-    "不超过": "at_most",
-    "不高于": "at_most",
-    "不多于": "at_most",
-    "不大于": "at_most",
-    "最多": "at_most",
-    "至多": "at_most",
-}
-_PREFIX_RE = re.compile(
-    "(" + "|".join(sorted(_PREFIX_QUALIFIER, key=len, reverse=True)) + ")(?:了|有|为|达)?$"
-)
-# 至少/最多 may stand before the verb: 每月至少组织1次.
-_PREFIX_GAP_RE = re.compile(r"(至少|最少|起码|最多|至多)[\u4e00-\u9fff]{1,4}$")
-# 签约3个项目 is exact; 最近3天 is recency, not 近 = nearly.
-_NOT_APPROX_BEFORE = {"约": set("签节公制条预邀相契履违合特集简婚"), "近": set("附最邻靠亲临就贴")}
-_SUFFIX_RE = re.compile(r"及?(以上|以下|以内|之内|左右|开外|有余)")
-_SUFFIX_QUALIFIER = {
-    "以上": "at_least",
-    "以下": "at_most",
-    "以内": "at_most",
-    "之内": "at_most",
-    "左右": "approx",
-    "开外": "more_than",
-    "有余": "more_than",
-}
-
-# -- subjects ------------------------------------------------------------------------
-
-_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "nl", "ng", "nrt", "nrfg", "vn", "j", "an"})
-_SKIP_TAGS = frozenset({"d", "p", "u", "ul", "uz", "ug", "ud", "uv"})
-# Light words between a noun and its number (资金共计21.6万元, 投入资金达46万元).
-_SKIP_WORDS = frozenset(
-    {
-        "共",
-        "共计",
-        "累计",
-        "合计",
-        "总计",
-        "计",
-        "达",
-        "达到",
-        "高达",
-        "多达",
-        "约",
-        "近",
-        "将近",
-        "大约",
-        "为",
-        "有",
-        "了",
-        "是",
-        "仅",
-        "只有",
-        "已",
-        "已达",
-        "超过",
-        "逾",
-        "投入",
-        "发放",
-        "新增",
-        "增加",
-        "减少",
-        "出动",
-        "完成",
-        "实现",
-        "不少于",
-        "不低于",
-        "至少",
-        "不到",
-        "不足",
-        "低于",
-        "少于",
-        "不超过",
-        "最多",
-    }
-)
-# Measure words that count things: the counted noun usually follows (配备1名大学生村官).
-_COUNT_CLASSES = frozenset({"people", "count", "items", "events"})
-_CLAUSE_MARKS = "，,、；;：:。！？!?\n（(）)“”《》"
-_SUBJECT_WINDOW = 20  # characters of context tagged on each side, at most
-# A noun phrase after the unit stops early: 660名党员干部积极行动 → 党员干部 (jieba tags
-# 积极行动 as a noun). Five characters keep 大学生村官 and 优秀共产党员 whole enough.
-_AFTER_MAX = 5
-_NOT_SUBJECT = frozenset({"全部", "全体", "所有", "以上", "以下", "左右", "总数", "其中"})
+_RANGE_SIGN = re.compile("至|到|-|——|—|－|~|～|〜")
+_RANGE_WINDOW = 30
+# 十一届全国人大四次会议: a session number even when 届 is not right before it.
+_SESSION_AFTER = ("会议", "全会", "大会", "常委会")
+_SESSION_WINDOW = 8
 
 
 @dataclass(slots=True)
@@ -281,13 +184,12 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
         >>> [(f.raw, f.value, f.unit, f.qualifier, f.subject) for f in figs]
         [('21.6万元', 216000.0, '元', 'exact', '资金'), ('30余人', 30.0, '人', 'more_than', None)]
     """
+    claims = [c for m in _FIGURE.finditer(text) if (c := _candidate(m)) and _is_claim(c, text)]
     out: list[Figure] = []
     lines: dict[int, list[Sentence]] = {}
-    for m in _FIGURE.finditer(text):
-        cand = _candidate(m)
-        if cand is None or not _is_claim(cand, text):
-            continue
+    for cand in _merge_ranges(claims, text):
         sent = _sentence_of(text, cand.start, lines)
+        unit_class = UNITS.get(cand.unit)
         out.append(
             Figure(
                 doc_id=doc_id,
@@ -295,14 +197,43 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
                 raw=text[cand.start : cand.end],
                 value=cand.value,
                 unit=cand.unit,
-                qualifier=_qualifier(cand, text),
-                subject=_subject(cand, text, sent),
+                qualifier=qualifier(
+                    text,
+                    cand.start,
+                    cand.end,
+                    infix=cand.infix,
+                    implied=cand.implied,
+                    is_range=cand.is_range,
+                ),
+                subject=find_subject(text, cand.start, cand.end, unit_class, sent, UNITS),
                 sentence=sent.text if sent else "",
                 start=cand.start,
                 end=cand.end,
-                unit_class=UNITS.get(cand.unit),
+                unit_class=unit_class,
             )
         )
+    return out
+
+
+def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
+    """Join 5人至8人 and 2万元—5万元 into one range figure, as 5至8人 already is.
+
+    Two figures of the same unit with only a range sign between them state one
+    claim; kept apart they would read as two exact counts. The upper bound is read
+    on its own, because the regex never starts a number right after a hyphen.
+    """
+    out: list[_Candidate] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            continue  # the upper bound of the range before
+        sign = _RANGE_SIGN.match(text, c.end)
+        if sign and not c.is_range:
+            window = text[sign.end() : sign.end() + _RANGE_WINDOW]
+            m = _FIGURE.match(window)
+            upper = _candidate(m) if m else None
+            if upper is not None and upper.unit == c.unit and upper.value > c.value:
+                c.end, c.is_range = sign.end() + upper.end, True
+        out.append(c)
     return out
 
 
@@ -353,9 +284,22 @@ def _candidate(m: re.Match[str]) -> _Candidate | None:
                     break
     if parsed is None:
         return None
+    if m.group("c2"):
+        parsed *= _range_scale(numeral, m.group("c2"))
     value = parsed * multiplier(m.group("cm"))
     infix = bool(m.group("ci1") or m.group("ci2"))
     return _Candidate(start, m.end(), value, unit, "chinese", numeral, infix, is_range, implied)
+
+
+def _range_scale(low: str, high: str) -> float:
+    """The scale a range's upper bound lends its bare lower one: 三至五万 → 30000.
+
+    Only 百/千/万/亿 carry over; 三至五十人 stays 3 to 50, as it is usually meant.
+    """
+    if len(low) != 1 or len(high) < 2 or any(ch not in "百千万亿" for ch in high[1:]):
+        return 1.0
+    top, digit = parse_chinese(high), parse_chinese(high[0])
+    return top / digit if top and digit else 1.0
 
 
 def _percent(m: re.Match[str]) -> _Candidate | None:
@@ -380,9 +324,12 @@ def _is_claim(c: _Candidate, text: str) -> bool:
     """Apply the context rules that tell a quantity from a name, date or formulation."""
     before = text[max(0, c.start - 1) : c.start]
     after = text[c.end : c.end + 4]
-    if before in ("第", "届") or (before == "前" and c.unit == "名"):
+    word = text[max(0, c.start - 3) : c.start].rstrip(" \u00a0\u3000")[-1:]  # 第 1 名 in PDFs
+    if word in ("第", "届") or (word == "前" and c.unit == "名"):
         return False  # ordinal, session number, rank
     if after.startswith(_BLOCKED_AFTER.get(c.unit, ())):
+        return False
+    if c.unit == "次" and _is_session(c, text):
         return False
     if c.unit == "年" and not _is_duration(c, text):
         return False
@@ -401,6 +348,15 @@ def _overlaps_set_phrase(text: str, start: int, end: int) -> bool:
         if s.start() < end and s.end() > start:
             return True
     return False
+
+
+def _is_session(c: _Candidate, text: str) -> bool:
+    """四次会议 after 十一届全国人大: the fourth session, not four meetings."""
+    if not text.startswith(_SESSION_AFTER, c.end):
+        return False
+    head = text[max(0, c.start - _SESSION_WINDOW) : c.start]
+    cut = max(head.rfind(ch) for ch in "，。；、,;")
+    return "届" in head[cut + 1 :]
 
 
 def _is_duration(c: _Candidate, text: str) -> bool:
@@ -437,7 +393,7 @@ def _chinese_ok(c: _Candidate, before: str, after: str) -> bool:
 
 def _is_phone(c: _Candidate, text: str) -> bool:
     """Long digit runs, leading zeros and numbers after 电话/热线 are contact numbers."""
-    digits = c.numeral.replace(",", "")
+    digits = c.numeral.replace(",", "").replace("，", "")
     if "." in digits or "．" in digits:
         return False
     if len(digits) >= 11 or (len(digits) >= 2 and digits[0] in "0０"):
@@ -465,110 +421,3 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
         if ch in _QUOTE_STOPS:
             return False
     return False
-
-
-# -- qualifier -----------------------------------------------------------------------
-
-
-def _qualifier(c: _Candidate, text: str) -> str:
-    """exact, approx, more_than, at_least, less_than, at_most or range.
-
-    余/多 inside the figure and 超过 before it win over a trailing 以上
-    (120余份以上, 超过95%以上 → more_than); 达95%以上 alone is at_least.
-    """
-    if c.is_range:
-        return "range"
-    prefix = _prefix_qualifier(text, c.start)
-    if c.infix or c.implied == "more_than" or prefix == "more_than":
-        return "more_than"
-    if prefix:
-        return prefix
-    m = _SUFFIX_RE.match(text, c.end)
-    return _SUFFIX_QUALIFIER[m.group(1)] if m else "exact"
-
-
-def _prefix_qualifier(text: str, start: int) -> str | None:
-    """The qualifier word right before the number (约, 不少于 …), if any."""
-    lo = max(0, start - 8)
-    m = _PREFIX_RE.search(text, lo, start)
-    if m:
-        word = m.group(1)
-        prev = text[m.start() - 1 : m.start()] if m.start() else ""
-        if prev in _NOT_APPROX_BEFORE.get(word, ()):
-            return None
-        if word == "上" and text[start : start + 1] not in ("百", "千", "万", "亿"):
-            return None
-        return _PREFIX_QUALIFIER[word]
-    m = _PREFIX_GAP_RE.search(text, lo, start)
-    return _PREFIX_QUALIFIER[m.group(1)] if m else None
-
-
-# -- subject -------------------------------------------------------------------------
-
-
-def _subject(c: _Candidate, text: str, sent: Sentence | None) -> str | None:
-    """What is counted: the noun phrase after a counter, or the one before an amount.
-
-    Counters (名, 个, 次) usually precede their noun (1名大学生村官, 34个基层支部);
-    amounts follow it (资金21.6万元). Either side is the fallback for the other.
-    Only the clause around the figure is tagged, so the cost does not grow with
-    the sentence.
-    """
-    lo = max(c.start - _SUBJECT_WINDOW, sent.start if sent else 0)
-    hi = min(c.end + _SUBJECT_WINDOW, sent.end if sent else len(text))
-    for i in range(c.start - 1, lo - 1, -1):
-        if text[i] in _CLAUSE_MARKS:
-            lo = i + 1
-            break
-    for i in range(c.end, hi):
-        if text[i] in _CLAUSE_MARKS:
-            hi = i
-            break
-    tokens = tag(text[lo:hi])
-    before = [t for t in tokens if t.end <= c.start - lo]
-    after = [t for t in tokens if t.start >= c.end - lo]
-    if after and after[0].start != c.end - lo:
-        after = []  # the unit merged with the next word (个人): no clean boundary
-    if UNITS.get(c.unit) in _COUNT_CLASSES:
-        return _noun_after(after) or _noun_before(before)
-    return _noun_before(before) or _noun_after(after)
-
-
-def _noun_before(tokens: list[Token]) -> str | None:
-    """Nouns ending right before the number, past light words (共, 达, 投入, 了).
-
-    A 的 in between means the noun only modifies (村河西的120亩土地): no subject.
-    """
-    i = len(tokens) - 1
-    skipped = 0
-    while i >= 0 and skipped < 3 and (tokens[i].tag in _SKIP_TAGS or tokens[i].text in _SKIP_WORDS):
-        i -= 1
-        skipped += 1
-    if i >= 0 and tokens[i].text == "的":
-        return None
-    words: list[str] = []
-    while i >= 0 and len(words) < 3 and tokens[i].tag in _NOUN_TAGS:
-        if not _may_be_subject(tokens[i].text):
-            break  # 培训2期150人: 期 belongs to the previous figure
-        words.insert(0, tokens[i].text)
-        i -= 1
-    return "".join(words)[-12:] or None
-
-
-def _may_be_subject(word: str) -> bool:
-    return word not in _NOT_SUBJECT and word not in UNITS
-
-
-def _noun_after(tokens: list[Token]) -> str | None:
-    """Nouns right after the unit, one leading adjective allowed (优秀共产党员)."""
-    adjective = len(tokens) > 1 and tokens[0].tag in ("a", "b") and tokens[1].tag in _NOUN_TAGS
-    i = 1 if adjective else 0
-    words = [t.text for t in tokens[:i]]
-    nouns = 0
-    while i < len(tokens) and tokens[i].tag in _NOUN_TAGS and _may_be_subject(tokens[i].text):
-        if nouns and len("".join(words)) + len(tokens[i].text) > _AFTER_MAX:
-            break
-        words.append(tokens[i].text)
-        nouns += 1
-        i += 1
-    return "".join(words)[:12] if nouns else None

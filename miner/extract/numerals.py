@@ -17,8 +17,13 @@ CN_NUMERAL = CN_DIGITS + CN_UNITS
 
 # Regex fragments (no groups) for one Arabic number: thousands commas or a plain run,
 # then an optional decimal part. A comma group must be exactly three digits, so a
-# list "3,12" is never read as one number.
-ARABIC_RE = rf"(?:[{AR_DIGIT}]{{1,3}}(?:,[{AR_DIGIT}]{{3}})+|[{AR_DIGIT}]+)(?:[.．][{AR_DIGIT}]+)?"
+# list "3,12" is never read as one number. Government pages write the separator as a
+# full-width comma (903，065，000元); on ../shared's real corpus nearly every digit
+# group after a full-width comma followed by a unit was such a separator, not a list.
+ARABIC_RE = (
+    rf"(?:[{AR_DIGIT}]{{1,3}}(?:[,，][{AR_DIGIT}]{{3}}(?![{AR_DIGIT}]))+|[{AR_DIGIT}]+)"
+    rf"(?:[.．][{AR_DIGIT}]+)?"
+)
 CHINESE_RE = f"[{CN_NUMERAL}]+"
 
 _DIGIT_VALUE = {
@@ -45,10 +50,10 @@ def parse_arabic(text: str) -> float:
     """Value of an Arabic numeral string with optional thousands commas.
 
     Example:
-        >>> parse_arabic("1,200"), parse_arabic("２１．６")
-        (1200.0, 21.6)
+        >>> parse_arabic("1,200"), parse_arabic("２１．６"), parse_arabic("3，500")
+        (1200.0, 21.6, 3500.0)
     """
-    return float(text.translate(_FULLWIDTH).replace(",", ""))
+    return float(text.translate(_FULLWIDTH).replace(",", "").replace("，", ""))
 
 
 def multiplier(text: str | None) -> int:

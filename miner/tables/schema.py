@@ -49,6 +49,10 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "removals": [("source", S), ("rule", S), ("text", S), ("start", INT), ("end", INT)],
     "errors": [("source", S), ("stage", S), ("error", S)],
     "checks": [("check", S), ("doc_id", S), ("detail", S), ("figure_starts", S)],
+    "digit_tests": [
+        ("scope", S), ("group_name", S), ("test", S), ("n", INT), ("chi2", F), ("p_value", F),
+        ("mad", F), ("verdict", S), ("counts", S),
+    ],
 }  # fmt: skip
 
 

@@ -6,6 +6,7 @@ Every example sentence is written for this file; none is copied from the seed pa
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -65,6 +66,15 @@ def only(text: str) -> tuple[str, float, str, str]:
         ("步行需要两个小时。", "两个小时", 2, "小时"),
         ("该校连续12年获评先进单位。", "12年", 12, "年"),
         ("我们用了三年时间建成新校区。", "三年", 3, "年"),
+        ("社区共有居民三万二千人。", "三万二千人", 32000, "人"),
+        ("全乡共有党员一千三百零八名。", "一千三百零八名", 1308, "名"),
+        ("全年收入合计903，065，000元。", "903，065，000元", 903_065_000, "元"),
+        ("全县共有农户3，500户。", "3，500户", 3500, "户"),
+        ("全镇有党员１，２０８名。", "１，２０８名", 1208, "名"),
+        ("人口出生率为6.5‰。", "6.5‰", 6.5, "‰"),
+        ("组织党员424 名参加。", "424 名", 424, "名"),
+        ("组织党员424\u3000名参加。", "424\u3000名", 424, "名"),
+        ("组织党员424\u00a0名参加。", "424\u00a0名", 424, "名"),
     ],
 )
 def test_figures_number_forms(text: str, raw: str, value: float, unit: str) -> None:
@@ -116,6 +126,24 @@ def test_figures_unit_class_from_table() -> None:
         ("每月开展3至5次。", "3至5次", 3, "range"),
         ("每户补助5万至8万元。", "5万至8万元", 50000, "range"),
         ("每个小组两三个人。", "两三个", 2, "range"),
+        ("每组5至8人。", "5至8人", 5, "range"),
+        ("分成3-5个小组。", "3-5个", 3, "range"),
+        ("每组5人至8人。", "5人至8人", 5, "range"),
+        ("每组5人-8人。", "5人-8人", 5, "range"),
+        ("每户补助2万元—5万元。", "2万元—5万元", 20000, "range"),
+        ("每户补助三至五万元。", "三至五万元", 30000, "range"),
+        ("每场观众三到五千人。", "三到五千人", 3000, "range"),
+        ("每班五至八人。", "五至八人", 5, "range"),
+        ("每年近三百人参训。", "三百人", 300, "approx"),
+        ("全年接待游客12万人左右。", "12万人", 120_000, "approx"),
+        ("每年培训一百多名。", "一百多名", 100, "more_than"),
+        ("慰问金二十余万元。", "二十余万元", 200_000, "more_than"),
+        ("参与群众1.2万余人。", "1.2万余人", 12000, "more_than"),
+        ("上千人参与活动。", "千人", 1000, "approx"),
+        ("每村不少于两名。", "两名", 2, "at_least"),
+        ("覆盖率不低于百分之九十。", "百分之九十", 90, "at_least"),
+        ("辖区人口不足三千人。", "三千人", 3000, "less_than"),
+        ("学时在20学时以内。", "20学时", 20, "at_most"),
         ("签约3个项目。", "3个", 3, "exact"),
         ("最近3天新增病例。", "3天", 3, "exact"),
         ("累计投入资金达46万元。", "46万元", 460_000, "exact"),
@@ -146,6 +174,7 @@ def test_figures_qualifier(text: str, raw: str, value: float, qualifier: str) ->
         # ordinals and list markers
         "第一次全体会议召开。",
         "这是第3次督查。",
+        "荣获全市第 1 名。",
         "第二十个教师节到来之际。",
         "一是加强领导。二是强化宣传。",
         "1、加强领导；(2)完善制度。",
@@ -160,12 +189,23 @@ def test_figures_qualifier(text: str, raw: str, value: float, qualifier: str) ->
         "学习十八届三中全会精神。",
         "贯彻省委七届五次全会部署。",
         "迎接第十二次党代会召开。",
+        "出席十一届全国人大四次会议。",
+        "召开了县十五届人大三次会议。",
+        "庆祝建党90周年。",
+        "迎来建校六十周年。",
         "纪念建党95周年。",
         "喜迎祖国70华诞。",
-        # phones, ratios, names
+        # phones, QQ, hotlines, ratios, names
         "有问题请拨打12345热线。",
         "联系电话13812345678。",
+        "联系电话：13912345678张老师。",
+        "服务热线95598户户皆知。",
+        "加入QQ群312345678名师答疑。",
+        "咨询电话0951-5012345。",
         "专兼职比例为1:1。",
+        "师生比为1:15人。",
+        "按1∶1比例配套资金。",
+        "党员与群众之比为1：20人。",
         "开展6·26国际禁毒日宣传。",
         # idioms and formulations
         "防止工作与业务两张皮现象。",
@@ -191,6 +231,22 @@ def test_figures_qualifier(text: str, raw: str, value: float, qualifier: str) ->
 )
 def test_figures_exclusions(text: str) -> None:
     assert [f.raw for f in find_figures(text)] == []
+
+
+def test_figures_session_rule_keeps_counts_of_meetings() -> None:
+    assert [f.raw for f in find_figures("全年召开四次会议。")] == ["四次"]
+
+
+def test_figures_hotline_beside_figure() -> None:
+    text = "服务热线96123，全天24小时值守。"
+    assert [f.raw for f in find_figures(text)] == ["24小时"]
+
+
+def test_figures_ranges_are_one_figure() -> None:
+    figs = find_figures("每组5人至8人，全村12人。")
+    assert [(f.raw, f.qualifier) for f in figs] == [("5人至8人", "range"), ("12人", "exact")]
+    # Different units stay apart: 5人至8名 is no range of one unit.
+    assert [f.raw for f in find_figures("5人至8名")] == ["5人", "8名"]
 
 
 def test_figures_number_after_quote_is_kept() -> None:
@@ -284,7 +340,7 @@ def test_units_table() -> None:
 # -- properties ----------------------------------------------------------------------
 
 _ALPHABET = (
-    "0123456789０１２３４５６７８９.,，。、；：“”《》（）()-—至到第届"
+    "0123456789０１２３４５６７８９.,，。、；：:∶“”《》（）()-—~至到第届‰%\u3000\u00a0"
     "零〇一二两三四五六七八九十百千万亿余多约近超过以上下内不少于低足左右分之"
     "人名位次个户家所件份篇条场期元亩米吨天年周月日号全会党员资金投入共达 \n"
 )
@@ -303,3 +359,4 @@ def test_figures_never_raise_and_spans_match(text: str) -> None:
         assert f.qualifier in QUALIFIERS
         assert f.unit in UNITS
     assert [f.start for f in figs] == sorted(f.start for f in figs)
+    assert all(a.end <= b.start for a, b in pairwise(figs))
