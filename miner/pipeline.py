@@ -29,6 +29,7 @@ from miner.extract import innermost_section
 from miner.extract.checks import corpus_checks, document_checks
 from miner.extract.digits import digit_tests
 from miner.extract.figures import find_figures
+from miner.extract.missing import missing_numbers
 from miner.extract.sections import find_sections, numbering_issue
 from miner.extract.slogans import find_slogans
 from miner.extract.splice import spliced_at
@@ -106,7 +107,8 @@ def build_articles(page: Page, *, classifier: bool = False) -> tuple[list[Articl
         title = repair(TextMap.of(titled.title), script).text if titled.title else None
         is_last = n == len(parts)
         garbled = [list(span) for span in garbled_spans(body.text)]
-        redacted = [list(span) for span in redaction_spans(body.text)]
+        blanks = redaction_spans(body.text) + [(m.start, m.end) for m in missing_numbers(body.text)]
+        redacted = [list(span) for span in sorted(blanks)]
         article = Article(
             doc_id=doc_id_for(page.source, n),
             source=page.source,

@@ -15,12 +15,12 @@ _GARBLED = re.compile(
 )
 # Placeholders left where a name or number was blanked out: 党的_、, **克斯, “”,
 # and a space where a number should stand before its measure word (安装闭路电视 户).
-# Measure words that can follow a number; a gap before one is where a number went missing.
+# Measure words that can follow a number; repair keeps a space before one, since it
+# may mark a number the page lost (安装闭路电视 户). Whether it really does is decided
+# by ``miner.extract.missing``, which the pipeline adds to the redaction spans.
 MEASURE_START = "户名人个家所件项元亩次位条份间台辆株盏座套本张块"
-MISSING_NUMBER = re.compile(rf"(?<=[\u4e00-\u9fff]) (?=[{MEASURE_START}])")
-_REDACTION = re.compile(
-    rf"(?<![_＿])[_＿]{{1,4}}(?![_＿])|\*{{2,}}|＊{{2,}}|“”|{MISSING_NUMBER.pattern}"
-)
+# Placeholders left where a name was blanked out: 党的_、, **克斯, “”.
+_REDACTION = re.compile(r"(?<![_＿])[_＿]{1,4}(?![_＿])|\*{2,}|＊{2,}|“”")
 _COMPLETE_END = set("。！？!?…”」』）)】》.;；")
 
 
@@ -41,7 +41,7 @@ def garbled_spans(text: str) -> list[tuple[int, int]]:
 
 
 def redaction_spans(text: str) -> list[tuple[int, int]]:
-    """Redaction placeholders (blanked names and numbers), as ``(start, end)``."""
+    """Placeholders of blanked names (``_``, ``**``, “”), as ``(start, end)``."""
     return [(m.start(), m.end()) for m in _REDACTION.finditer(text)]
 
 
