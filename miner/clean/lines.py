@@ -28,7 +28,7 @@ _STRONG_META = re.compile(
 _CREDIT = re.compile(
     r"^[（(▍◆■*#>\s]*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|"
     r"三审|初审|复审|复核|终审|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|图文|文字|文案|排版|通讯员|"
-    r"记者|作者单位|作者|综合整理|"
+    r"记者|作者单位|作者|综合整理|签发|"
     r"整理|发布)[*\s]*[:：/|丨｜]"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
@@ -64,7 +64,8 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _DISCLAIMER = re.compile(
-    r"(版权归原作者|版权归作者|版权归属原作者|如有侵权|如侵权|侵权请|侵删|转载请注明|免责声明|本作品|著作权法)"
+    r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|如有侵权|如侵权|侵权请|侵删|转载请注明|免责声明|本作品|"
+    r"著作权法|概不负责)"
 )
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
@@ -89,7 +90,7 @@ _AD_CUES = re.compile(
     r"唯一.{0,4}平台|一键(?:精准|快速|极速)?(?:搜索|查找|下载)|全站|畅下|海量|上新|扫码|扫一扫|二维码|"
     r"领取福利|添加微信|加微信|微信号|QQ群|公众号[:：（(]|关注公众号|有意加入|请联系|咨询请加|联系我们|"
     r"原创高质量|好评如潮|接单|代发布|下载券|每天更新|每日更新|同步更新|万字材料|小伙伴|广告位|"
-    r"点击.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
+    r"点(?:击)?.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
     r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,})",
     re.I,
 )
@@ -111,7 +112,7 @@ _DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 _DOWNLOAD = re.compile(
     r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
     r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
-    r"下载此文档|完整版下载|余下全文|登录后|立即下载)",
+    r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部)",
     re.I,
 )
 _RANDOM_TOKEN = re.compile(r"^(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{16,}$")
@@ -227,7 +228,39 @@ _TAIL_CUES = re.compile(
     re.I,
 )
 _TAIL_PROMPT_LINE = 40
+# Stronger cues for a fragment glued to the end of the last content line: a report's
+# own closing sentence may mention 编辑 or 阅读, but not 订阅号, 朋友圈 or 二维码.
+_FRAGMENT_CUES = re.compile(
+    r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
+    r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)")
 _SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
+
+
+def tail_fragment(line: str) -> int | None:
+    """Where furniture glued to the end of the page's last line begins, or None.
+
+    Web pages run their closing prompts and credits into the last paragraph
+    (…维护老年人合法权益。**某某公司订阅号**). Walking back over the line's last
+    sentences, short ones with a strong cue are furniture; at least 20 characters of
+    the line stay.
+    """
+    cuts = [m.start() for m in _SENTENCE_BREAK.finditer(line)] + [len(line)]
+    bounds = sorted({c for c in cuts if 0 < c <= len(line)})
+    start: int | None = None
+    end = len(line.rstrip())
+    for b in reversed(bounds[:-1]):
+        piece = line[b:end].replace("*", "").strip()
+        if not piece:
+            end = b
+            continue
+        if len(piece) > _TAIL_PROMPT_LINE or not _FRAGMENT_CUES.search(piece) or b < 20:
+            break
+        start = end = b
+    while start is not None and start > 0 and line[start - 1] == "*":
+        start -= 1  # the emphasis that opened the fragment goes with it
+    return start
 
 
 def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:

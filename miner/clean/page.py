@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from miner.clean.inline import find_inline
-from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines
+from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines, tail_fragment
 from miner.clean.script import detect_script, simplified
 from miner.models import Page, Removal
 from miner.textmap import TextMap
@@ -107,8 +107,16 @@ def clean_page(page: Page, *, classifier: bool = False) -> CleanPage:
         # Take the line's own text; its newline stays so paragraph structure survives.
         log(tm, s, e, rule)
         cut.append((s, e))
+    kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
+    if kept:
+        last = kept[-1]
+        at = tail_fragment(lines[last])
+        if at is not None:
+            s, e = bounds[last]
+            log(tm, s + at, e, "ad_block")
+            cut.append((s + at, e))
     walled = _walled(lines, rules)
-    tm = tm.delete(cut)
+    tm = tm.delete(sorted(cut))
     removals.sort(key=lambda r: (r.start, r.end))
     return CleanPage(page.source, tm, page.encoding, page.bad_bytes, removals, walled)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from miner.clean.lines import classify_lines
+from miner.clean.lines import classify_lines, tail_fragment
 
 BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
 
@@ -82,3 +82,21 @@ def test_closing_web_furniture_is_swept_from_the_end() -> None:
 def test_a_signature_or_numbered_item_stops_the_sweep() -> None:
     lines = [BODY, BODY, "3、报名微信请备注单位", "某某镇人民政府", "2012年12月20日"]
     assert classify_lines(lines) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        (BODY + "**某某公司订阅号**", "**某某公司订阅号**"),
+        (BODY + "(责编：张某、李某)分享让更多人看到。", "(责编：张某、李某)分享让更多人看到。"),
+        (
+            BODY + "欢迎转发至朋友圈**扫上面二维码，领取资料**",
+            "欢迎转发至朋友圈**扫上面二维码，领取资料**",
+        ),
+        (BODY + "全年共编辑简报12期。", None),
+        (BODY, None),
+    ],
+)
+def test_tail_fragment(line: str, fragment: str | None) -> None:
+    at = tail_fragment(line)
+    assert (line[at:] if at is not None else None) == fragment
