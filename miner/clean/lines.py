@@ -48,7 +48,8 @@ _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 _WECHAT_PROMPT = re.compile(
     r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
     r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|"
-    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,6}二维码|添加.{0,4}微信|微信视频号"
+    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,6}二维码|添加.{0,4}微信|微信视频号|"
+    r"点.{0,2}蓝字"
 )
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -224,7 +225,7 @@ def classify_lines(lines: Sequence[str]) -> dict[int, str]:
 # stand after everything else on the page are the closing furniture of web articles.
 _TAIL_CUES = re.compile(
     r"关注|分享|点赞|转发|在看|微信|公众号|来源|编辑|审核|投稿|邮箱|扫码|二维码|END|往期|阅读|"
-    r"供稿|责编|出品|图片|文字|排版|校对|小编",
+    r"供稿|责编|出品|图片|文字|排版|校对|小编|订阅号|福利|等你|蓝字|摄制|融媒|视频号",
     re.I,
 )
 _TAIL_PROMPT_LINE = 40

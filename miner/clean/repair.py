@@ -70,7 +70,7 @@ def join_lines(tm: TextMap) -> TextMap:
 
 
 def _continues(prev: str, nxt: str) -> bool:
-    prev_s = prev.strip()
+    prev_s = prev.strip().rstrip("*")  # Markdown emphasis does not end or continue a sentence
     if not prev_s or line_marker(nxt.strip()):
         return False  # a heading or list marker starts a new line even after an unfinished one
     last = prev_s[-1]
