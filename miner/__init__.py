@@ -8,6 +8,7 @@ plain function that can be used on its own.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from miner.models import (
     Article,
@@ -23,10 +24,14 @@ from miner.models import (
 )
 from miner.settings import Settings
 
+if TYPE_CHECKING:
+    from miner.corpus import Corpus
+
 __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Check",
+    "Corpus",
     "DuplicatePair",
     "ErrorRecord",
     "Figure",
@@ -48,3 +53,12 @@ def run(settings: Settings):  # type: ignore[no-untyped-def]
     from miner.pipeline import run as _run
 
     return _run(settings)
+
+
+def __getattr__(name: str) -> Any:
+    """``miner.Corpus`` on first use: it pulls in pandas, which ``miner run`` need not wait for."""
+    if name == "Corpus":
+        from miner.corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'miner' has no attribute {name!r}")

@@ -75,6 +75,9 @@ class Article:
     source_end: int = 0
     title_start: int | None = None  # source span of the title lines, when taken off the body
     title_end: int | None = None
+    # The segmenter's words of ``text`` joined by single spaces (white space tokens
+    # dropped): what word counts, TF-IDF and diffs read without loading rjieba.
+    words: str = ""
     # Source offset of every character of ``text`` (same length as ``text``); lets
     # any span found later be traced back to the raw page. Not written as a column.
     offsets: list[int] = field(default_factory=list, repr=False)
@@ -152,6 +155,18 @@ class Passage:
     b_start: int
     b_end: int
     substitutions: str
+
+
+@dataclass(slots=True)
+class SentenceRecord:
+    """A sentence of an article (``miner.segment.sentences``): a row of ``sentences``."""
+
+    doc_id: str
+    sent_id: str
+    section_id: str | None
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(slots=True)

@@ -43,8 +43,10 @@ from miner.models import (
     Page,
     Removal,
     Section,
+    SentenceRecord,
     Slogan,
 )
+from miner.segment import sentences, words
 from miner.settings import Settings
 from miner.split import split_page, take_title
 from miner.tables import write_tables
@@ -60,6 +62,7 @@ class PageResult:
 
     articles: list[Article] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    sentences: list[SentenceRecord] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     slogans: list[Slogan] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
@@ -136,6 +139,21 @@ def build_articles(page: Page, *, classifier: bool = False) -> tuple[list[Articl
     return articles, removals
 
 
+def sentence_records(article: Article, sections: list[Section]) -> list[SentenceRecord]:
+    """Rows of the ``sentences`` table for one article, each in its innermost section."""
+    return [
+        SentenceRecord(
+            article.doc_id,
+            f"{article.doc_id}.t{n}",
+            innermost_section(sections, s.start),
+            s.start,
+            s.end,
+            s.text,
+        )
+        for n, s in enumerate(sentences(article.text), start=1)
+    ]
+
+
 def process_page(page: Page, *, classifier: bool = False) -> PageResult:
     """Stages 2–5 for one page."""
     result = PageResult()
@@ -163,6 +181,8 @@ def process_page(page: Page, *, classifier: bool = False) -> PageResult:
         slogans = find_slogans(article.text, article.doc_id)
         result.articles.append(article)
         result.sections.extend(sections)
+        article.words = " ".join(words(article.text))
+        result.sentences.extend(sentence_records(article, sections))
         result.figures.extend(figures)
         result.slogans.extend(slogans)
         result.checks.extend(document_checks(article, figures))
@@ -195,7 +215,9 @@ def run(
             log.exception("failed on %s", item.source)
             acc.errors.append(ErrorRecord(item.source, "extract", f"internal error: {exc!r}"))
             continue
-        for name in ("articles", "sections", "figures", "slogans", "removals", "checks"):
+        for name in (
+            "articles", "sections", "sentences", "figures", "slogans", "removals", "checks"
+        ):  # fmt: skip
             getattr(acc, name).extend(getattr(page_result, name))
     # 6. dedup, and the checks that need the whole corpus.
     pairs, passages = find_duplicates(acc.articles)
@@ -204,6 +226,7 @@ def run(
     tables = {
         "documents": to_arrow("documents", acc.articles),
         "sections": to_arrow("sections", acc.sections),
+        "sentences": to_arrow("sentences", acc.sentences),
         "figures": to_arrow("figures", acc.figures),
         "slogans": to_arrow("slogans", acc.slogans),
         "duplicates": to_arrow("duplicates", pairs),

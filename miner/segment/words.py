@@ -48,12 +48,23 @@ def backend() -> str:
     return _engine()[0]
 
 
+# Words added while running (a learned campaign lexicon), in order: the segmenter has
+# no way to list its own additions, and a comparison against jieba needs the same ones.
+_ADDED: list[str] = []
+
+
 def add_words(new_words: Iterable[str]) -> None:
     """Add user words (a learned campaign lexicon) to the running segmenter."""
     _, mod = _engine()
     for word in new_words:
         if word:
             mod.add_word(word, 20000, "nz")
+            _ADDED.append(word)
+
+
+def user_words() -> list[str]:
+    """Every word miner taught the segmenter: the shipped list, then those added since."""
+    return _user_words() + _ADDED
 
 
 def tag(text: str) -> list[Token]:

@@ -26,6 +26,7 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("source_end", INT),
         ("title_start", INT),
         ("title_end", INT),
+        ("words", S),
     ],
     "sections": [
         ("doc_id", S), ("section_id", S), ("parent_id", S), ("depth", INT), ("marker", S),
@@ -36,6 +37,9 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("doc_id", S), ("section_id", S), ("raw", S), ("value", F), ("unit", S),
         ("qualifier", S), ("subject", S), ("sentence", S), ("start", INT), ("end", INT),
         ("unit_class", S),
+    ],
+    "sentences": [
+        ("doc_id", S), ("sent_id", S), ("section_id", S), ("start", INT), ("end", INT), ("text", S),
     ],
     "slogans": [("doc_id", S), ("text", S), ("kind", S), ("start", INT), ("end", INT)],
     "duplicates": [
