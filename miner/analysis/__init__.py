@@ -1,1 +1,0 @@
-"""Corpus-level comparisons built from the extracted tables (units, slogans by unit)."""
