@@ -44,7 +44,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     r.set_defaults(handler=_run)
+    c = sub.add_parser("compare", help="top slogans per unit type or province of a run's output")
+    c.add_argument(
+        "output", nargs="?", type=Path, default=Path("outputs"), help="default: outputs/"
+    )
+    c.add_argument("--by", choices=("unit_type", "province", "corpus"), default="unit_type")
+    c.add_argument("--top", type=int, default=10, help="slogans per group (default 10)")
+    c.add_argument(
+        "--kind",
+        choices=("campaign", "formulation", "motto", "honor"),
+        help="only slogans of this kind",
+    )
+    c.set_defaults(handler=_compare)
     return p
+
+
+def _compare(args: argparse.Namespace) -> int:
+    import pyarrow.parquet as pq
+
+    from miner.analysis.compare import SloganCount, top_by_group
+
+    path = args.output / "slogan_by_unit.parquet"
+    if not path.exists():
+        print(
+            f"miner: {path} does not exist; run `miner run … -o {args.output}` first",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    rows = [SloganCount(**r) for r in pq.read_table(path).to_pylist()]
+    if args.kind:
+        rows = [r for r in rows if r.kind == args.kind]
+    for group, top in top_by_group(rows, args.by, args.top).items():
+        print(f"{args.by}={group}")
+        for r in top:
+            print(f"  {r.articles:5d} articles {r.mentions:6d} mentions  {r.norm}  ({r.kind})")
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -60,6 +60,7 @@ class Article:
     unit_name: str | None = None
     unit_type: str | None = None
     region: str | None = None
+    region_evidence: str | None = None  # kind:text of the mention that decided region
     date: str | None = None
     year: int | None = None
     genre: str | None = None
@@ -130,6 +131,7 @@ class Slogan:
     kind: str
     start: int
     end: int
+    norm: str | None = None  # the form one slogan counts under across articles (lexicon.py)
 
 
 @dataclass(slots=True)

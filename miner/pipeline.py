@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean import clean_page, detect_script, repair
 from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
 from miner.dedup import find_duplicates
@@ -29,6 +30,7 @@ from miner.extract import innermost_section
 from miner.extract.checks import corpus_checks, document_checks
 from miner.extract.digits import digit_tests
 from miner.extract.figures import find_figures
+from miner.extract.lexicon import lexicon_rows
 from miner.extract.missing import missing_numbers
 from miner.extract.sections import find_sections, numbering_issue
 from miner.extract.slogans import find_slogans
@@ -166,6 +168,7 @@ def process_page(page: Page, *, classifier: bool = False) -> PageResult:
             meta.unit_type,
             meta.region,
         )
+        article.region_evidence = meta.region_evidence
         article.date, article.year, article.genre = meta.date, meta.year, meta.genre
         sections = find_sections(article.text, article.doc_id)
         # A restart, a jump or a sub-list opening mid-way is how a second report
@@ -235,6 +238,9 @@ def run(
         "errors": to_arrow("errors", acc.errors),
         "checks": to_arrow("checks", acc.checks),
         "digit_tests": to_arrow("digit_tests", digit_tests(acc.articles, acc.figures)),
+        "units": to_arrow("units", units_table(acc.articles)),
+        "lexicon": to_arrow("lexicon", lexicon_rows(acc.slogans)),
+        "slogan_by_unit": to_arrow("slogan_by_unit", slogan_by_unit(acc.articles, acc.slogans)),
     }
     write_tables(tables, settings.output, csv=settings.csv, duckdb=settings.duckdb)
     res.articles = len(acc.articles)

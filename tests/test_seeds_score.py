@@ -31,13 +31,13 @@ FLOORS = {
     "figures_precision": 1.0,
     "figures_not_false": 1.0,
     "figures_qualifier": 1.0,
-    "slogans_recall": 0.97,
+    "slogans_recall": 0.978,
     "duplicates_recall": 1.0,
     "duplicates_kind": 1.0,
     "duplicates_not_false": 1.0,
-    "unit_type": 0.85,
-    "unit_name": 0.5,
-    "region": 0.2,
+    "unit_type": 1.0,
+    "unit_name": 1.0,
+    "region": 1.0,
 }
 
 

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from miner.extract.lexicon import normalise
 from miner.models import Slogan
 
 MAX_QUOTED = 40  # longest quoted content taken; the seeds' longest true slogan has 23
@@ -139,6 +140,8 @@ def find_slogans(text: str, doc_id: str = "") -> list[Slogan]:
         if not inside.hits(start, end):
             found.append(Slogan(doc_id, text[start:end], "honor", start, end))
     _harmonise(found)
+    for s in found:
+        s.norm = normalise(s.text, s.kind)
     found.sort(key=lambda s: (s.start, s.end))
     return found
 

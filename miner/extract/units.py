@@ -2,7 +2,9 @@
 
 Reports name themselves mostly by self-reference (我乡, 我社区, 我局, 我校) and by
 their title or signature line (中共谯城区委…办公室, 区政协…). This first version
-votes among those cues; a gazetteer-backed region lookup comes later.
+votes among those cues. Names that follow a gazetteer place (武汉市新河街学校, 南江县红岩乡)
+and names in the opening sentence are strong; the region comes from the gazetteer
+(``miner.extract.places``) with the kind of mention that decided it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from miner.extract.dates import date_and_year
+from miner.extract.places import PlaceMention, find_places, resolve_region
+from miner.segment import tag
 
 # Self-references and the unit type they imply. 全县/全区 alone are not evidence:
 # a township also speaks of the county's campaign.
@@ -46,6 +52,7 @@ _UNIT_TYPE_OF_SUFFIX = {
     "学校": "学校",
     "中学": "学校",
     "小学": "学校",
+    "幼儿园": "学校",
     "乡": "乡镇",
     "镇": "乡镇",
     "村": "村",
@@ -63,8 +70,14 @@ _TITLE_TYPE = (
     (re.compile(r"街道"), "街道"),
     (re.compile(r"乡镇|[乡镇](?!村)"), "乡镇"),
     (re.compile(r"村"), "村"),
-    (re.compile(r"[县区](?!域)"), "县区"),
-    (re.compile(r"市"), "地市"),
+    # 县/区/市 after a name, not inside a word: 园区, 小区, 辖区, 市场, 市民, 县域 are not units.
+    (
+        re.compile(
+            r"(?<=[\u4e00-\u9fff])(?<![园景小校营片辖社城郊矿新])[县区](?![域别分块间内外])"
+        ),
+        "县区",
+    ),
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![城超股都夜街门])市(?![场民值面容])"), "地市"),
 )
 _GENRES = (
     (re.compile(r"计划|打算|要点|安排"), "计划"),
@@ -74,8 +87,22 @@ _GENRES = (
     (re.compile(r"汇报|报告"), "汇报"),
     (re.compile(r"总结"), "总结"),
 )
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# Whole-area words (全县, 全镇): only a fallback when nothing names the unit, since a
+# township also speaks of the county's campaign.
+_WHOLE = re.compile(r"全(县|区|市|镇|乡|街道|社区|村|校)")
+_WHOLE_TYPE = {"县": "县区", "区": "县区", "市": "地市", "镇": "乡镇", "乡": "乡镇",
+               "街道": "街道", "社区": "社区", "村": "村", "校": "学校"}  # fmt: skip
+# A 公文 header: a document number (…字〔2011〕53号) or an addressee line (各乡镇党委:).
+# Such a document is issued by an organ, whatever the places it names.
+_DOC_NUMBER = re.compile(r"[〔\[„(（]\s*(?:19|20)\d{2}\s*[〕\]‟)）]\s*\d{1,4}\s*号")
+_ADDRESSEE = re.compile(r"^各[\u4e00-\u9fff()（）、,，]{2,40}[:：]\s*$", re.M)
+# Placeholder names (XX乡, xx区, ××镇): kept as the unit's name, never looked up.
+_PLACEHOLDER = re.compile(r"[XxＸｘ×*＊某]{1,4}")
+# A unit named right after a gazetteer place: 武汉市新河街学校, 南江县红岩乡.
+_AFTER_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|学校|中学|小学|幼儿园|乡|镇|村|局|政协|人大常委会)"
+)
+OPENING = 80  # characters of the opening sentence, where a report names itself
 
 
 @dataclass(slots=True)
@@ -83,6 +110,7 @@ class DocMeta:
     unit_name: str | None = None
     unit_type: str | None = None
     region: str | None = None
+    region_evidence: str | None = None
     date: str | None = None
     year: int | None = None
     genre: str | None = None
@@ -97,6 +125,47 @@ def describe(text: str, title: str | None) -> DocMeta:
         ('乡镇', '总结', 2011)
     """
     meta = DocMeta()
+    meta.unit_type, sure = _unit_type(text, title)
+    title_places = find_places(title, "title") if title else []
+    body_places = find_places(text)
+    places = title_places + body_places
+    if not sure:
+        # No self-reference: a unit named in the opening (区政协认真贯彻…) says more than 全区.
+        name, _ = _unit_name(text, title, None, places)
+        suffix = next(_NAMED.finditer(name), None) if name else None
+        if suffix is not None and suffix.group("suffix") in _UNIT_TYPE_OF_SUFFIX:
+            meta.unit_type = _UNIT_TYPE_OF_SUFFIX[suffix.group("suffix")]
+    meta.unit_name, _ = _unit_name(text, title, meta.unit_type, places)
+    mentions = title_places + _signature_places(text, body_places)
+    if meta.unit_name and not _PLACEHOLDER.search(meta.unit_name):
+        mentions += find_places(meta.unit_name, "unit_name")
+    meta.region, meta.region_evidence = resolve_region(mentions)
+    meta.date, meta.year = date_and_year(text, title)
+    first_line = text.split("\n", 1)[0]
+    # Only a title (or a short title-like first line) names the genre; a body sentence
+    # mentioning 实施意见 does not make a summary a 方案.
+    meta.genre = _genre(title) if title else (_genre(first_line) if len(first_line) <= 40 else None)
+    if meta.genre is None:
+        meta.genre = _genre_from_body(text) or ("其他" if title else None)
+    return meta
+
+
+_REPORT_AS = re.compile(r"现将[^。\n]{0,30}?(总结|汇报|报告|计划|方案)(?:如下|于后)")
+_REPORT_GENRE = {"总结": "总结", "汇报": "汇报", "报告": "汇报", "计划": "计划", "方案": "方案"}
+
+
+def _genre_from_body(text: str) -> str | None:
+    """现将…汇报如下 in the opening says what the document is when no title does."""
+    m = _REPORT_AS.search(text[:400])
+    return _REPORT_GENRE[m.group(1)] if m else None
+
+
+def _unit_type(text: str, title: str | None) -> tuple[str | None, bool]:
+    """Vote among self-references and the title; fall back to 公文 headers and 全县-words.
+
+    The flag says whether the type came from a self-reference or the title (sure) rather
+    than from a fallback.
+    """
     votes: Counter[str] = Counter()
     for m in _SELF_REF.finditer(text):
         votes[_SELF[m.group(1)]] += 1
@@ -106,20 +175,26 @@ def describe(text: str, title: str | None) -> DocMeta:
                 votes[kind] += 3
                 break
     if votes:
-        meta.unit_type = votes.most_common(1)[0][0]
-    meta.unit_name, place = _unit_name(text, title, meta.unit_type)
-    if meta.unit_type is None and meta.unit_name:
-        suffix = next(_NAMED.finditer(meta.unit_name), None)
-        meta.unit_type = _UNIT_TYPE_OF_SUFFIX.get(suffix.group("suffix")) if suffix else None
-    if meta.unit_name and meta.unit_type in ("县区", "地市") and not place:
-        place = meta.unit_name  # a county reporting on itself is its own region
-    meta.region = place
-    meta.date, meta.year = _date_and_year(text, title)
-    first_line = text.split("\n", 1)[0]
-    # Only a title (or a short title-like first line) names the genre; a body sentence
-    # mentioning 实施意见 does not make a summary a 方案.
-    meta.genre = _genre(title) if title else (_genre(first_line) if len(first_line) <= 40 else None)
-    return meta
+        return votes.most_common(1)[0][0], True
+    head = (title or "") + "\n" + text[:300]
+    if _DOC_NUMBER.search(head) or _ADDRESSEE.search(head):
+        return "部门", False
+    whole = Counter(_WHOLE_TYPE[m.group(1)] for m in _WHOLE.finditer(text))
+    return (whole.most_common(1)[0][0] if whole else None), False
+
+
+def _signature_places(text: str, body: list[PlaceMention]) -> list[PlaceMention]:
+    """Body mentions, those on a short first or last line (heading, signature) upgraded."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    edge = [(s, e) for s, e in lines[:2] + lines[-2:] if e - s <= 40]
+    out = []
+    for m in body:
+        on_edge = any(s <= m.start < e for s, e in edge)
+        if on_edge and m.kind in ("mention", "short_mention"):
+            kind = "signature" if m.kind == "mention" else "title_short"
+            m = PlaceMention(m.start, m.end, m.text, m.codes, kind)
+        out.append(m)
+    return out
 
 
 def _genre(lead: str) -> str | None:
@@ -133,57 +208,88 @@ def _genre(lead: str) -> str | None:
 
 
 def _unit_name(
-    text: str, title: str | None, unit_type: str | None
+    text: str,
+    title: str | None,
+    unit_type: str | None,
+    places: list[PlaceMention] | None = None,
 ) -> tuple[str | None, str | None]:
     """The unit's own name and its place prefix.
 
     A mention counts when it starts the title, a line or a clause, its core holds
     no pronoun or particle, and its suffix fits the unit type. It must recur, or
-    stand in the title or at the very start of the text: one clause-initial
-    match (…，要求镇、…) is too weak to name a unit.
+    stand in the title, the opening sentence or right after a gazetteer place
+    (武汉市新河街学校): one clause-initial match deep in the body (…，要求镇、…) is too
+    weak to name a unit. A county or city reporting on itself is named by the place
+    that opens its title (谯城区2011年…工作总结).
     """
     votes: Counter[str] = Counter()
     strong: set[str] = set()
     first: dict[str, int] = {}
-    places: dict[str, str | None] = {}
+    pos: dict[str, int] = {}
+    places_of: dict[str, str | None] = {}
     for in_title, source in ((True, title or ""), (False, text)):
         for m in _NAMED.finditer(source):
             core, suffix = m.group("core"), m.group("suffix")
             short_ok = suffix in ("政协", "人大常委会", "人大")
             if len(core) > 4 or (len(core) < 2 and not short_ok):
                 continue
-            if _NOT_IN_NAME.intersection(core):
+            if _NOT_IN_NAME.intersection(core) or _has_function_word(core + suffix):
                 continue
             if unit_type and _UNIT_TYPE_OF_SUFFIX.get(suffix) != unit_type:
                 continue
             name = m.group("name")
             votes[name] += 1
-            if in_title or m.start() == 0:
+            if in_title or (m.start() <= OPENING and not _before_in_sentence(source, m.start())):
                 strong.add(name)
             first.setdefault(name, len(first))
-            places[name] = m.group("place")
+            pos.setdefault(name, m.start() if not in_title else -1)
+            places_of[name] = m.group("place")
+    for place in places or []:
+        if place.kind == "title" or place.kind not in ("mention", "signature"):
+            continue
+        after = _AFTER_PLACE.match(text, place.end)
+        if after is None or _NOT_IN_NAME.intersection(after.group()):
+            continue
+        if _has_function_word(after.group()):
+            continue
+        suffix = next((k for k in _UNIT_TYPE_OF_SUFFIX if after.group().endswith(k)), "")
+        if unit_type and _UNIT_TYPE_OF_SUFFIX.get(suffix) != unit_type:
+            continue
+        name = place.text + after.group()
+        votes[name] += 1
+        strong.add(name)
+        first.setdefault(name, -1)
+        places_of[name] = place.text
     ok = [n for n in votes if votes[n] >= 2 or n in strong]
+    if not ok and title and unit_type in ("县区", "地市"):
+        lead = next((p for p in places or [] if p.kind == "title" and p.start == 0), None)
+        if lead is not None:
+            return lead.text, lead.text
     if not ok:
         return None, None
     name = max(ok, key=lambda n: (n in strong, votes[n], -first[n]))
-    return name, places[name]
+    return name, places_of[name]
 
 
-def _date_and_year(text: str, title: str | None) -> tuple[str | None, int | None]:
-    """The document's own date: a date line at its top or bottom (signature)."""
-    date: str | None = None
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    edge = lines[:3] + lines[-3:]
-    for line in edge:
-        m = _DATE.search(line)
-        if m and len(line) <= 40:
-            y, mo, d = m.group(1), int(m.group(2)), m.group(3)
-            date = f"{y}-{mo:02d}-{int(d):02d}" if d else f"{y}-{mo:02d}"
-            break
-    year: int | None = None
-    ym = _YEAR.search(title or "")
-    if ym:
-        year = int(ym.group(1))
-    elif date:
-        year = int(date[:4])
-    return date, year
+# jieba tags of words that never stand in a unit's name: verbs, prepositions, adverbs,
+# distinguishers (上述), conjunctions, pronouns. One character may be part of a name (教文体局,
+# 和爱乡), so only words of two characters or more are held against it.
+_FUNCTION_TAGS = frozenset({"v", "p", "b", "d", "ad", "c", "r", "u"})
+
+
+# Words that end in a unit suffix without naming a unit: 合理布局, 城乡, 家乡, 农村.
+_NOT_UNIT_END = re.compile(r"(?:布|格|结|大|全|当|出|开|僵|骗|饭|时|政)局$|(?:城|家|故|下|老|同)乡$"
+                           r"|(?:城|集|小)镇$|(?:农|乡|山|渔)村$")  # fmt: skip
+
+
+def _has_function_word(core: str) -> bool:
+    """Whether a candidate name holds a verb or particle word (展现出内乡, 支持学校, 上述地区局)
+    or ends in a common word that merely ends like a unit (合理布局, 三门峡市城乡)."""
+    if _NOT_UNIT_END.search(core):
+        return True
+    return any(len(t.text) >= 2 and t.tag in _FUNCTION_TAGS for t in tag(core))
+
+
+def _before_in_sentence(text: str, start: int) -> bool:
+    """Whether a full stop or line break comes before ``start``: the name is past the opening."""
+    return bool(re.search(r"[。！？\n]", text[:start]))

@@ -18,7 +18,7 @@ S, INT, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
         ("doc_id", S), ("source", S), ("part", INT), ("title", S), ("text", S), ("script", S),
-        ("encoding", S), ("unit_name", S), ("unit_type", S), ("region", S), ("date", S),
+        ("encoding", S), ("unit_name", S), ("unit_type", S), ("region", S), ("region_evidence", S), ("date", S),
         ("year", INT), ("genre", S), ("truncated", B), ("n_chars", INT), ("spliced", B), ("numbering_issue", S),
         ("bad_bytes", INT), ("garbled_chars", INT),
         ("garbled_at", S), ("redactions", INT),
@@ -41,7 +41,9 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "sentences": [
         ("doc_id", S), ("sent_id", S), ("section_id", S), ("start", INT), ("end", INT), ("text", S),
     ],
-    "slogans": [("doc_id", S), ("text", S), ("kind", S), ("start", INT), ("end", INT)],
+    "slogans": [
+        ("doc_id", S), ("text", S), ("kind", S), ("start", INT), ("end", INT), ("norm", S),
+    ],
     "duplicates": [
         ("doc_a", S), ("doc_b", S), ("kind", S), ("similarity", F), ("containment", F),
         ("coverage", F),
@@ -53,6 +55,15 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "removals": [("source", S), ("rule", S), ("text", S), ("start", INT), ("end", INT)],
     "errors": [("source", S), ("stage", S), ("error", S)],
     "checks": [("check", S), ("doc_id", S), ("detail", S), ("figure_starts", S)],
+    "units": [
+        ("unit_name", S), ("unit_type", S), ("region", S), ("placeholder", B), ("articles", INT),
+        ("doc_ids", S),
+    ],
+    "lexicon": [("word", S), ("articles", INT), ("kind", S)],
+    "slogan_by_unit": [
+        ("scope", S), ("group_name", S), ("norm", S), ("kind", S), ("mentions", INT),
+        ("articles", INT), ("units", INT),
+    ],
     "digit_tests": [
         ("scope", S), ("group_name", S), ("test", S), ("n", INT), ("chi2", F), ("p_value", F),
         ("mad", F), ("verdict", S), ("counts", S),

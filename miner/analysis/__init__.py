@@ -1,0 +1,1 @@
+"""Corpus-level comparisons built from the extracted tables (units, slogans by unit)."""

@@ -1,0 +1,72 @@
+"""Gazetteer lookups and region resolution (miner.extract.places)."""
+
+from __future__ import annotations
+
+from miner.extract.places import find_places, gazetteer, resolve_region, short_form
+
+
+def _region(text: str) -> tuple[str | None, str | None]:
+    return resolve_region(find_places(text))
+
+
+def test_county_resolves_to_full_chain() -> None:
+    assert _region("南江县红岩乡开展工作") == ("四川省巴中市南江县", "mention:南江县")
+
+
+def test_municipality_district_has_no_placeholder_level() -> None:
+    region, _ = _region("海淀区召开会议")
+    assert region == "北京市海淀区"
+
+
+def test_local_paper_is_media_evidence() -> None:
+    region, evidence = _region("辅以衡阳日报、衡阳晚报刊载领导讲话")
+    assert region == "湖南省衡阳市"  # the prefecture, not its namesake county
+    assert evidence == "media:衡阳"
+
+
+def test_short_form_in_body_is_weak_evidence() -> None:
+    region, evidence = _region("8月13日晚在乐亭青春广场成功举办文艺演出")
+    assert region == "河北省唐山市乐亭县"
+    assert evidence == "short_mention:乐亭"
+
+
+def test_short_form_straddling_words_is_not_a_place() -> None:
+    # 和政 (和政县) inside 党和政府, 康保 (康保县) inside 健康保健.
+    assert find_places("帮助党和政府做好工作，开展健康保健教育") == []
+
+
+def test_short_form_heading_a_village_is_not_the_county() -> None:
+    # 丰台桥村 is a village; 丰台 alone would be Beijing's district.
+    assert all(m.text != "丰台" for m in find_places("丰台桥村党支部书记"))
+
+
+def test_ordinary_words_are_not_short_forms() -> None:
+    # 和平区, 东方市, 新华区 exist, but 和平, 东方, 新华 are words.
+    assert find_places("坚持和平发展，东方红，新华书店") == []
+
+
+def test_street_named_after_a_city_is_not_evidence() -> None:
+    assert find_places("位于南京路步行街") == []
+
+
+def test_province_mention_supports_its_county() -> None:
+    region, _ = resolve_region(find_places("四川省") + find_places("南江县"))
+    assert region == "四川省巴中市南江县"
+
+
+def test_scattered_mentions_give_no_region() -> None:
+    text = "广东省、湖南省、四川省、河北省、山东省的代表参加会议"
+    assert _region(text) == (None, None)
+
+
+def test_autonomous_names_lose_nationalities_in_short_form() -> None:
+    assert short_form("峨边彝族自治县") == "峨边"
+    assert short_form("广西壮族自治区") == "广西"
+    assert short_form("南江县") == "南江"
+
+
+def test_gazetteer_covers_all_levels() -> None:
+    gaz = gazetteer()
+    levels = {gaz.by_code[c].level for c in ("510000", "511900", "511922")}
+    assert levels == {1, 2, 3}
+    assert gaz.region("341602") == "安徽省亳州市谯城区"
