@@ -37,14 +37,23 @@ def _cn_number(text: str) -> int | None:
     return None
 
 
+# A date followed by these opens a period or a deadline (2023年1月20日前, …日起, …日—…日):
+# a notice's terms, not the day the document was signed.
+_PERIOD_AFTER = re.compile(r"\s*[（(]?[^）)]{0,4}[）)]?\s*(?:前|起|止|至|到|—|－|-|~|～|截止)")
+
+
 def find_date(line: str) -> str | None:
     """A date in Arabic or Chinese numerals on one line, as ``YYYY-MM-DD`` or ``YYYY-MM``."""
     m = _DATE.search(line)
+    if m and _PERIOD_AFTER.match(line, m.end()):
+        return None
     if m:
         y, mo, d = m.group(1), int(m.group(2)), m.group(3)
         if 1 <= mo <= 12:
             return f"{y}-{mo:02d}-{int(d):02d}" if d else f"{y}-{mo:02d}"
     c = _CN_DATE.search(line)
+    if c and _PERIOD_AFTER.match(line, c.end()):
+        return None
     if c and all(ch in _DIGIT for ch in c.group(1)):
         y = "".join(str(_DIGIT[ch]) for ch in c.group(1))
         mo_n = _cn_number(c.group(2))

@@ -280,7 +280,8 @@ def resolve_region(mentions: list[PlaceMention]) -> tuple[str | None, str | None
     best = max(candidates, key=lambda c: (support[c], gaz.by_code[c].level, -_first(mentions, c)))
     ancestors = {d.code for d in gaz.chain(best)}
     deciding = [m for m in mentions if ancestors.intersection(m.codes)]
-    top = max(deciding, key=lambda m: (WEIGHTS[m.kind], -m.start))
+    # Of equally strong mentions, the one naming the winner itself (常熟市, not 江苏省).
+    top = max(deciding, key=lambda m: (WEIGHTS[m.kind], best in m.codes, -m.start))
     total = sum(WEIGHTS[m.kind] for m in mentions)
     if top.kind not in _DECISIVE and support[best] < MIN_SHARE * total:
         return None, None

@@ -45,7 +45,7 @@ _NAMED = re.compile(
     re.M,
 )
 # Characters that never occur inside a unit's own name: pronouns, particles, aspect marks.
-_NOT_IN_NAME = frozenset("我本全该各每此其这那了以的在对与为把被将从向由于是着过们")
+_NOT_IN_NAME = frozenset("我本全该各每此其这那了以的在对与为把被将从向由于是着过们也都")
 _UNIT_TYPE_OF_SUFFIX = {
     "街道": "街道",
     "社区": "社区",

@@ -37,3 +37,9 @@ def test_find_date_month_only_and_bad_month() -> None:
     assert find_date("2011年7月") == "2011-07"
     assert find_date("2011年13月") is None
     assert find_date("二〇一一年十月") == "2011-10"
+
+
+def test_deadlines_and_periods_are_not_document_dates() -> None:
+    assert find_date("2023年1月20日（星期五）前！") is None
+    assert find_date("2023年1月1日—2023年2月10日；") is None
+    assert find_date("自2022年12月1日起施行") is None

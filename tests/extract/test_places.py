@@ -70,3 +70,9 @@ def test_gazetteer_covers_all_levels() -> None:
     levels = {gaz.by_code[c].level for c in ("510000", "511900", "511922")}
     assert levels == {1, 2, 3}
     assert gaz.region("341602") == "安徽省亳州市谯城区"
+
+
+def test_evidence_names_the_winning_division() -> None:
+    region, evidence = resolve_region(find_places("江苏省常熟市尚湖镇", "unit_name"))
+    assert region == "江苏省苏州市常熟市"
+    assert evidence == "unit_name:常熟市"
