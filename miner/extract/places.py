@@ -110,7 +110,12 @@ class Gazetteer:
         for stem, codes in self.short.items():
             # 衡阳 is 衡阳市 and its 衡阳县; a bare short form means the prefecture.
             self.short[stem] = [c for c in codes if not _has_ancestor_in(c, codes)]
-        self.max_len = max(len(n) for n in [*self.full, *self.short])
+        # Lengths of the names starting with each two-character prefix, longest first: most
+        # positions of a text start no name, and one lookup tells.
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for n in [*self.full, *self.short]:
+            lengths[n[:2]].add(len(n))
+        self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, province first."""
@@ -205,7 +210,9 @@ def find_places(text: str, kind: str = "mention") -> list[PlaceMention]:
     i, n = 0, len(text)
     while i < n:
         hit: PlaceMention | None = None
-        for length in range(min(gaz.max_len, n - i), 1, -1):
+        for length in gaz.lengths.get(text[i : i + 2], ()):
+            if i + length > n:
+                continue
             word = text[i : i + length]
             codes = gaz.full.get(word)
             found_kind = kind
