@@ -11,8 +11,8 @@ its prefecture and province, so 四川 + 南江县 resolve to 四川省巴中市
 南江. ``region_evidence`` says which kind of mention decided, strongest first:
 ``unit_name`` > ``title`` = ``signature`` > ``media`` > ``mention`` = ``title_short`` (a short
 form in a title or signature: 安庆将新添…) > ``short_mention``. When only body mentions speak and
-no place holds ``MIN_SHARE`` of their weight (a national report touring the provinces), the
-region is left empty.
+no place holds ``MIN_SHARE`` of their weight (a national report touring the provinces), or when
+the winner is a province named only in the body, the region is left empty.
 
 Example:
     >>> resolve_region(find_places("南江县红岩乡“双创双争”工作汇报材料"))
@@ -291,6 +291,10 @@ def resolve_region(mentions: list[PlaceMention]) -> tuple[str | None, str | None
     top = max(deciding, key=lambda m: (WEIGHTS[m.kind], best in m.codes, -m.start))
     total = sum(WEIGHTS[m.kind] for m in mentions)
     if top.kind not in _DECISIVE and support[best] < MIN_SHARE * total:
+        return None, None
+    if top.kind in ("mention", "short_mention") and gaz.by_code[best].level == 1:
+        # A province named only in the body is context (《四川省政务公开规定》, 北京 in a national
+        # report), not the unit's place; a county or prefecture named there is.
         return None, None
     return gaz.region(best), f"{top.kind}:{top.text}"
 

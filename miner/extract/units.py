@@ -278,7 +278,7 @@ _FUNCTION_TAGS = frozenset({"v", "p", "b", "d", "ad", "c", "r", "u"})
 
 
 # Words that end in a unit suffix without naming a unit: 合理布局, 城乡, 家乡, 农村.
-_NOT_UNIT_END = re.compile(r"(?:布|格|结|大|全|当|出|开|僵|骗|饭|时|政)局$|(?:城|家|故|下|老|同)乡$"
+_NOT_UNIT_END = re.compile(r"(?:布|格|结|大|全|当|出|开|僵|骗|饭|时|政|治|际|书)局$|(?:城|家|故|下|老|同)乡$"
                            r"|(?:城|集|小)镇$|(?:农|乡|山|渔)村$")  # fmt: skip
 
 

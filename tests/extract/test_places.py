@@ -76,3 +76,9 @@ def test_evidence_names_the_winning_division() -> None:
     region, evidence = resolve_region(find_places("江苏省常熟市尚湖镇", "unit_name"))
     assert region == "江苏省苏州市常熟市"
     assert evidence == "unit_name:常熟市"
+
+
+def test_province_named_only_in_the_body_is_context() -> None:
+    assert _region("认真执行《四川省政务公开规定》等法规规章") == (None, None)
+    assert _region("四川省南江县") == ("四川省巴中市南江县", "mention:南江县")
+    assert resolve_region(find_places("四川省", "title")) == ("四川省", "title:四川省")
