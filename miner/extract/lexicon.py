@@ -81,12 +81,12 @@ def lexicon_rows(
 
 
 def teach_segmenter(lexicon: Iterable[str]) -> None:
-    """Load a campaign lexicon into the segmenter as user words (双创双争 stays one token).
+    """Load a campaign lexicon into the process-wide segmenter (双创双争 stays one token).
 
-    The segmenter is one per process and cannot forget a word, so ``miner.run`` never calls
-    this itself: a run would otherwise segment differently after another corpus had been run in
-    the same process, and the same input would no longer give the same bytes. Callers load a
-    run's ``lexicon`` table before the runs that should use it.
+    ``miner.run`` does not call this: it segments ``documents.words`` with a private
+    segmenter (``miner.segment.segmenter``), because the process-wide one cannot forget a
+    word and a later run in the same process would otherwise segment differently. Callers
+    use this before analyses that should know a run's lexicon.
     """
     add_words(lexicon)
 

@@ -9,6 +9,16 @@ stays one token whichever backend runs.
 from __future__ import annotations
 
 from miner.segment.sentences import Sentence, sentences
-from miner.segment.words import Token, add_words, backend, tag, words
+from miner.segment.words import Segmenter, Token, add_words, backend, segmenter, tag, words
 
-__all__ = ["Sentence", "Token", "add_words", "backend", "sentences", "tag", "words"]
+__all__ = [
+    "Segmenter",
+    "Sentence",
+    "Token",
+    "add_words",
+    "backend",
+    "segmenter",
+    "sentences",
+    "tag",
+    "words",
+]

@@ -23,3 +23,11 @@ def test_sentences_respect_quotes_and_lines() -> None:
     got = [s.text for s in sentences(text)]
     assert got == ["一是加强领导。", "二是“学习、落实。”要求", "三是总结"]
     assert all(text[s.start : s.end] == s.text for s in sentences(text))
+
+
+def test_private_segmenter_leaves_the_shared_one_alone() -> None:
+    from miner.segment import segmenter
+
+    text = "开展四访四帮活动"
+    assert "四访四帮" in segmenter(["四访四帮"]).words(text)
+    assert "四访四帮" not in words(text)  # the process-wide segmenter never learned it
