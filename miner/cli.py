@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also remove short edge lines the line classifier calls furniture (rule 'classifier')",
     )
+    r.add_argument(
+        "--no-footers",
+        action="store_true",
+        help="do not learn and remove footer lines repeated across the corpus",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     r.set_defaults(handler=_run)
     c = sub.add_parser("compare", help="top slogans per unit type or province of a run's output")
@@ -96,6 +101,7 @@ def _run(args: argparse.Namespace) -> int:
         progress=not args.no_progress and sys.stderr.isatty(),
         text_field=args.text_field,
         classifier=args.classifier,
+        footers=not args.no_footers,
     )
     progress = None
     if settings.progress:

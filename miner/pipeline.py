@@ -24,6 +24,7 @@ from typing import Any
 
 from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean import clean_page, detect_script, repair
+from miner.clean.boilerplate import learn as learn_footers
 from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
 from miner.dedup import find_duplicates
 from miner.extract import innermost_section
@@ -97,9 +98,11 @@ def doc_id_for(source: str, part: int) -> str:
     return hashlib.blake2b(f"{source}\0{part}".encode(), digest_size=6).hexdigest()
 
 
-def build_articles(page: Page, *, classifier: bool = False) -> tuple[list[Article], list[Removal]]:
+def build_articles(
+    page: Page, *, classifier: bool = False, footers: frozenset[str] = frozenset()
+) -> tuple[list[Article], list[Removal]]:
     """Stages 2–4 for one page: clean, split, take titles, repair."""
-    cleaned = clean_page(page, classifier=classifier)
+    cleaned = clean_page(page, classifier=classifier, repeated=footers)
     removals = list(cleaned.removals)
     parts, split_removals, _page_title = split_page(cleaned.text, page.source)
     removals.extend(split_removals)
@@ -156,10 +159,12 @@ def sentence_records(article: Article, sections: list[Section]) -> list[Sentence
     ]
 
 
-def process_page(page: Page, *, classifier: bool = False) -> PageResult:
+def process_page(
+    page: Page, *, classifier: bool = False, footers: frozenset[str] = frozenset()
+) -> PageResult:
     """Stages 2–5 for one page."""
     result = PageResult()
-    articles, removals = build_articles(page, classifier=classifier)
+    articles, removals = build_articles(page, classifier=classifier, footers=footers)
     result.removals = removals
     for article in articles:
         meta = describe(article.text, article.title)
@@ -198,6 +203,11 @@ def run(
     t0 = time.perf_counter()
     res = RunResult()
     acc = PageResult()
+    # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
+    footers: frozenset[str] = frozenset()
+    if settings.footers:
+        pages = read_inputs(settings.input, settings)
+        footers = learn_footers(p.text for p in pages if isinstance(p, Page))
     inputs: Iterable[Any] = read_inputs(settings.input, settings)
     if progress is not None:
         inputs = progress(inputs)
@@ -212,7 +222,7 @@ def run(
             continue
         res.bytes_read += item.n_bytes
         try:
-            page_result = process_page(item, classifier=settings.classifier)
+            page_result = process_page(item, classifier=settings.classifier, footers=footers)
         except Exception as exc:  # one bad page must not end the run
             log.exception("failed on %s", item.source)
             acc.errors.append(ErrorRecord(item.source, "extract", f"internal error: {exc!r}"))

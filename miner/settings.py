@@ -28,6 +28,9 @@ class Settings:
             1 MB) is refused; text compresses 3–10-fold, bombs 1000-fold.
         classifier: let the line classifier remove short edge lines the rules kept
             (rule ``classifier``); off by default, see ``miner/clean/classifier.py``.
+        footers: learn the footer lines the corpus repeats under pages with different
+            bodies (a first pass over the input) and remove them (rule
+            ``repeated_footer``); see ``miner/clean/boilerplate.py``.
     """
 
     input: Path = Path("corpus")
@@ -40,3 +43,4 @@ class Settings:
     archive_max_member_bytes: int = 50_000_000
     archive_max_ratio: float = 100.0
     classifier: bool = False
+    footers: bool = True

@@ -185,7 +185,7 @@ def _link_like(line: str) -> bool:
     return 0 < len(s) <= 40 and not _SENTENCE_END.search(s[:-1]) and not s.endswith("。")
 
 
-def classify_lines(lines: Sequence[str]) -> dict[int, str]:
+def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset()) -> dict[int, str]:
     """Map line index → removal rule for every line that is page furniture.
 
     Example:
@@ -218,7 +218,32 @@ def classify_lines(lines: Sequence[str]) -> dict[int, str]:
     _sweep_tail_links(lines, nonempty, rules)
     _extend_footer(lines, nonempty, rules)
     _sweep_tail_prompts(lines, nonempty, rules)
+    if repeated:
+        _sweep_repeated(lines, nonempty, rules, repeated)
     return rules
+
+
+# Footer blocks (a licence, a site's sign-off) can run longer than the tail zone; the walk
+# back still stops at the first line the corpus does not repeat.
+FOOTER_LINES = 30
+_FOOTER_STRIP = re.compile(r"[\s*#>|｜]+")
+
+
+def footer_key(line: str) -> str:
+    """The form footer lines are compared in across pages: no white space or emphasis."""
+    return _FOOTER_STRIP.sub("", line)
+
+
+def _sweep_repeated(
+    lines: Sequence[str], nonempty: list[int], rules: dict[int, str], repeated: frozenset[str]
+) -> None:
+    """Walk back from the page's end over lines the corpus repeats as footers."""
+    for i in reversed(nonempty[-FOOTER_LINES:]):
+        if i in rules:
+            continue
+        if footer_key(lines[i]) not in repeated:
+            break
+        rules[i] = "repeated_footer"
 
 
 # Weak cues: alone they prove nothing in a body, but short lines that carry them and

@@ -62,7 +62,9 @@ def _classifier_rules(lines: list[str], rules: dict[int, str]) -> None:
             rules[i] = "classifier"
 
 
-def clean_page(page: Page, *, classifier: bool = False) -> CleanPage:
+def clean_page(
+    page: Page, *, classifier: bool = False, repeated: frozenset[str] = frozenset()
+) -> CleanPage:
     """Remove inline noise and furniture lines from a decoded page.
 
     Example:
@@ -96,7 +98,7 @@ def clean_page(page: Page, *, classifier: bool = False) -> CleanPage:
     # is matched through a converted copy while spans stay on the original.
     if script != "simplified":
         lines = [simplified(ln) for ln in lines]
-    rules = classify_lines(lines)
+    rules = classify_lines(lines, repeated)
     if classifier:
         _classifier_rules(lines, rules)
     _mark_tail_teaser(lines, rules)

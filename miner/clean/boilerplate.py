@@ -1,0 +1,78 @@
+"""Footer lines a site repeats under many of its pages: learned from the run's own corpus.
+
+Word lists cannot know every site's footer (本站文章均来自网络…, a licence sentence, an
+account's sign-off), but a crawl holds many pages of each site, and a footer is the
+same line under different articles. A line at the end of a page counts as boilerplate
+when it closes at least ``MIN_PAGES`` pages whose bodies differ: copies of one report
+share their last lines too, and those are content, so pages with the same body count
+once. Signature and date lines (中共某镇委员会, 2012年12月20日) and numbered items are
+never taken, since one unit's reports legitimately end alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from miner.clean.lines import FOOTER_LINES, footer_key
+from miner.extract.markers import line_marker
+
+MIN_PAGES = 3  # distinct pages a footer line must close before it is trusted
+_MAX_KEY = 400  # licence sentences are long; prose paragraphs longer still
+_MIN_KEY = 6  # shorter lines (答案：D, 联系我们) repeat by chance or are caught by rules
+_SHORT_SENTENCE = 60
+_SIGNATURE = re.compile(
+    r"(委员会|委|政府|办公室|办事处|支部|党委|党组|组织部|局|学校|小学|中学|公司|社区|村|镇|乡|街道)$"
+    r"|(?:19|20|二〇)[\d〇零一二三四五六七八九xX]{2}\s*年"
+)
+
+
+def _candidate(line: str) -> str | None:
+    key = footer_key(line)
+    if not _MIN_KEY <= len(key) <= _MAX_KEY:
+        return None
+    if line_marker(line.strip()) or _SIGNATURE.search(key):
+        return None
+    if key[-1] in "。！？!?" and len(key) <= _SHORT_SENTENCE:
+        return None  # 特此报告。/ 以上报告，请审议。: the genre's own closing formulas
+    return key
+
+
+class Boilerplate:
+    """Counts, over a corpus, which tail lines close pages with different bodies."""
+
+    def __init__(self) -> None:
+        self._bodies: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, text: str) -> None:
+        """Record one page's tail lines and a fingerprint of its body."""
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        if len(lines) < 2:
+            return
+        tail = lines[-FOOTER_LINES:]
+        body = max(lines[: max(1, len(lines) - FOOTER_LINES)], key=len)
+        fingerprint = hashlib.blake2b(footer_key(body).encode(), digest_size=8).hexdigest()
+        for line in tail:
+            key = _candidate(line)
+            if key is not None:
+                self._bodies[key].add(fingerprint)
+
+    def lines(self, min_pages: int = MIN_PAGES) -> frozenset[str]:
+        """Keys of the lines that close at least ``min_pages`` different pages."""
+        return frozenset(k for k, bodies in self._bodies.items() if len(bodies) >= min_pages)
+
+
+def learn(texts: Iterable[str], min_pages: int = MIN_PAGES) -> frozenset[str]:
+    """Footer lines of a corpus of page texts.
+
+    Example:
+        >>> pages = [f"第{i}篇报告正文，内容各不相同。\\n本站文章均来自网友投稿" for i in range(3)]
+        >>> sorted(learn(pages))
+        ['本站文章均来自网友投稿']
+    """
+    seen = Boilerplate()
+    for text in texts:
+        seen.add(text)
+    return seen.lines(min_pages)
