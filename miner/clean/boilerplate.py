@@ -21,7 +21,7 @@ from miner.extract.markers import line_marker
 
 MIN_PAGES = 3  # distinct pages a footer line must close before it is trusted
 _MAX_KEY = 400  # licence sentences are long; prose paragraphs longer still
-_MIN_KEY = 6  # shorter lines (答案：D, 联系我们) repeat by chance or are caught by rules
+_MIN_KEY = 6  # shorter lines (答案：D, 联系我们) repeat by chance; lines.py treats them as scraps
 _SHORT_SENTENCE = 60
 _SIGNATURE = re.compile(
     r"(委员会|委|政府|办公室|办事处|支部|党委|党组|组织部|局|学校|小学|中学|公司|社区|村|镇|乡|街道)$"

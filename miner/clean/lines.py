@@ -226,6 +226,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
 # Footer blocks (a licence, a site's sign-off) can run longer than the tail zone; the walk
 # back still stops at the first line the corpus does not repeat.
 FOOTER_LINES = 30
+_SCRAP = 6  # keys shorter than boilerplate.MIN_KEY: never learned, so judged by neighbours
 _FOOTER_STRIP = re.compile(r"[\s*#>|｜]+")
 
 
@@ -237,13 +238,24 @@ def footer_key(line: str) -> str:
 def _sweep_repeated(
     lines: Sequence[str], nonempty: list[int], rules: dict[int, str], repeated: frozenset[str]
 ) -> None:
-    """Walk back from the page's end over lines the corpus repeats as footers."""
+    """Walk back from the page's end over lines the corpus repeats as footers.
+
+    A footer block may hold scraps too short to learn (、法规, ：); they go with the
+    block when a repeated line stands above them, and stay when it does not.
+    """
+    scraps: list[int] = []
     for i in reversed(nonempty[-FOOTER_LINES:]):
         if i in rules:
             continue
-        if footer_key(lines[i]) not in repeated:
+        key = footer_key(lines[i])
+        if key in repeated:
+            for j in [*scraps, i]:
+                rules[j] = "repeated_footer"
+            scraps = []
+        elif len(key) < _SCRAP:
+            scraps.append(i)
+        else:
             break
-        rules[i] = "repeated_footer"
 
 
 # Weak cues: alone they prove nothing in a body, but short lines that carry them and

@@ -32,3 +32,10 @@ def test_two_pages_are_not_enough() -> None:
 
 def test_short_closing_formulas_are_never_footers() -> None:
     assert learn([_page(n, ["特此报告。"]) for n in range(5)]) == frozenset()
+
+
+def test_scraps_inside_a_footer_block_go_with_it() -> None:
+    pages = [_page(n, [FOOTER, "、法规", "版权信息由青禾文库维护"]) for n in range(3)]
+    footers = learn(pages)
+    rules = classify_lines(pages[0].split("\n"), footers)
+    assert rules == {1: "repeated_footer", 2: "repeated_footer", 3: "repeated_footer"}
