@@ -27,7 +27,7 @@ from miner.clean import clean_page, detect_script, repair
 from miner.clean.boilerplate import learn as learn_footers
 from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
 from miner.dedup import find_duplicates
-from miner.extract import innermost_section
+from miner.extract import SectionIndex
 from miner.extract.checks import corpus_checks, document_checks
 from miner.extract.digits import digit_tests
 from miner.extract.figures import find_figures
@@ -146,11 +146,12 @@ def build_articles(
 
 def sentence_records(article: Article, sections: list[Section]) -> list[SentenceRecord]:
     """Rows of the ``sentences`` table for one article, each in its innermost section."""
+    index = SectionIndex(sections)
     return [
         SentenceRecord(
             article.doc_id,
             f"{article.doc_id}.t{n}",
-            innermost_section(sections, s.start),
+            index.holder(s.start),
             s.start,
             s.end,
             s.text,
@@ -184,8 +185,9 @@ def process_page(
             article.numbering_issue = f"numbering restarts after body text (offset {splice})"
         article.spliced = article.numbering_issue is not None
         figures = find_figures(article.text, article.doc_id)
+        index = SectionIndex(sections)
         for f in figures:
-            f.section_id = innermost_section(sections, f.start)
+            f.section_id = index.holder(f.start)
         slogans = find_slogans(article.text, article.doc_id)
         result.articles.append(article)
         result.sections.extend(sections)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from miner.extract import innermost_section
+from miner.extract import SectionIndex
 from miner.extract.markers import Marker, item_markers
 from miner.extract.roles import role_evidence
 from miner.extract.sections import bare_marker
@@ -50,12 +50,13 @@ def find_items(text: str, sections: Sequence[Section] = (), doc_id: str = "") ->
     """
     starts = {s.start for s in sections}
     by_id = {s.section_id: s for s in sections}
+    index = SectionIndex(sections)
     runs = _runs(text, [(i, m) for i, m in item_markers(text) if i not in starts], sections)
     items: list[Section] = []
     for run in runs:
         for k, (start, mark) in enumerate(run):
             end = run[k + 1][0] if k + 1 < len(run) else _paragraph_end(text, start)
-            holder_id = innermost_section(sections, start)
+            holder_id = index.holder(start)
             holder = by_id.get(holder_id) if holder_id else None
             if holder is not None:
                 end = min(end, holder.end)
@@ -91,7 +92,8 @@ def _runs(
     """Runs of consecutive markers of one family in one section; runs of two or more."""
     open_runs: dict[str, list[tuple[int, Marker]]] = {}
     done: list[list[tuple[int, Marker]]] = []
-    holder = {i: innermost_section(sections, i) for i, _ in marks}
+    index = SectionIndex(sections)
+    holder = {i: index.holder(i) for i, _ in marks}
     for i, mark in marks:
         run = open_runs.get(mark.family)
         if run is not None and _follows(run, mark) and holder[run[-1][0]] == holder[i]:
