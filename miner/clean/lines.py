@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from miner.extract.dates import YEAR_MONTH
 from miner.extract.markers import line_marker
 
 _META_KEYS = re.compile(
@@ -273,7 +274,6 @@ _FRAGMENT_CUES = re.compile(
     r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)")
-_SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 
 
 def tail_fragment(line: str) -> int | None:
@@ -313,7 +313,7 @@ def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[i
         line = lines[i].strip().replace("*", "")  # Markdown emphasis is not length
         if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(line):
             break
-        if line_marker(line) or _SIGNED_DATE.search(line):
+        if line_marker(line) or YEAR_MONTH.search(line):
             break  # a numbered item or a dated signature is the document's own text
         rules[i] = "ad_block"
 

@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from miner.clean.inline import find_inline
 from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines, tail_fragment
 from miner.clean.script import detect_script, simplified
+from miner.extract.dates import DATE_LINE
 from miner.models import Page, Removal
 from miner.textmap import TextMap
 
 _NORM_DROP = re.compile(r"[\s\W_]+")
-_DATE_ONLY = re.compile(
-    r"[\d〇零一二三四五六七八九十oOxX]{2,4}年[\d一二三四五六七八九十xX]{1,2}月([\d一二三四五六七八九十xX]{1,3}日)?"
-)
 # Rules whose presence at a page's end means the site cut the body short.
 WALL_RULES = frozenset({"download_prompt", "paid_marker"})
 
@@ -149,7 +147,7 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
         if not probe:
             continue
         head = probe[:60]
-        if _DATE_ONLY.fullmatch(probe):
+        if DATE_LINE.fullmatch(probe):
             break  # a signature date may repeat the heading date; it is content
         if len(head) >= 8 and head in opening and i > kept[len(kept) // 2]:
             rules[i] = "teaser"

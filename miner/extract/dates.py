@@ -21,6 +21,14 @@ _CN = "〇○零O一二三四五六七八九十"
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
 _CN_DATE = re.compile(rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*(?:([{_CN}]{{1,3}})\s*日)?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# Shapes other stages share, placeholders (20xx年x月x日) and Chinese numerals included:
+# a line that is nothing but a date (a signature or heading date, maybe in brackets) …
+DATE_LINE = re.compile(
+    rf"[（(]?\s*(?:19|20|二〇|二0)[\d{_CN}xX]{{2}}\s*年(?:[\d{_CN}xX]{{1,2}}月"
+    rf"(?:[\d{_CN}xX]{{1,3}}日)?)?\s*[)）]?"
+)
+# … and a year with its month anywhere in a line, the mark of a dated signature or item.
+YEAR_MONTH = re.compile(rf"(?:19|20|二〇)[\d{_CN}xX]{{2}}\s*年\s*[\d{_CN}xX]{{1,3}}\s*月")
 MAX_DATE_LINE = 40  # a heading or signature line is short; longer lines are narrative
 EDGE_LINES = 3  # lines looked at from the top and from the bottom
 

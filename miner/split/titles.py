@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from miner.extract.dates import DATE_LINE
 from miner.extract.markers import line_marker
 from miner.models import Removal
 from miner.textmap import TextMap
@@ -19,10 +20,6 @@ from miner.textmap import TextMap
 _SENTENCE = re.compile(r"[。！？!?；;]")
 _DOCNUM = re.compile(
     r"[〔\[【(（„「〈]\s*(?:19|20|XX|xx|ＸＸ)[\dXx]{0,2}\s*[〕\]】)）‟」〉]\s*[\dXx]+\s*号"
-)
-_DATE = re.compile(
-    r"^[（(]?\s*(?:19|20|二〇|二0)[\d〇零一二三四五六七八九xX]{2}\s*年(?:[\d一二三四五六七八九十xX]{1,2}月"
-    r"(?:[\d一二三四五六七八九十xX]{1,3}日)?)?\s*[)）]?$"
 )
 _BYLINE = re.compile(
     r"(委员会|委|办公室|组织部|宣传部|局|政府|人民政府|支部|总支|党委|党组|领导小组|小组|学校|中学|小学|"
@@ -55,7 +52,7 @@ def _kind(line: str) -> str:
         return "blank"
     if (_DOCNUM.search(s) or _HEADER.search(s)) and len(s) <= 40:
         return "docnum"  # 公文 header lines: kept in the body, the title is searched below
-    if _DATE.match(s):
+    if DATE_LINE.fullmatch(s):
         return "date"
     if _MD_HEADING.match(s) and len(s) <= 80 and "。" not in s:
         return "title"  # an explicit heading of text exported as Markdown (# 标题！)
