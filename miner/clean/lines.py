@@ -29,7 +29,7 @@ _STRONG_META = re.compile(
 _CREDIT = re.compile(
     r"^[（(▍◆■*#>\s]*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|"
     r"三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|图文|文字|文案|排版|通讯员|"
-    r"记者|作者单位|作者|综合整理|签发|"
+    r"记者|作者单位|作者|综合整理|签发|文章名称|文章标题|本文标题|"
     r"整理|发布)[*\s]*[:：/|丨｜]"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
@@ -49,8 +49,11 @@ _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 _WECHAT_PROMPT = re.compile(
     r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
     r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|"
-    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,6}二维码|添加.{0,4}微信|微信视频号|"
-    r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入"
+    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
+    r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
+    r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
+    r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
+    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$"
 )
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -66,9 +69,21 @@ _COPYRIGHT = re.compile(
     re.I,
 )
 _DISCLAIMER = re.compile(
-    r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|如有侵权|如侵权|侵权请|侵删|转载请注明|免责声明|本作品|"
-    r"著作权法|概不负责)"
+    r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
+    r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
+    r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
+    r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据))"
 )
+# Where to find or call the publisher (地址：…, 服务热线：…, 值班时间：…): the tail of a
+# web article, never its text. Only at the page's end: a plan's head may name a venue.
+_CONTACT = re.compile(
+    r"^[（(【\[*\s]*(?:[\u4e00-\u9fff]{0,4}(?:地址|热线|电话|邮箱)|邮编|邮政编码|传真|E-?mail|联系我们|联系方式|"
+    r"(?:值班|营业|办公|开放|服务|接待|咨询)时间)[*\s】\]]*[:：]",
+    re.I,
+)
+_CONTACT_LINE = 100
+_NOTICE_HEAD = re.compile(r"^[【\[（(*\s]*(?:免责|版权|特别|法律|网站)?(?:声明|申明)[】\])）*\s]*[:：]")
+_NOTICE_LINE = 600
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
 _SOURCE_LINK = re.compile(
@@ -219,6 +234,8 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
     _sweep_tail_links(lines, nonempty, rules)
     _extend_footer(lines, nonempty, rules)
     _sweep_tail_prompts(lines, nonempty, rules)
+    _sweep_contact(lines, nonempty, rules)
+    _last_line(lines, nonempty, rules)
     if repeated:
         _sweep_repeated(lines, nonempty, rules, repeated)
     return rules
@@ -267,10 +284,13 @@ _TAIL_CUES = re.compile(
     re.I,
 )
 _TAIL_PROMPT_LINE = 40
+# The same words in a report's own closing sentence (本报记者将继续关注, 引起广泛关注).
+_PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|受到|备受|值得|重点)关注")
 # Stronger cues for a fragment glued to the end of the last content line: a report's
 # own closing sentence may mention 编辑 or 阅读, but not 订阅号, 朋友圈 or 二维码.
 _FRAGMENT_CUES = re.compile(
     r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
+    r"告诉更多人|记得关注|一键三连|"
     r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)")
@@ -311,7 +331,7 @@ def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[i
         if i in rules:
             continue
         line = lines[i].strip().replace("*", "")  # Markdown emphasis is not length
-        if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(line):
+        if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(_PROSE_CUES.sub("", line)):
             break
         if line_marker(line) or YEAR_MONTH.search(line):
             break  # a numbered item or a dated signature is the document's own text
@@ -332,7 +352,7 @@ def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
     for i in tail:
         if i <= first or i in rules:
             continue
-        if len(lines[i].strip()) > _FOOTER_LINE:
+        if len(lines[i].strip()) > _FOOTER_LINE or line_marker(lines[i].strip()):
             break
         rules[i] = "copyright"
 
@@ -355,8 +375,13 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "download_prompt"
     if _COPYRIGHT.search(line) and (edge or len(line) <= 60) and not _SENTENCE_END.search(line):
         return "copyright"
-    if edge and len(line) <= 160 and _DISCLAIMER.search(line):
+    if edge and not in_head and _NOTICE_HEAD.match(line) and len(line) <= _NOTICE_LINE:
+        return "copyright"  # 声明：本网站图片、文字之类版权… (a site's legal notice, any length)
+    if edge and len(line) <= 160 and _DISCLAIMER.search(line) and not line_marker(line):
+        # a numbered clause (（二）作品版权归原作者所有) is a notice's own rule
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
+    if edge and not in_head and len(line) <= _CONTACT_LINE and _CONTACT.match(line):
+        return "contact"
     if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     plain = line.replace("*", "")
@@ -387,6 +412,44 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
 
 
 _PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
+_MD_HEADING = re.compile(r"^#{1,6}\s*\S")
+_LAST_SITE_LINE = 20
+
+
+def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The block of contact lines that ends a page, also on pages too short for a tail.
+
+    The first line of the page is never taken: there it names the article's subject.
+    """
+    for i in reversed(nonempty[1:]):
+        if i in rules:
+            continue
+        line = lines[i].strip()
+        if len(line) > _CONTACT_LINE or not _CONTACT.match(line):
+            break
+        rules[i] = "contact"
+
+
+def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The page's last kept line when it cannot end an article.
+
+    A bare site name (某某网) signs the page, not the report; a Markdown heading with
+    nothing under it is the title of the next article in a link list.
+    """
+    last = next((i for i in reversed(nonempty) if i not in rules), None)
+    if last is None or last == next((i for i in nonempty if i not in rules), None):
+        return  # a one-line page keeps its line
+    line = lines[last].strip()
+    heading = line.lstrip("#").strip(" *")
+    if (
+        _MD_HEADING.match(line)
+        and len(line) <= 40
+        and not _SENTENCE_END.search(line[:-1])
+        and not line_marker(heading)  # the last item of a listicle (## 3、…)
+    ):
+        rules[last] = "related_links"
+    elif len(line) <= _LAST_SITE_LINE and _site_name(line) and not _SENTENCE_END.search(line):
+        rules[last] = "site_header"
 
 
 def _sweep_tail_links(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:

@@ -42,6 +42,11 @@ BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先
         ("下为正文", "separator"),
         ("**微信号:AB-NEWS**", "ad_block"),
         ("请将“某某发布”加为星标，每次看完后别忘记点下“赞”“在看”。", "ad_block"),
+        ("点蓝色字关注**“某某发布”**", "ad_block"),
+        ("戳下方名片，一键关注不迷路", "ad_block"),
+        ("获取更多政务资讯", "ad_block"),
+        ("图片均来自网络，侵联删", "copyright"),
+        ("本文仅供参考，不作为投资依据，股市有风险，投资需谨慎！", "copyright"),
     ],
 )
 def test_furniture_lines_at_the_page_edge(line: str, rule: str) -> None:
@@ -100,3 +105,48 @@ def test_a_signature_or_numbered_item_stops_the_sweep() -> None:
 def test_tail_fragment(line: str, fragment: str | None) -> None:
     at = tail_fragment(line)
     assert (line[at:] if at is not None else None) == fragment
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "地址：某某市人民路8号（体育馆对面）",
+        "**服务热线：**0000-1234567",
+        "值班时间：周一至周五 9:00-17:00",
+        "联系我们：某某社区居委会",
+        "邮编：100000 传真：0000-7654321",
+    ],
+)
+def test_contact_lines_at_the_end(line: str) -> None:
+    lines = [BODY, BODY, BODY, line]
+    assert classify_lines(lines) == {3: "contact"}
+
+
+def test_a_contact_label_at_the_head_is_the_subject() -> None:
+    # A short page's first lines are its head and tail at once: a venue there stays.
+    lines = ["地址：某某镇文化站", BODY]
+    assert classify_lines(lines) == {}
+
+
+def test_a_numbered_clause_about_copyright_is_the_notice_itself() -> None:
+    lines = [BODY, BODY, "（二）参赛作品的版权归原作者所有，主办方享有使用权。", "（三）作品须为原创。"]
+    assert classify_lines(lines) == {}
+
+
+def test_legal_notice_of_any_length_at_the_end() -> None:
+    notice = "声明：本站部分文字与图片由用户上传，" + "如涉及权利问题请告知，" * 20 + "我们将及时处理。"
+    assert classify_lines([BODY] * 10 + [notice]) == {10: "copyright"}
+    # the same words opening a page are a statement's own text
+    assert classify_lines([notice, BODY]) == {}
+
+
+def test_last_line_that_cannot_end_an_article() -> None:
+    assert classify_lines([BODY, BODY, "某某电子网"]) == {2: "site_header"}
+    assert classify_lines([BODY, BODY, "## 另一篇文章的标题"]) == {2: "related_links"}
+    # the last item of a listicle is its own text
+    assert classify_lines([BODY, BODY, "## 3、最后一条建议"]) == {}
+
+
+def test_a_reports_closing_sentence_is_not_a_follow_prompt() -> None:
+    lines = [BODY, BODY, BODY, "项目何时复工尚无定论。本报将继续关注。"]
+    assert classify_lines(lines) == {}
