@@ -27,10 +27,10 @@ _STRONG_META = re.compile(
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
 _CREDIT = re.compile(
-    r"^[（(▍◆■*#>\s]*(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|一审|二审|"
+    r"^[（(▍◆■*#>\s]*(?:(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|校稿|一审|二审|"
     r"三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|图文|文字|文案|排版|通讯员|"
-    r"记者|作者单位|作者|综合整理|签发|文章名称|文章标题|本文标题|"
-    r"整理|发布)[*\s]*[:：/|丨｜]"
+    r"记者|作者单位|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|美工|"
+    r"整理|发布)[*\s]*){1,3}[:：/|丨｜]"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
@@ -55,6 +55,8 @@ _WECHAT_PROMPT = re.compile(
     r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
     r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$"
 )
+# 了解更多… closes a short prompt line; inside a long line it may open the article's text.
+_MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
     (
@@ -82,7 +84,15 @@ _CONTACT = re.compile(
     re.I,
 )
 _CONTACT_LINE = 100
-_NOTICE_HEAD = re.compile(r"^[【\[（(*\s]*(?:免责|版权|特别|法律|网站)?(?:声明|申明)[】\])）*\s]*[:：]")
+# A short line that is mostly a phone number (**[phone number]罗老师**, 24小时救援：0000-1234567).
+# Bare 7-8 digit runs are figures in a table, so a landline needs its area code.
+_PHONE = re.compile(
+    r"\[phone number\]|(?<!\d)[（(]?0\d{2,3}[)）-]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+)
+_PHONE_LINE = 40
+_NOTICE_HEAD = re.compile(
+    r"^[【\[（(*\s]*(?:免责|版权|特别|法律|网站)?(?:声明|申明)[】\])）*\s]*[:：]"
+)
 _NOTICE_LINE = 600
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
@@ -380,12 +390,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     if edge and len(line) <= 160 and _DISCLAIMER.search(line) and not line_marker(line):
         # a numbered clause (（二）作品版权归原作者所有) is a notice's own rule
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
-    if edge and not in_head and len(line) <= _CONTACT_LINE and _CONTACT.match(line):
+    if edge and not in_head and _contact(line):
         return "contact"
     if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     plain = line.replace("*", "")
-    if edge and len(plain) <= 30 and _WECHAT_PROMPT.search(plain):
+    if edge and len(plain) <= 30 and (_WECHAT_PROMPT.search(plain) or _MORE.search(plain)):
         return "ad_block"
     prompts = len(_WECHAT_PROMPT.findall(plain))
     if edge and len(plain) <= 160 and prompts and prompts + len(_FOLLOW.findall(plain)) >= 2:
@@ -413,7 +423,16 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
 
 _PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S")
+_CLAUSE_END = re.compile(r"[。；;]")  # a heading may exclaim (注意！), it does not run on
 _LAST_SITE_LINE = 20
+
+
+def _contact(line: str) -> bool:
+    if len(line) > _CONTACT_LINE:
+        return False
+    if _CONTACT.match(line):
+        return True
+    return len(line) <= _PHONE_LINE and bool(_PHONE.search(line)) and not _SENTENCE_END.search(line)
 
 
 def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
@@ -425,7 +444,7 @@ def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
         if i in rules:
             continue
         line = lines[i].strip()
-        if len(line) > _CONTACT_LINE or not _CONTACT.match(line):
+        if not _contact(line):
             break
         rules[i] = "contact"
 
@@ -444,7 +463,7 @@ def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str])
     if (
         _MD_HEADING.match(line)
         and len(line) <= 40
-        and not _SENTENCE_END.search(line[:-1])
+        and not _CLAUSE_END.search(line)
         and not line_marker(heading)  # the last item of a listicle (## 3、…)
     ):
         rules[last] = "related_links"

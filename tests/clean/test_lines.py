@@ -115,6 +115,8 @@ def test_tail_fragment(line: str, fragment: str | None) -> None:
         "值班时间：周一至周五 9:00-17:00",
         "联系我们：某某社区居委会",
         "邮编：100000 传真：0000-7654321",
+        "24小时救援：0000-12345678",
+        "**13900000000 王老师**",
     ],
 )
 def test_contact_lines_at_the_end(line: str) -> None:
@@ -129,12 +131,19 @@ def test_a_contact_label_at_the_head_is_the_subject() -> None:
 
 
 def test_a_numbered_clause_about_copyright_is_the_notice_itself() -> None:
-    lines = [BODY, BODY, "（二）参赛作品的版权归原作者所有，主办方享有使用权。", "（三）作品须为原创。"]
+    lines = [
+        BODY,
+        BODY,
+        "（二）参赛作品的版权归原作者所有，主办方享有使用权。",
+        "（三）作品须为原创。",
+    ]
     assert classify_lines(lines) == {}
 
 
 def test_legal_notice_of_any_length_at_the_end() -> None:
-    notice = "声明：本站部分文字与图片由用户上传，" + "如涉及权利问题请告知，" * 20 + "我们将及时处理。"
+    notice = (
+        "声明：本站部分文字与图片由用户上传，" + "如涉及权利问题请告知，" * 20 + "我们将及时处理。"
+    )
     assert classify_lines([BODY] * 10 + [notice]) == {10: "copyright"}
     # the same words opening a page are a statement's own text
     assert classify_lines([notice, BODY]) == {}
@@ -150,3 +159,13 @@ def test_last_line_that_cannot_end_an_article() -> None:
 def test_a_reports_closing_sentence_is_not_a_follow_prompt() -> None:
     lines = [BODY, BODY, BODY, "项目何时复工尚无定论。本报将继续关注。"]
     assert classify_lines(lines) == {}
+
+
+def test_a_table_figure_is_not_a_phone_number() -> None:
+    lines = [BODY, BODY, BODY, "合计 12500000"]
+    assert classify_lines(lines) == {}
+
+
+def test_credit_labels_may_be_stacked() -> None:
+    assert classify_lines(["编辑撰稿//某某", BODY, BODY]) == {0: "page_meta"}
+    assert classify_lines([BODY, BODY, BODY, "版面设计：某某"]) == {3: "page_meta"}
