@@ -61,7 +61,100 @@ def _parser() -> argparse.ArgumentParser:
         help="only slogans of this kind",
     )
     c.set_defaults(handler=_compare)
+    d = sub.add_parser(
+        "dedup", help="search an earlier run's articles for copies again, with other settings"
+    )
+    d.add_argument(
+        "output", nargs="?", type=Path, default=Path("outputs"), help="default: outputs/"
+    )
+    _dedup_options(d)
+    d.set_defaults(handler=_dedup)
+    s = sub.add_parser("show-pair", help="two copied articles side by side as an HTML page")
+    s.add_argument("doc_a")
+    s.add_argument("doc_b")
+    s.add_argument(
+        "--from", dest="output", type=Path, default=Path("outputs"), help="run folder (outputs/)"
+    )
+    s.add_argument("-o", "--html", type=Path, default=Path("pair.html"), help="default: pair.html")
+    s.set_defaults(handler=_show_pair)
     return p
+
+
+def _dedup_options(p: argparse.ArgumentParser) -> None:
+    from miner.settings import DedupConfig
+
+    cfg = DedupConfig()
+    p.add_argument(
+        "--candidates",
+        choices=("winnow", "lsh"),
+        default=cfg.candidates,
+        help="candidate search: winnowing index (finds partial copies) or MinHash-LSH "
+        f"(scale-out; misses copies with low Jaccard) (default {cfg.candidates})",
+    )
+    p.add_argument("--near-coverage", type=float, default=cfg.near_coverage, metavar="X")
+    p.add_argument("--partial-coverage", type=float, default=cfg.partial_coverage, metavar="X")
+    p.add_argument(
+        "--partial-containment", type=float, default=cfg.partial_containment, metavar="X"
+    )
+    p.add_argument(
+        "--template-min-groups",
+        type=int,
+        default=cfg.template_min_groups,
+        metavar="N",
+        help="a sentence in N groups of different articles is a template "
+        f"(default {cfg.template_min_groups})",
+    )
+    p.add_argument(
+        "--keep-templates",
+        action="store_true",
+        help="count shared template sentences as copying (they are listed either way)",
+    )
+
+
+def _dedup_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from miner.settings import DedupConfig
+
+    return DedupConfig(
+        candidates=args.candidates,
+        near_coverage=args.near_coverage,
+        partial_coverage=args.partial_coverage,
+        partial_containment=args.partial_containment,
+        template_min_groups=args.template_min_groups,
+        exclude_templates=not args.keep_templates,
+    )
+
+
+def _missing(path: Path, output: Path) -> int:
+    print(f"miner: {path} does not exist; run `miner run … -o {output}` first", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _dedup(args: argparse.Namespace) -> int:
+    from miner.dedup.rerun import rerun_dedup
+
+    if not (args.output / "documents.parquet").exists():
+        return _missing(args.output / "documents.parquet", args.output)
+    result = rerun_dedup(args.output, _dedup_config(args))
+    families = len({c.cluster_id for c in result.clusters})
+    print(
+        f"miner: {len(result.pairs)} duplicate pairs in {families} families, "
+        f"{len(result.templates)} template sentences → {args.output}"
+    )
+    return EXIT_OK
+
+
+def _show_pair(args: argparse.Namespace) -> int:
+    from miner.dedup.rerun import write_pair_html
+
+    if not (args.output / "documents.parquet").exists():
+        return _missing(args.output / "documents.parquet", args.output)
+    try:
+        write_pair_html(args.output, args.doc_a, args.doc_b, args.html)
+    except KeyError as exc:
+        print(f"miner: no article {exc.args[0]} in {args.output}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"miner: {args.doc_a} ↔ {args.doc_b} → {args.html}")
+    return EXIT_OK
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -71,11 +164,7 @@ def _compare(args: argparse.Namespace) -> int:
 
     path = args.output / "slogan_by_unit.parquet"
     if not path.exists():
-        print(
-            f"miner: {path} does not exist; run `miner run … -o {args.output}` first",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        return _missing(path, args.output)
     rows = [SloganCount(**r) for r in pq.read_table(path).to_pylist()]
     if args.kind:
         rows = [r for r in rows if r.kind == args.kind]

@@ -144,6 +144,7 @@ class DuplicatePair:
     similarity: float
     containment: float
     coverage: float = 0.0  # the smaller share of either article inside aligned passages
+    swaps: str = ""  # word swaps inside the passages, a→b first: "双争双比→双创双争 ×9, 我乡 kept"
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean import clean_page, detect_script, repair
 from miner.clean.boilerplate import learn as learn_footers
 from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
-from miner.dedup import find_duplicates
+from miner.dedup import dedup
 from miner.extract import SectionIndex
 from miner.extract.checks import corpus_checks, document_checks
 from miner.extract.digits import digit_tests
@@ -240,7 +240,8 @@ def run(
     for article in acc.articles:
         article.words = " ".join(seg.words(article.text))
     # 6. dedup, and the checks that need the whole corpus.
-    pairs, passages = find_duplicates(acc.articles)
+    found = dedup(acc.articles, settings.dedup)
+    pairs, passages = found.pairs, found.passages
     acc.checks.extend(corpus_checks(acc.articles, acc.figures))
     # 7. tables.
     tables = {
@@ -251,6 +252,8 @@ def run(
         "slogans": to_arrow("slogans", acc.slogans),
         "duplicates": to_arrow("duplicates", pairs),
         "passages": to_arrow("passages", passages),
+        "clusters": to_arrow("clusters", found.clusters),
+        "templates": to_arrow("templates", found.templates),
         "removals": to_arrow("removals", acc.removals),
         "errors": to_arrow("errors", acc.errors),
         "checks": to_arrow("checks", acc.checks),

@@ -2,8 +2,69 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Thresholds and search options of ``miner.dedup.dedup``.
+
+    Attributes:
+        shingle: characters per shingle. 5-grams separate copies (Jaccard 0.36–0.63 on
+            seed 000) from same-campaign reports (≤ 0.02) by more than 15×; shorter
+            ones raise the background, longer ones lower the copies
+            (``../shared/notes/dedup.md`` §1).
+        min_view: views shorter than this take part in exact matching only: a
+            40-character notice shares 30% with anything of its campaign.
+        candidates: ``winnow`` (an inverted index of winnowing fingerprints: every
+            pair sharing a run of ``winnow_window + shingle - 1`` characters is a
+            candidate) or ``lsh`` (MinHash band keys, the scale-out path).
+        winnow_window: 8 keeps ~22% of the 5-grams and guarantees any shared run of
+            12 normalised characters — about one clause — is seen.
+        min_shared: fingerprints a pair must share to be verified; a 30% copy of a
+            200-character article shares ~13.
+        prefilter: a pair is verified only when the share of the smaller article's
+            fingerprints found in the other reaches ``prefilter × partial_containment``;
+            at 1/3 no verified pair was lost on ``../shared/corpus/real`` (the lowest
+            verified pair had 0.148) and 94% of candidates were skipped.
+        min_max_df, max_df_divisor: keys held by more than
+            ``max(min_max_df, n // max_df_divisor)`` articles are stock phrases and
+            are not indexed.
+        partial_containment: the smaller article's share of 5-grams found in the
+            other. Unrelated reports of one campaign stay ≤ 0.05 on seed 000, copies
+            of any kind reach 0.5 and more.
+        near_coverage: aligned passages covering this share of both articles make a
+            near copy. Measured with crumb-free passages (``miner.dedup.align``): the
+            seeds' near copy covers 0.938, the demo corpus's rewritten copy (names,
+            campaign and figures swapped, one sentence added) 0.89; the seeds'
+            partial copies (another report spliced in, paragraphs dropped) 0.77–0.81.
+        partial_coverage: passages must cover this share of the smaller article.
+            Reports that share stock phrases reach containment 0.3 with passages
+            covering 0.01–0.2 (measured on ``../shared/corpus/real``); real partial
+            copies cover 0.4 and more.
+        template_min_groups: a sentence found in this many groups of otherwise
+            different articles is a template (``miner.dedup.templates``).
+        exclude_templates: drop pairs whose shared text is only template sentences.
+    """
+
+    shingle: int = 5
+    min_view: int = 50
+    candidates: str = "winnow"
+    winnow_window: int = 8
+    min_shared: int = 2
+    prefilter: float = 1 / 3
+    min_max_df: int = 50
+    max_df_divisor: int = 200
+    partial_containment: float = 0.30
+    near_coverage: float = 0.85
+    partial_coverage: float = 0.30
+    template_min_groups: int = 4
+    exclude_templates: bool = True
+
+    def __post_init__(self) -> None:
+        if self.candidates not in ("winnow", "lsh"):
+            raise ValueError(f"candidates must be 'winnow' or 'lsh', not {self.candidates!r}")
 
 
 @dataclass(slots=True)
@@ -31,6 +92,7 @@ class Settings:
         footers: learn the footer lines the corpus repeats under pages with different
             bodies (a first pass over the input) and remove them (rule
             ``repeated_footer``); see ``miner/clean/boilerplate.py``.
+        dedup: the duplicate search's thresholds and options (``DedupConfig``).
     """
 
     input: Path = Path("corpus")
@@ -44,3 +106,4 @@ class Settings:
     archive_max_ratio: float = 100.0
     classifier: bool = False
     footers: bool = True
+    dedup: DedupConfig = field(default_factory=DedupConfig)

@@ -1,49 +1,199 @@
 """Copied reports: which articles copy each other, what they share, what was swapped.
 
-Detection works on characters, explanation on words. A normalised view of each
-article (Chinese, letters and digits only; every digit run as one placeholder, so
-changed figures do not hide a copy) is cut into character 5-grams; pairs that share
-5-grams are verified by exact Jaccard and containment. Each verified pair is then
-aligned on rjieba tokens, which turns a swap into one readable pair
-(双争双比 → 双创双争) instead of single characters.
+Detection works on characters, explanation on words. Each article's matching view
+(``miner.dedup.view``: Chinese, letters and digits only, every number as ``0``) is cut
+into character 5-grams. Candidates come from an inverted index of winnowing
+fingerprints (or, at scale, MinHash-LSH band keys); each candidate is verified on the
+full 5-gram sets (exact Jaccard and containment); a pair that shares only template
+sentences (``miner.dedup.templates``) is dropped; the rest are aligned on rjieba tokens
+(``miner.dedup.align``), which turns a swap into one readable word pair
+(双争双比 → 双创双争) and gives the shared passages. Families of copies are the
+connected components of the verified pairs (``miner.dedup.clusters``).
 
-Kinds: ``exact`` — the same matching view; ``near`` — aligned passages cover at
-least ``NEAR_COVERAGE`` of *both* articles (one is the other with edits: swapped
-names, a changed sentence); ``partial`` — the smaller article has ≥ 0.3 of its
-5-grams in the other and at least ``PARTIAL_COVERAGE`` of it lies in shared passages,
-but one of them has more than a tenth that is its own.
+Kinds: ``exact`` — the same matching view; ``near`` — aligned passages cover at least
+``near_coverage`` of *both* articles (one is the other with edits: swapped names, a
+changed sentence); ``partial`` — the smaller article has at least
+``partial_containment`` of its 5-grams in the other and at least ``partial_coverage``
+of it lies in shared passages, but one of them has more of its own.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from miner.dedup.align import align_pair
-from miner.dedup.pairs import find_pairs, matching_view
+import numpy as np
+
+from miner.dedup.align import align_pair, content_tokens, swap_summary
+from miner.dedup.clusters import ClusterRow, clusters
+from miner.dedup.index import candidate_pairs
+from miner.dedup.minhash import band_keys, signatures
+from miner.dedup.shingles import shared_count, window_hashes, winnow
+from miner.dedup.templates import SAME_TEXT, Template, find_templates
+from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
-
-# Calibration (seed 000 and the demo corpus, passages allowing edits of ≤ 12 words):
-# edit copies cover 0.93–1.0 of both sides; a report rebuilt from another one with
-# sentences dropped or added covers 0.87 of its longer side; unrelated reports ≤ 0.13.
-NEAR_COVERAGE = 0.90
-# partial: passages must cover this share of the smaller article. Two reports that
-# merely use the same stock phrases reach 5-gram containment 0.3 with passages
-# covering 0.01–0.2 (measured on ../shared/corpus/real: a resolution against the
-# report it approves, template essays); real partial copies cover 0.4 and more.
-PARTIAL_COVERAGE = 0.30
+from miner.segment import Token
+from miner.settings import DedupConfig
 
 __all__ = [
-    "NEAR_COVERAGE",
-    "PARTIAL_COVERAGE",
+    "DedupConfig",
+    "DedupResult",
+    "MatchView",
     "align_pair",
+    "dedup",
     "find_duplicates",
-    "find_pairs",
+    "match_view",
     "matching_view",
 ]
 
 
-def find_duplicates(articles: Sequence[Article]) -> tuple[list[DuplicatePair], list[Passage]]:
-    """Duplicate pairs with their kind, and the passages each pair shares.
+@dataclass(slots=True)
+class DedupResult:
+    """Everything the duplicate search finds: the rows of four tables."""
+
+    pairs: list[DuplicatePair] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    clusters: list[ClusterRow] = field(default_factory=list)
+    templates: list[Template] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Doc:
+    doc_id: str
+    view: MatchView
+    windows: np.ndarray  # window hashes in text order
+    shingles: np.ndarray  # sorted unique
+
+
+def _docs(articles: Sequence[Article], cfg: DedupConfig) -> list[_Doc]:
+    docs = []
+    for art in articles:
+        view = match_view(art.text)
+        windows = window_hashes(view.text, cfg.shingle) if len(view.text) >= cfg.min_view else None
+        if windows is None or windows.size == 0:
+            windows = np.empty(0, dtype=np.uint64)
+        docs.append(_Doc(art.doc_id, view, windows, np.unique(windows)))
+    return docs
+
+
+def _exact_groups(docs: Sequence[_Doc]) -> list[list[int]]:
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(docs):
+        if d.view.text:
+            by_hash[hashlib.blake2b(d.view.text.encode(), digest_size=16).hexdigest()].append(i)
+    return [g for g in by_hash.values() if len(g) > 1]
+
+
+def _candidates(docs: Sequence[_Doc], cfg: DedupConfig) -> list[tuple[int, int]]:
+    max_df = max(cfg.min_max_df, len(docs) // cfg.max_df_divisor)
+    if cfg.candidates == "lsh":
+        keys = band_keys(signatures([d.shingles for d in docs]))
+        ii, jj, _ = candidate_pairs(keys, max_df=max_df, min_shared=1)
+    else:
+        keys = [winnow(d.windows, cfg.winnow_window) for d in docs]
+        ii, jj, shared = candidate_pairs(keys, max_df=max_df, min_shared=cfg.min_shared)
+        # Fingerprint containment estimates 5-gram containment; a third of the
+        # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
+        sizes = np.array([k.size for k in keys], dtype=np.int64)
+        smaller = np.maximum(1, np.minimum(sizes[ii], sizes[jj]))
+        keep = shared / smaller >= cfg.partial_containment * cfg.prefilter
+        ii, jj = ii[keep], jj[keep]
+    return list(zip(ii.tolist(), jj.tolist(), strict=True))
+
+
+def _key(x: str, y: str) -> tuple[str, str]:
+    return (x, y) if x < y else (y, x)
+
+
+def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> DedupResult:
+    """Verified duplicate pairs, their passages, copy families and template sentences.
+
+    Example:
+        >>> from miner.models import Article
+        >>> body = "我乡把活动作为党建工作的重点来抓，成立了领导小组，召开动员大会，统一思想。" * 3
+        >>> arts = [Article("a", "s", 1, None, body), Article("b", "s", 2, None, body.replace("我乡", "我镇"))]
+        >>> r = dedup(arts)
+        >>> [(p.doc_a, p.doc_b, p.kind, p.swaps) for p in r.pairs]
+        [('a', 'b', 'near', '我乡→我镇 ×3')]
+        >>> [(c.doc_id, c.is_representative) for c in r.clusters]
+        [('a', True), ('b', False)]
+    """
+    cfg = config or DedupConfig()
+    docs = _docs(articles, cfg)
+    found: dict[tuple[str, str], DuplicatePair] = {}
+    exact_links: list[tuple[int, int]] = []
+    # 1. Exact copies: the same view (short articles take part only here).
+    for group in _exact_groups(docs):
+        for x, i in enumerate(group):
+            for j in group[x + 1 :]:
+                exact_links.append((i, j))
+                key = _key(docs[i].doc_id, docs[j].doc_id)
+                found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
+    # 2. Candidates, 3. verified exactly on the full 5-gram sets.
+    verified: list[tuple[int, int, int]] = []
+    same_text = list(exact_links)
+    for i, j in _candidates(docs, cfg):
+        a, b = docs[i], docs[j]
+        if _key(a.doc_id, b.doc_id) in found or not a.shingles.size or not b.shingles.size:
+            continue
+        inter = shared_count(a.shingles, b.shingles)
+        if inter / min(a.shingles.size, b.shingles.size) < cfg.partial_containment:
+            continue
+        verified.append((i, j, inter))
+        if min(inter / a.shingles.size, inter / b.shingles.size) >= SAME_TEXT:
+            same_text.append((i, j))
+    # 4. Template sentences: shared by many groups of otherwise different articles.
+    texts = [a.text for a in articles]
+    templates, covered = find_templates(
+        [d.doc_id for d in docs], texts, [d.view for d in docs], same_text, cfg.template_min_groups
+    )
+    tokens: dict[int, list[Token]] = {}
+
+    def tokens_of(k: int) -> list[Token]:
+        if k not in tokens:
+            tokens[k] = content_tokens(texts[k])
+        return tokens[k]
+
+    passages: list[Passage] = []
+    for i, j, inter in verified:
+        a, b = docs[i], docs[j]
+        if cfg.exclude_templates and covered.size:
+            own_a = np.setdiff1d(a.shingles, covered, assume_unique=True)
+            own_b = np.setdiff1d(b.shingles, covered, assume_unique=True)
+            smaller = min(own_a.size, own_b.size)
+            if not smaller or shared_count(own_a, own_b) / smaller < cfg.partial_containment:
+                continue  # what they share is standard text
+        union = a.shingles.size + b.shingles.size - inter
+        cont = inter / min(a.shingles.size, b.shingles.size)
+        # 5. Alignment: shared passages and word swaps; coverage decides the kind.
+        (ia, ka), (ib, kb) = sorted([(a.doc_id, i), (b.doc_id, j)])
+        ta, tb = texts[ka], texts[kb]
+        aligned = align_pair(ia, ta, ib, tb, tokens_of(ka), tokens_of(kb))
+        cov_a = sum(p.a_end - p.a_start for p in aligned) / max(1, len(ta))
+        cov_b = sum(p.b_end - p.b_start for p in aligned) / max(1, len(tb))
+        if (cov_a if len(ta) <= len(tb) else cov_b) < cfg.partial_coverage:
+            continue  # shared 5-grams scattered over stock phrases, not shared passages
+        coverage = min(cov_a, cov_b)
+        kind = "near" if coverage >= cfg.near_coverage else "partial"
+        pair = DuplicatePair(ia, ib, kind, round(inter / union, 6), round(cont, 6))
+        pair.coverage = round(coverage, 6)
+        pair.swaps = swap_summary(aligned, ta, tb)
+        found[(ia, ib)] = pair
+        passages.extend(aligned)
+    pairs = [found[k] for k in sorted(found)]
+    passages.sort(key=lambda p: (p.doc_a, p.doc_b, p.a_start, p.b_start))
+    dates = {a.doc_id: a.date for a in articles}
+    lengths = {a.doc_id: len(a.text) for a in articles}
+    families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, lengths)
+    return DedupResult(pairs, passages, families, templates)
+
+
+def find_duplicates(
+    articles: Sequence[Article], config: DedupConfig | None = None
+) -> tuple[list[DuplicatePair], list[Passage]]:
+    """Duplicate pairs with their kind, and the passages each pair shares (see ``dedup``).
 
     Example:
         >>> from miner.models import Article
@@ -52,20 +202,5 @@ def find_duplicates(articles: Sequence[Article]) -> tuple[list[DuplicatePair], l
         >>> [(p.doc_a, p.doc_b, p.kind) for p in find_duplicates(arts)[0]]
         [('a', 'b', 'near')]
     """
-    texts = {a.doc_id: a.text for a in articles}
-    pairs: list[DuplicatePair] = []
-    passages: list[Passage] = []
-    for pair in find_pairs(articles):
-        ta, tb = texts[pair.doc_a], texts[pair.doc_b]
-        found = align_pair(pair.doc_a, ta, pair.doc_b, tb)
-        cov_a = sum(p.a_end - p.a_start for p in found) / max(1, len(ta))
-        cov_b = sum(p.b_end - p.b_start for p in found) / max(1, len(tb))
-        smaller = cov_a if len(ta) <= len(tb) else cov_b
-        if pair.kind != "exact" and smaller < PARTIAL_COVERAGE:
-            continue  # shared 5-grams scattered over stock phrases, not shared passages
-        pair.coverage = round(min(cov_a, cov_b), 6)
-        if pair.kind != "exact" and pair.coverage >= NEAR_COVERAGE:
-            pair.kind = "near"
-        pairs.append(pair)
-        passages.extend(found)
-    return pairs, passages
+    result = dedup(articles, config)
+    return result.pairs, result.passages

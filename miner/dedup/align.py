@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from miner.models import Passage
@@ -10,13 +13,53 @@ from miner.segment import Token, tag
 
 MAX_GAP_TOKENS = 12  # edits this short inside a copied run do not break the passage
 MIN_PASSAGE_CHARS = 30
+# Two unrelated sentences still share a comma or a 的: an equal stretch with fewer
+# word characters than this between two edits is part of the edit, not an anchor,
+# otherwise such crumbs would chain unrelated text into one "passage".
+MIN_ANCHOR_CHARS = 4
+_WORDY = re.compile(r"\w")
+
+Op = tuple[str, int, int, int, int]
+
+
+def _merge_crumbs(ops: Sequence[Op], words_a: Sequence[str]) -> list[Op]:
+    """Fold weak equal stretches lying between two edits into one edit."""
+    out: list[Op] = []
+    for k, op in enumerate(ops):
+        tag_, i1, i2, j1, j2 = op
+        weak = (
+            tag_ == "equal"
+            and 0 < k < len(ops) - 1
+            and len(_WORDY.findall("".join(words_a[i1:i2]))) < MIN_ANCHOR_CHARS
+        )
+        if tag_ != "equal" or weak:
+            if out and out[-1][0] != "equal":
+                _, a1, _, b1, _ = out[-1]
+                out[-1] = ("replace", a1, i2, b1, j2)
+            else:
+                out.append(("replace", i1, i2, j1, j2))
+        else:
+            out.append(op)
+    return out
 
 
 def _content(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not t.text.isspace()]
 
 
-def align_pair(doc_a: str, text_a: str, doc_b: str, text_b: str) -> list[Passage]:
+def content_tokens(text: str) -> list[Token]:
+    """The tokens alignment works on (white space dropped); computed once per article."""
+    return _content(tag(text))
+
+
+def align_pair(
+    doc_a: str,
+    text_a: str,
+    doc_b: str,
+    text_b: str,
+    tokens_a: list[Token] | None = None,
+    tokens_b: list[Token] | None = None,
+) -> list[Passage]:
     """Passages two texts share, each with the ``[from, to]`` word swaps inside it.
 
     Example:
@@ -25,16 +68,19 @@ def align_pair(doc_a: str, text_a: str, doc_b: str, text_b: str) -> list[Passage
         >>> p[0].substitutions
         '[["我乡", "我社区"]]'
     """
-    ta, tb = _content(tag(text_a)), _content(tag(text_b))
+    ta = tokens_a if tokens_a is not None else content_tokens(text_a)
+    tb = tokens_b if tokens_b is not None else content_tokens(text_b)
     wa, wb = [t.text for t in ta], [t.text for t in tb]
-    ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
+    ops = _merge_crumbs(SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes(), wa)
     passages: list[Passage] = []
     run: list[tuple[str, int, int, int, int]] = []
 
     def flush() -> None:
-        while run and run[-1][0] != "equal":
+        # An edit closing a passage belongs to it only where both texts end there.
+        while run and run[-1][0] != "equal" and (run[-1][2] < len(wa) or run[-1][4] < len(wb)):
             run.pop()
-        if not run:
+        if not any(op == "equal" for op, *_ in run):
+            run.clear()
             return
         a0, a1 = ta[run[0][1]].start, ta[run[-1][2] - 1].end
         b0, b1 = tb[run[0][3]].start, tb[run[-1][4] - 1].end
@@ -49,9 +95,59 @@ def align_pair(doc_a: str, text_a: str, doc_b: str, text_b: str) -> list[Passage
         run.clear()
 
     for op, i1, i2, j1, j2 in ops:
-        if op == "equal" or (run and max(i2 - i1, j2 - j1) <= MAX_GAP_TOKENS):
+        short = max(i2 - i1, j2 - j1) <= MAX_GAP_TOKENS
+        # An edit opening a passage belongs to it only where both texts start there.
+        opening = not run and i1 == 0 and j1 == 0
+        if op == "equal" or (short and (run or opening)):
             run.append((op, i1, i2, j1, j2))
         else:
             flush()
     flush()
     return passages
+
+
+# How a report names its own unit (我乡, 我社区, 本单位): the words a copier swaps, and
+# the ones they forgot to swap.
+_SELF = re.compile(
+    r"我(?:乡|镇|村|社区|街道|县|市|区|局|委|办|校|院|所|站|厂|公司|单位|部|处|科|队|中心|支部|党委)"
+    r"|本(?:单位|乡|镇|村|社区|街道|局|校|院|公司|部门)"
+)
+
+
+SUMMARY_SWAPS = 12  # the rest are in ``passages.substitutions``
+SWAP_CHARS = 8  # longer replacements are rewritten clauses, not swapped names
+_PUNCT = re.compile(r"[^\w]")
+
+
+def _word(s: str) -> bool:
+    return 0 < len(s) <= SWAP_CHARS and not _PUNCT.search(s)
+
+
+def swap_summary(passages: Sequence[Passage], text_a: str, text_b: str) -> str:
+    """What a reader wants from a copy at a glance: ``双争双比→双创双争 ×9, 我乡 kept``.
+
+    Word swaps (both sides a short word: names, not rewritten clauses or added text)
+    are counted over all passages, most frequent first; a unit self-reference
+    found in both sides of a passage and never swapped is reported as kept.
+
+    Example:
+        >>> a = "我乡开展双比双争活动，我乡党委高度重视，成立领导小组，召开动员大会，统一了思想认识。"
+        >>> b = a.replace("双比双争", "双创双争")
+        >>> swap_summary(align_pair("a", a, "b", b), a, b)
+        '双比双争→双创双争 ×1, 我乡 kept'
+    """
+    swaps: Counter[tuple[str, str]] = Counter()
+    kept: Counter[str] = Counter()
+    for p in passages:
+        for old, new in json.loads(p.substitutions):
+            if _word(old) and _word(new):
+                swaps[(old, new)] += 1
+        in_a = Counter(_SELF.findall(text_a[p.a_start : p.a_end]))
+        in_b = Counter(_SELF.findall(text_b[p.b_start : p.b_end]))
+        for word in in_a.keys() & in_b.keys():
+            kept[word] += min(in_a[word], in_b[word])
+    swapped = {w for pair in swaps for w in pair}
+    ranked = sorted(swaps.items(), key=lambda x: (-x[1], x[0]))[:SUMMARY_SWAPS]
+    parts = [f"{o}→{n} ×{c}" for (o, n), c in ranked]
+    parts += [f"{w} kept" for w in sorted(kept) if w not in swapped]
+    return ", ".join(parts)

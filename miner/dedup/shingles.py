@@ -15,12 +15,12 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 
 
-def shingle_hashes(view: str, k: int = 5) -> np.ndarray:
-    """Sorted unique hashes of the ``k``-character shingles of ``view``.
+def window_hashes(view: str, k: int = 5) -> np.ndarray:
+    """The hash of every ``k``-character window of ``view``, in text order.
 
     Example:
-        >>> len(shingle_hashes("双创双争活动双创双争"))  # 6 windows, 5 distinct 5-grams
-        5
+        >>> window_hashes("双创双争活动双创双争").size  # 10 characters, 6 windows
+        6
     """
     if len(view) < k:
         return np.empty(0, dtype=np.uint64)
@@ -36,9 +36,45 @@ def shingle_hashes(view: str, k: int = 5) -> np.ndarray:
         h ^= h >> np.uint64(27)
         h *= _MIX2
         h ^= h >> np.uint64(31)
-    return np.unique(h)
+    return h
+
+
+def shingle_hashes(view: str, k: int = 5) -> np.ndarray:
+    """Sorted unique hashes of the ``k``-character shingles of ``view``.
+
+    Example:
+        >>> len(shingle_hashes("创先争优创先争优创先"))  # 6 windows, 4 distinct 5-grams
+        4
+    """
+    return np.unique(window_hashes(view, k))
+
+
+def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
+    """Winnowing fingerprints (Schleimer, Wilkerson and Aiken 2003), sorted and unique.
+
+    The minimum of every ``w`` consecutive window hashes is kept, so two texts that
+    share any run of ``w + k - 1`` characters share a fingerprint, whatever else they
+    hold; about ``2 / (w + 1)`` of the hashes are kept. Ties take the leftmost
+    minimum, the same in every text, which keeps the guarantee.
+
+    Example:
+        >>> h = window_hashes("我乡开展双创双争活动成效明显群众满意")
+        >>> bool(np.isin(winnow(h, 4), h).all())
+        True
+    """
+    if hashes.size <= w:
+        return hashes.min(keepdims=True) if hashes.size else hashes
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, w)
+    picked = np.unique(np.argmin(windows, axis=1) + np.arange(windows.shape[0]))
+    return np.unique(hashes[picked])
 
 
 def shared_count(a: np.ndarray, b: np.ndarray) -> int:
     """How many hashes two sorted unique arrays share."""
-    return int(np.intersect1d(a, b, assume_unique=True).size)
+    if a.size > b.size:
+        a, b = b, a
+    if not a.size:
+        return 0
+    at = np.searchsorted(b, a)
+    at[at == b.size] = 0
+    return int(np.count_nonzero(b[at] == a))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from miner.dedup.pairs import matching_view
+from miner.dedup.view import matching_view
 from miner.models import Removal
 from miner.textmap import TextMap
 

@@ -46,7 +46,11 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "duplicates": [
         ("doc_a", S), ("doc_b", S), ("kind", S), ("similarity", F), ("containment", F),
-        ("coverage", F),
+        ("coverage", F), ("swaps", S),
+    ],
+    "clusters": [("cluster_id", INT), ("doc_id", S), ("is_representative", B), ("size", INT)],
+    "templates": [
+        ("template_id", INT), ("text", S), ("articles", INT), ("groups", INT), ("doc_ids", S),
     ],
     "passages": [
         ("doc_a", S), ("doc_b", S), ("a_start", INT), ("a_end", INT), ("b_start", INT), ("b_end", INT),

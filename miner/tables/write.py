@@ -20,7 +20,8 @@ import pyarrow.parquet as pq
 
 
 @contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` that replaces it when the block succeeds."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
@@ -33,13 +34,20 @@ def _atomic(path: Path) -> Iterator[Path]:
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
-    with _atomic(path) as tmp:
+    with atomic_path(path) as tmp:
         pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+
+
+def write_text(text: str, path: Path) -> None:
+    """A UTF-8 text file (an HTML page), written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def write_csv(table: pa.Table, path: Path) -> None:
     """UTF-8 with a BOM, so spreadsheet programs open Chinese correctly."""
-    with _atomic(path) as tmp, tmp.open("wb") as fh:
+    with atomic_path(path) as tmp, tmp.open("wb") as fh:
         fh.write("\ufeff".encode())
         pacsv.write_csv(table, fh)
 
@@ -47,7 +55,7 @@ def write_csv(table: pa.Table, path: Path) -> None:
 def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:
     import duckdb
 
-    with _atomic(path) as tmp:
+    with atomic_path(path) as tmp:
         tmp.unlink()  # duckdb refuses to open an empty non-database file
         con = duckdb.connect(str(tmp))
         try:

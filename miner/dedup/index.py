@@ -1,0 +1,82 @@
+"""Candidate pairs from an inverted index: documents that share keys, and how many.
+
+The keys are winnowing fingerprints (``miner.dedup.shingles.winnow``) or MinHash band
+keys (``miner.dedup.minhash``); either way a key held by very many documents is a
+stock phrase, a slogan or boilerplate, and would pair everything with everything, so
+keys above ``max_df`` documents are skipped. Pairs are generated group by group with
+numpy (one ``triu_indices`` per group size), never with a Python loop per key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+# Reduce the pair list once it holds this many entries, so memory stays bounded by the
+# number of distinct pairs rather than by the number of shared keys.
+_REDUCE_AT = 20_000_000
+
+
+def _reduce(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    if not keys.size:
+        return keys, counts
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], counts[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return keys[starts], np.add.reduceat(counts, starts)
+
+
+def candidate_pairs(
+    keys: Sequence[np.ndarray], *, max_df: int, min_shared: int = 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``(i, j)``, ``i < j``, of documents sharing at least ``min_shared`` keys.
+
+    ``keys[i]`` holds document ``i``'s keys, unique within the document. Returns the
+    arrays ``i``, ``j`` and the number of keys each pair shares, sorted by ``(i, j)``.
+
+    Example:
+        >>> k = [np.array([1, 2, 3], dtype=np.uint64), np.array([2, 3], dtype=np.uint64),
+        ...      np.array([9], dtype=np.uint64)]
+        >>> [a.tolist() for a in candidate_pairs(k, max_df=10)]
+        [[0], [1], [2]]
+    """
+    n = len(keys)
+    empty = np.empty(0, dtype=np.int64)
+    if n < 2:
+        return empty, empty, empty
+    all_k = np.concatenate([np.asarray(k, dtype=np.uint64) for k in keys])
+    all_d = np.repeat(np.arange(n, dtype=np.int64), [len(k) for k in keys])
+    order = np.lexsort((all_d, all_k))
+    all_k, all_d = all_k[order], all_d[order]
+    starts = np.flatnonzero(np.r_[True, all_k[1:] != all_k[:-1]])
+    sizes = np.diff(np.r_[starts, all_k.size])
+    useful = (sizes > 1) & (sizes <= max_df)
+    starts, sizes = starts[useful], sizes[useful]
+    pair_keys: list[np.ndarray] = []
+    pair_counts: list[np.ndarray] = []
+    pending = 0
+    acc_k = np.empty(0, dtype=np.int64)
+    acc_c = np.empty(0, dtype=np.int64)
+    for size in np.unique(sizes).tolist():
+        group_starts = starts[sizes == size]
+        first, second = np.triu_indices(size, 1)
+        # Bound the block: groups × pairs-per-group entries at a time.
+        step = max(1, _REDUCE_AT // max(1, first.size))
+        for at in range(0, group_starts.size, step):
+            members = all_d[group_starts[at : at + step, None] + np.arange(size)]
+            block = members[:, first] * n + members[:, second]
+            pair_keys.append(block.ravel())
+            pair_counts.append(np.ones(block.size, dtype=np.int64))
+            pending += block.size
+            if pending >= _REDUCE_AT:
+                acc_k, acc_c = _reduce(
+                    np.concatenate([acc_k, *pair_keys]), np.concatenate([acc_c, *pair_counts])
+                )
+                pair_keys, pair_counts, pending = [], [], 0
+    acc_k, acc_c = _reduce(
+        np.concatenate([acc_k, *pair_keys]), np.concatenate([acc_c, *pair_counts])
+    )
+    keep = acc_c >= min_shared
+    acc_k, acc_c = acc_k[keep], acc_c[keep]
+    return acc_k // n, acc_k % n, acc_c

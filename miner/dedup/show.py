@@ -1,0 +1,113 @@
+"""One copied pair side by side as a self-contained HTML page.
+
+A table row says two reports are copies; a reader wants to see it: the passages
+they share highlighted in both texts, and inside them the words that were swapped
+(我乡 → 我社区). Every piece of document text is HTML-escaped, so a page scraped with a
+``<script>`` in it is shown, never run.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from miner.dedup.align import content_tokens
+from miner.models import Passage
+
+_STYLE = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;
+margin:1.5em;color:#222}
+h1{font-size:1.3em}table.meta td{padding:0 1em 0 0}
+.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}
+.doc{white-space:pre-wrap;line-height:1.7;border:1px solid #ccc;padding:1em}
+mark.shared{background:#fff3b0}mark.swap{background:#ffb3b3;font-weight:bold}
+.legend mark{padding:0 .3em}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One article of the pair."""
+
+    doc_id: str
+    title: str | None
+    text: str
+
+
+def _swaps(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans, relative to each passage, of the words that differ."""
+    ta, tb = content_tokens(a), content_tokens(b)
+    wa, wb = [t.text for t in ta], [t.text for t in tb]
+    out_a: list[tuple[int, int]] = []
+    out_b: list[tuple[int, int]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            out_a.append((ta[i1].start, ta[i2 - 1].end))
+        if j2 > j1:
+            out_b.append((tb[j1].start, tb[j2 - 1].end))
+    return out_a, out_b
+
+
+def _render(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` escaped, with non-overlapping ``(start, end, class)`` marks."""
+    out: list[str] = []
+    at = 0
+    for start, end, cls in sorted(marks):
+        if start < at:
+            continue  # overlaps an earlier mark
+        out.append(html.escape(text[at:start]))
+        out.append(f'<mark class="{cls}">{html.escape(text[start:end])}</mark>')
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+def _marks(text: str, spans: list[tuple[int, int, list[tuple[int, int]]]]) -> str:
+    """Shared passages, each split around its swapped words (given relative to it)."""
+    marks: list[tuple[int, int, str]] = []
+    for start, end, swaps in spans:
+        at = start
+        for s, e in swaps:
+            if start + s > at:
+                marks.append((at, start + s, "shared"))
+            marks.append((start + s, start + e, "swap"))
+            at = start + e
+        if at < end:
+            marks.append((at, end, "shared"))
+    return _render(text, [(s, e, c) for s, e, c in marks if e > s])
+
+
+def pair_html(a: Side, b: Side, passages: Sequence[Passage], summary: dict[str, str]) -> str:
+    """The page for one pair; ``summary`` holds the duplicates row (kind, swaps …)."""
+    spans_a: list[tuple[int, int, list[tuple[int, int]]]] = []
+    spans_b: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for p in passages:
+        sa, sb = _swaps(a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end])
+        spans_a.append((p.a_start, p.a_end, sa))
+        spans_b.append((p.b_start, p.b_end, sb))
+    rows = "".join(
+        f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in summary.items()
+    )
+
+    def column(side: Side, spans: list[tuple[int, int, list[tuple[int, int]]]]) -> str:
+        title = html.escape(side.title or "(untitled)")
+        return (
+            f"<div><h2>{html.escape(side.doc_id)} · {title}</h2>"
+            f'<div class="doc">{_marks(side.text, spans)}</div></div>'
+        )
+
+    return (
+        '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
+        f"<title>miner: {html.escape(a.doc_id)} ↔ {html.escape(b.doc_id)}</title>"
+        f"<style>{_STYLE}</style></head><body>"
+        f"<h1>Copied pair {html.escape(a.doc_id)} ↔ {html.escape(b.doc_id)}</h1>"
+        f'<table class="meta">{rows}</table>'
+        '<p class="legend"><mark class="shared">shared passage</mark> '
+        '<mark class="swap">swapped words</mark></p>'
+        f'<div class="cols">{column(a, spans_a)}{column(b, spans_b)}</div>'
+        "</body></html>\n"
+    )

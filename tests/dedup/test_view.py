@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from miner.dedup.view import match_view, matching_view
+
+
+def test_view_drops_punctuation_and_folds_numbers() -> None:
+    assert matching_view("投入资金21.6万元，“双创双争”！") == "投入资金0万元双创双争"
+
+
+def test_full_width_letters_and_digits_fold_to_ascii() -> None:
+    assert matching_view("ＡＢＣ公司投入５０万元") == "abc公司投入0万元"
+
+
+def test_offsets_point_back_to_the_source() -> None:
+    text = "我乡，投入 21.6 万元。"
+    v = match_view(text)
+    assert v.text == "我乡投入0万元"
+    assert text[slice(*v.source_span(0, 2))] == "我乡"
+    assert text[slice(*v.source_span(4, 7))] == "21.6 万元"
+
+
+@given(st.text(alphabet=st.sampled_from("我乡镇双创争优１２3.Ａb，。 \n①㎡Ⅱ"), max_size=60))
+def test_every_view_character_comes_from_its_span(text: str) -> None:
+    v = match_view(text)
+    assert len(v.starts) == len(v.ends) == len(v.text)
+    for k, ch in enumerate(v.text):
+        s, e = v.source_span(k, k + 1)
+        assert 0 <= s < e <= len(text)
+        if ch != "0":
+            assert ch in matching_view(text[s:e]) or ch in text[s:e].lower()
