@@ -19,6 +19,7 @@ of it lies in shared passages, but one of them has more of its own.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -26,15 +27,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from miner.dedup.align import align_pair, content_tokens, swap_summary
+from miner.dedup.align import Words, align_pair, content_tokens, swap_summary
 from miner.dedup.clusters import ClusterRow, clusters
 from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
-from miner.dedup.shingles import shared_count, window_hashes, winnow
-from miner.dedup.templates import SAME_TEXT, Template, find_templates
+from miner.dedup.shingles import shared_count, unique, window_hashes, winnow
+from miner.dedup.templates import SAME_TEXT, Template, find_templates, unit_hashes
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
-from miner.segment import Token
 from miner.settings import DedupConfig
 
 __all__ = [
@@ -60,43 +60,66 @@ class DedupResult:
 
 
 @dataclass(slots=True)
-class _Doc:
-    doc_id: str
-    view: MatchView
-    windows: np.ndarray  # window hashes in text order
-    shingles: np.ndarray  # sorted unique
+class _Index:
+    """What the first pass keeps per article: small, whatever the corpus size.
+
+    Full 5-gram sets and word lists are recomputed, through bounded caches, only for
+    the articles that turn up in candidate pairs.
+    """
+
+    exact: list[bytes] = field(default_factory=list)  # digest of the view (b"" if empty)
+    keys: list[np.ndarray] = field(default_factory=list)  # fingerprints or band keys
+    units: list[np.ndarray] = field(default_factory=list)  # sentence hashes (templates)
 
 
-def _docs(articles: Sequence[Article], cfg: DedupConfig) -> list[_Doc]:
-    docs = []
-    for art in articles:
-        view = match_view(art.text)
-        windows = window_hashes(view.text, cfg.shingle) if len(view.text) >= cfg.min_view else None
-        if windows is None or windows.size == 0:
-            windows = np.empty(0, dtype=np.uint64)
-        docs.append(_Doc(art.doc_id, view, windows, np.unique(windows)))
-    return docs
+def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> _Index:
+    index = _Index()
+    batch: list[np.ndarray] = []
+
+    def flush() -> None:
+        if batch:
+            index.keys.extend(band_keys(signatures(batch)))
+            batch.clear()
+
+    for text in texts:
+        view = match_view(text)
+        digest = hashlib.blake2b(view.text.encode(), digest_size=16).digest()
+        index.exact.append(digest if view.text else b"")
+        index.units.append(unit_hashes(text, view))
+        long_enough = len(view.text) >= cfg.min_view
+        windows = window_hashes(view.text, cfg.shingle) if long_enough else _EMPTY
+        if cfg.candidates == "lsh":
+            batch.append(unique(windows))
+            if len(batch) >= _SIG_BATCH:
+                flush()
+        else:
+            index.keys.append(winnow(windows, cfg.winnow_window))
+    flush()
+    return index
 
 
-def _exact_groups(docs: Sequence[_Doc]) -> list[list[int]]:
-    by_hash: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(docs):
-        if d.view.text:
-            by_hash[hashlib.blake2b(d.view.text.encode(), digest_size=16).hexdigest()].append(i)
+_EMPTY = np.empty(0, dtype=np.uint64)
+_SIG_BATCH = 1024
+_CACHE = 4096  # articles whose 5-gram sets or words are kept at once
+
+
+def _exact_groups(exact: Sequence[bytes]) -> list[list[int]]:
+    by_hash: dict[bytes, list[int]] = defaultdict(list)
+    for i, digest in enumerate(exact):
+        if digest:
+            by_hash[digest].append(i)
     return [g for g in by_hash.values() if len(g) > 1]
 
 
-def _candidates(docs: Sequence[_Doc], cfg: DedupConfig) -> list[tuple[int, int]]:
-    max_df = max(cfg.min_max_df, len(docs) // cfg.max_df_divisor)
+def _candidates(index: _Index, cfg: DedupConfig) -> list[tuple[int, int]]:
+    max_df = max(cfg.min_max_df, len(index.keys) // cfg.max_df_divisor)
     if cfg.candidates == "lsh":
-        keys = band_keys(signatures([d.shingles for d in docs]))
-        ii, jj, _ = candidate_pairs(keys, max_df=max_df, min_shared=1)
+        ii, jj, _ = candidate_pairs(index.keys, max_df=max_df, min_shared=1)
     else:
-        keys = [winnow(d.windows, cfg.winnow_window) for d in docs]
-        ii, jj, shared = candidate_pairs(keys, max_df=max_df, min_shared=cfg.min_shared)
+        ii, jj, shared = candidate_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
         # Fingerprint containment estimates 5-gram containment; a third of the
         # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
-        sizes = np.array([k.size for k in keys], dtype=np.int64)
+        sizes = np.array([k.size for k in index.keys], dtype=np.int64)
         smaller = np.maximum(1, np.minimum(sizes[ii], sizes[jj]))
         keep = shared / smaller >= cfg.partial_containment * cfg.prefilter
         ii, jj = ii[keep], jj[keep]
@@ -121,56 +144,59 @@ def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> Ded
         [('a', True), ('b', False)]
     """
     cfg = config or DedupConfig()
-    docs = _docs(articles, cfg)
+    texts = [a.text for a in articles]
+    ids = [a.doc_id for a in articles]
+    index = _first_pass(texts, cfg)
+
+    @functools.lru_cache(maxsize=_CACHE)
+    def shingles_of(k: int) -> np.ndarray:
+        view = matching_view(texts[k])
+        return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
+
+    @functools.lru_cache(maxsize=_CACHE)
+    def words_of(k: int) -> Words:
+        return content_tokens(texts[k])
+
     found: dict[tuple[str, str], DuplicatePair] = {}
-    exact_links: list[tuple[int, int]] = []
+    same_text: list[tuple[int, int]] = []
     # 1. Exact copies: the same view (short articles take part only here).
-    for group in _exact_groups(docs):
+    for group in _exact_groups(index.exact):
         for x, i in enumerate(group):
             for j in group[x + 1 :]:
-                exact_links.append((i, j))
-                key = _key(docs[i].doc_id, docs[j].doc_id)
+                same_text.append((i, j))
+                key = _key(ids[i], ids[j])
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
     # 2. Candidates, 3. verified exactly on the full 5-gram sets.
     verified: list[tuple[int, int, int]] = []
-    same_text = list(exact_links)
-    for i, j in _candidates(docs, cfg):
-        a, b = docs[i], docs[j]
-        if _key(a.doc_id, b.doc_id) in found or not a.shingles.size or not b.shingles.size:
+    for i, j in _candidates(index, cfg):
+        if _key(ids[i], ids[j]) in found:
             continue
-        inter = shared_count(a.shingles, b.shingles)
-        if inter / min(a.shingles.size, b.shingles.size) < cfg.partial_containment:
+        a, b = shingles_of(i), shingles_of(j)
+        if not a.size or not b.size:
+            continue
+        inter = shared_count(a, b)
+        if inter / min(a.size, b.size) < cfg.partial_containment:
             continue
         verified.append((i, j, inter))
-        if min(inter / a.shingles.size, inter / b.shingles.size) >= SAME_TEXT:
+        if min(inter / a.size, inter / b.size) >= SAME_TEXT:
             same_text.append((i, j))
     # 4. Template sentences: shared by many groups of otherwise different articles.
-    texts = [a.text for a in articles]
-    templates, covered = find_templates(
-        [d.doc_id for d in docs], texts, [d.view for d in docs], same_text, cfg.template_min_groups
-    )
-    tokens: dict[int, list[Token]] = {}
-
-    def tokens_of(k: int) -> list[Token]:
-        if k not in tokens:
-            tokens[k] = content_tokens(texts[k])
-        return tokens[k]
-
+    templates, covered = find_templates(ids, texts, index.units, same_text, cfg.template_min_groups)
     passages: list[Passage] = []
     for i, j, inter in verified:
-        a, b = docs[i], docs[j]
+        a, b = shingles_of(i), shingles_of(j)
         if cfg.exclude_templates and covered.size:
-            own_a = np.setdiff1d(a.shingles, covered, assume_unique=True)
-            own_b = np.setdiff1d(b.shingles, covered, assume_unique=True)
+            own_a = np.setdiff1d(a, covered, assume_unique=True)
+            own_b = np.setdiff1d(b, covered, assume_unique=True)
             smaller = min(own_a.size, own_b.size)
             if not smaller or shared_count(own_a, own_b) / smaller < cfg.partial_containment:
                 continue  # what they share is standard text
-        union = a.shingles.size + b.shingles.size - inter
-        cont = inter / min(a.shingles.size, b.shingles.size)
+        union = a.size + b.size - inter
+        cont = inter / min(a.size, b.size)
         # 5. Alignment: shared passages and word swaps; coverage decides the kind.
-        (ia, ka), (ib, kb) = sorted([(a.doc_id, i), (b.doc_id, j)])
+        (ia, ka), (ib, kb) = sorted([(ids[i], i), (ids[j], j)])
         ta, tb = texts[ka], texts[kb]
-        aligned = align_pair(ia, ta, ib, tb, tokens_of(ka), tokens_of(kb))
+        aligned = align_pair(ia, ta, ib, tb, words_of(ka), words_of(kb))
         cov_a = sum(p.a_end - p.a_start for p in aligned) / max(1, len(ta))
         cov_b = sum(p.b_end - p.b_start for p in aligned) / max(1, len(tb))
         if (cov_a if len(ta) <= len(tb) else cov_b) < cfg.partial_coverage:

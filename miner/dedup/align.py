@@ -6,10 +6,14 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from miner.models import Passage
-from miner.segment import Token, tag
+from miner.segment import word_spans
+
+# An article's words with their offsets: what alignment works on.
+Words = tuple[list[str], list[int], list[int]]
 
 MAX_GAP_TOKENS = 12  # edits this short inside a copied run do not break the passage
 MIN_PASSAGE_CHARS = 30
@@ -20,6 +24,21 @@ MIN_ANCHOR_CHARS = 4
 _WORDY = re.compile(r"\w")
 
 Op = tuple[str, int, int, int, int]
+
+
+def word_opcodes(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
+    """Edit script between two word lists: ``equal`` runs and merged ``replace`` edits.
+
+    The longest common subsequence (rapidfuzz's Indel, in C++) gives the same passages
+    as difflib's matcher on copies (measured on the seeds and ../shared/corpus/real:
+    no pair changed kind) at a fraction of the time; adjacent deletions and insertions
+    become one replacement, and crumbs are folded in (``_merge_crumbs``).
+    """
+    raw = [
+        (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
+        for o in Indel.opcodes(list(words_a), list(words_b))
+    ]
+    return _merge_crumbs(raw, words_a)
 
 
 def _merge_crumbs(ops: Sequence[Op], words_a: Sequence[str]) -> list[Op]:
@@ -43,13 +62,9 @@ def _merge_crumbs(ops: Sequence[Op], words_a: Sequence[str]) -> list[Op]:
     return out
 
 
-def _content(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if not t.text.isspace()]
-
-
-def content_tokens(text: str) -> list[Token]:
-    """The tokens alignment works on (white space dropped); computed once per article."""
-    return _content(tag(text))
+def content_tokens(text: str) -> Words:
+    """The words alignment works on (white space dropped); computed once per article."""
+    return word_spans(text)
 
 
 def align_pair(
@@ -57,8 +72,8 @@ def align_pair(
     text_a: str,
     doc_b: str,
     text_b: str,
-    tokens_a: list[Token] | None = None,
-    tokens_b: list[Token] | None = None,
+    tokens_a: Words | None = None,
+    tokens_b: Words | None = None,
 ) -> list[Passage]:
     """Passages two texts share, each with the ``[from, to]`` word swaps inside it.
 
@@ -68,10 +83,9 @@ def align_pair(
         >>> p[0].substitutions
         '[["我乡", "我社区"]]'
     """
-    ta = tokens_a if tokens_a is not None else content_tokens(text_a)
-    tb = tokens_b if tokens_b is not None else content_tokens(text_b)
-    wa, wb = [t.text for t in ta], [t.text for t in tb]
-    ops = _merge_crumbs(SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes(), wa)
+    wa, sa, ea = tokens_a if tokens_a is not None else content_tokens(text_a)
+    wb, sb, eb = tokens_b if tokens_b is not None else content_tokens(text_b)
+    ops = word_opcodes(wa, wb)
     passages: list[Passage] = []
     run: list[tuple[str, int, int, int, int]] = []
 
@@ -82,8 +96,8 @@ def align_pair(
         if not any(op == "equal" for op, *_ in run):
             run.clear()
             return
-        a0, a1 = ta[run[0][1]].start, ta[run[-1][2] - 1].end
-        b0, b1 = tb[run[0][3]].start, tb[run[-1][4] - 1].end
+        a0, a1 = sa[run[0][1]], ea[run[-1][2] - 1]
+        b0, b1 = sb[run[0][3]], eb[run[-1][4] - 1]
         if min(a1 - a0, b1 - b0) >= MIN_PASSAGE_CHARS:
             subs = []
             for op, i1, i2, j1, j2 in run:

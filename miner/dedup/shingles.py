@@ -39,6 +39,14 @@ def window_hashes(view: str, k: int = 5) -> np.ndarray:
     return h
 
 
+def unique(a: np.ndarray) -> np.ndarray:
+    """Sorted unique values; sorting beats numpy's hash-based unique on short arrays."""
+    if a.size < 2:
+        return a.copy()
+    s = np.sort(a)
+    return s[np.r_[True, s[1:] != s[:-1]]]
+
+
 def shingle_hashes(view: str, k: int = 5) -> np.ndarray:
     """Sorted unique hashes of the ``k``-character shingles of ``view``.
 
@@ -46,7 +54,7 @@ def shingle_hashes(view: str, k: int = 5) -> np.ndarray:
         >>> len(shingle_hashes("创先争优创先争优创先"))  # 6 windows, 4 distinct 5-grams
         4
     """
-    return np.unique(window_hashes(view, k))
+    return unique(window_hashes(view, k))
 
 
 def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
@@ -65,8 +73,8 @@ def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
     if hashes.size <= w:
         return hashes.min(keepdims=True) if hashes.size else hashes
     windows = np.lib.stride_tricks.sliding_window_view(hashes, w)
-    picked = np.unique(np.argmin(windows, axis=1) + np.arange(windows.shape[0]))
-    return np.unique(hashes[picked])
+    picked = np.argmin(windows, axis=1) + np.arange(windows.shape[0])
+    return unique(hashes[picked])
 
 
 def shared_count(a: np.ndarray, b: np.ndarray) -> int:

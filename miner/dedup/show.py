@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-from miner.dedup.align import content_tokens
+from miner.dedup.align import content_tokens, word_opcodes
 from miner.models import Passage
 
 _STYLE = """
@@ -38,17 +37,17 @@ class Side:
 
 def _swaps(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character spans, relative to each passage, of the words that differ."""
-    ta, tb = content_tokens(a), content_tokens(b)
-    wa, wb = [t.text for t in ta], [t.text for t in tb]
+    wa, sa, ea = content_tokens(a)
+    wb, sb, eb = content_tokens(b)
     out_a: list[tuple[int, int]] = []
     out_b: list[tuple[int, int]] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in word_opcodes(wa, wb):
         if op == "equal":
             continue
         if i2 > i1:
-            out_a.append((ta[i1].start, ta[i2 - 1].end))
+            out_a.append((sa[i1], ea[i2 - 1]))
         if j2 > j1:
-            out_b.append((tb[j1].start, tb[j2 - 1].end))
+            out_b.append((sb[j1], eb[j2 - 1]))
     return out_a, out_b
 
 

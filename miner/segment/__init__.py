@@ -9,7 +9,16 @@ stays one token whichever backend runs.
 from __future__ import annotations
 
 from miner.segment.sentences import Sentence, sentences
-from miner.segment.words import Segmenter, Token, add_words, backend, segmenter, tag, words
+from miner.segment.words import (
+    Segmenter,
+    Token,
+    add_words,
+    backend,
+    segmenter,
+    tag,
+    word_spans,
+    words,
+)
 
 __all__ = [
     "Segmenter",
@@ -20,5 +29,6 @@ __all__ = [
     "segmenter",
     "sentences",
     "tag",
+    "word_spans",
     "words",
 ]

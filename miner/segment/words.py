@@ -95,6 +95,31 @@ def words(text: str) -> list[str]:
     return [w for w in mod.cut(text) if not w.isspace()]
 
 
+def word_spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Words with their start and end offsets, white space dropped.
+
+    Aligning copies needs words and where they are, not POS tags or token objects;
+    on long articles this is several times faster than ``tag``.
+
+    Example:
+        >>> word_spans("投入 资金")
+        (['投入', '资金'], [0, 3], [2, 5])
+    """
+    _, mod = _engine()
+    out_w: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for w in mod.cut(text):
+        end = pos + len(w)
+        if not w.isspace():
+            out_w.append(w)
+            starts.append(pos)
+            ends.append(end)
+        pos = end
+    return out_w, starts, ends
+
+
 class Segmenter:
     """A segmenter of its own with extra user words, leaving the process-wide one untouched.
 
