@@ -12,28 +12,23 @@ never taken, since one unit's reports legitimately end alike.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from miner.clean.lines import FOOTER_LINES, footer_key
+from miner.clean.lines import FOOTER_LINES, footer_key, signature_like
 from miner.extract.markers import line_marker
 
 MIN_PAGES = 3  # distinct pages a footer line must close before it is trusted
 _MAX_KEY = 400  # licence sentences are long; prose paragraphs longer still
 _MIN_KEY = 6  # shorter lines (答案：D, 联系我们) repeat by chance; lines.py treats them as scraps
 _SHORT_SENTENCE = 60
-_SIGNATURE = re.compile(
-    r"(委员会|委|政府|办公室|办事处|支部|党委|党组|组织部|局|学校|小学|中学|公司|社区|村|镇|乡|街道)$"
-    r"|(?:19|20|二〇)[\d〇零一二三四五六七八九xX]{2}\s*年"
-)
 
 
 def _candidate(line: str) -> str | None:
     key = footer_key(line)
     if not _MIN_KEY <= len(key) <= _MAX_KEY:
         return None
-    if line_marker(line.strip()) or _SIGNATURE.search(key):
+    if line_marker(line.strip()) or signature_like(key):
         return None
     if key[-1] in "。！？!?" and len(key) <= _SHORT_SENTENCE:
         return None  # 特此报告。/ 以上报告，请审议。: the genre's own closing formulas

@@ -253,9 +253,36 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
 
 # Footer blocks (a licence, a site's sign-off) can run longer than the tail zone; the walk
 # back still stops at the first line the corpus does not repeat.
-FOOTER_LINES = 30
-_SCRAP = 6  # keys shorter than boilerplate.MIN_KEY: never learned, so judged by neighbours
+# A wiki's licence block runs to about 30 lines under a page (measured on the wikisource
+# sample of ../shared/corpus/real), so the window is wider than that.
+FOOTER_LINES = 40
+# Fragments this short (据, 。, 2024年社群共识, a wrapped 中央国家机关党组) are judged by their
+# neighbours: many are never learned (too short, or shaped like a signature or a date).
+_SCRAP = 20
+# Short sentences (…制定。) are never learned either (a report's own closing formulas look
+# the same); one of them between two footer lines goes with the block. Two in a row are
+# a report's text that copies of it share (news items repeated across a corpus).
+_SCRAP_SENTENCE = 60
+# More short lines in a row than this are a list or a quiz of the page's own, not the
+# wrapped pieces of a footer sentence (a wiki licence block has at most three).
+_MAX_SCRAPS = 4
 _FOOTER_STRIP = re.compile(r"[\s*#>|｜]+")
+
+
+_SIGNATURE = re.compile(
+    r"(委员会|委|政府|办公室|办事处|支部|党委|党组|组织部|局|学校|小学|中学|公司|社区|村|镇|乡|街道)$"
+)
+# A date line (2012年12月20日, 二〇一二年十二月): short and holding a year. A long line that
+# merely mentions a year (本作品来自1949年10月1日之后的…) may be a footer.
+_DATE_LINE = re.compile(r"(?:19|20|二〇)[\d〇零一二三四五六七八九xX]{2}\s*年")
+_DATE_LINE_CHARS = 20
+
+
+def signature_like(key: str) -> bool:
+    """A unit's signature or a date line: how one unit's reports legitimately end alike."""
+    return bool(_SIGNATURE.search(key)) or (
+        len(key) <= _DATE_LINE_CHARS and bool(_DATE_LINE.search(key))
+    )
 
 
 def footer_key(line: str) -> str:
@@ -268,20 +295,29 @@ def _sweep_repeated(
 ) -> None:
     """Walk back from the page's end over lines the corpus repeats as footers.
 
-    A footer block may hold scraps too short to learn (、法规, ：); they go with the
-    block when a repeated line stands above them, and stay when it does not.
+    A footer block may hold scraps too short to learn (、法规, ：) and one short sentence
+    (…视同“直属机构”制定。); they go with the block when a repeated line stands above
+    them, and stay when it does not.
     """
     scraps: list[int] = []
+    sentence = False  # a short sentence is among the scraps
+    below = False  # furniture was found below this point
     for i in reversed(nonempty[-FOOTER_LINES:]):
         if i in rules:
+            below = True
             continue
         key = footer_key(lines[i])
         if key in repeated:
             for j in [*scraps, i]:
                 rules[j] = "repeated_footer"
-            scraps = []
-        elif len(key) < _SCRAP:
+            scraps, sentence, below = [], False, True
+        elif signature_like(key) and not below:
+            break  # the page ends with its unit's signature and date: the document's own
+        elif len(key) < _SCRAP and len(scraps) < _MAX_SCRAPS:
             scraps.append(i)
+        elif len(key) <= _SCRAP_SENTENCE and not sentence and not line_marker(lines[i].strip()):
+            scraps.append(i)
+            sentence = True
         else:
             break
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from miner.clean.boilerplate import learn
-from miner.clean.lines import classify_lines
+from miner.clean.lines import classify_lines, footer_key
 
 FOOTER = "青禾文库收录本文以供交流"
 
@@ -39,3 +39,33 @@ def test_scraps_inside_a_footer_block_go_with_it() -> None:
     footers = learn(pages)
     rules = classify_lines(pages[0].split("\n"), footers)
     assert rules == {1: "repeated_footer", 2: "repeated_footer", 3: "repeated_footer"}
+
+
+LICENCE = [
+    "本作品来自1949年10月1日之后的某某文件，依照某某法的规定",
+    "CPC 1",
+    "，不适用于著作权法保护，所以属于",
+    "中央某某机关党组",
+    "制定的公文，视同直属机构制定。",
+    "公有领域",
+]
+
+
+def test_a_licence_block_with_years_and_fragments_goes_whole() -> None:
+    pages = [_page(n, LICENCE) for n in range(3)]
+    footers = learn(pages)
+    assert (
+        "本作品来自1949年10月1日之后的某某文件，依照某某法的规定" in footers
+    )  # a year inside a long line
+    rules = classify_lines(pages[0].split("\n"), footers)
+    assert set(rules) == {1, 2, 3, 4, 5, 6}
+    assert rules[6] == "copyright"
+
+
+def test_a_pages_own_signature_and_date_end_the_sweep() -> None:
+    contact = "工作热线电话：某某学校办公室值班电话"
+    pages = [_page(n, [contact, f"某某第{n}小学", "2022年12月1日"]) for n in range(3)]
+    footers = learn(pages)
+    assert footer_key(contact) in footers
+    # the page ends with its own signature and date: nothing below them is furniture
+    assert classify_lines(pages[0].split("\n"), footers) == {}
