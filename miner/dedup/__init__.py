@@ -32,7 +32,7 @@ from miner.dedup.clusters import ClusterRow, clusters
 from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
 from miner.dedup.shingles import shared_count, unique, window_hashes, winnow
-from miner.dedup.templates import SAME_TEXT, Template, find_templates, unit_hashes
+from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
@@ -158,12 +158,10 @@ def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> Ded
         return content_tokens(texts[k])
 
     found: dict[tuple[str, str], DuplicatePair] = {}
-    same_text: list[tuple[int, int]] = []
     # 1. Exact copies: the same view (short articles take part only here).
     for group in _exact_groups(index.exact):
         for x, i in enumerate(group):
             for j in group[x + 1 :]:
-                same_text.append((i, j))
                 key = _key(ids[i], ids[j])
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
     # 2. Candidates, 3. verified exactly on the full 5-gram sets.
@@ -178,10 +176,16 @@ def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> Ded
         if inter / min(a.size, b.size) < cfg.partial_containment:
             continue
         verified.append((i, j, inter))
-        if min(inter / a.size, inter / b.size) >= SAME_TEXT:
-            same_text.append((i, j))
     # 4. Template sentences: shared by many groups of otherwise different articles.
-    templates, covered = find_templates(ids, texts, index.units, same_text, cfg.template_min_groups)
+    templates, covered = find_templates(
+        ids,
+        texts,
+        index.units,
+        [(i, j) for i, j, _ in verified],
+        shingles_of,
+        cfg.template_min_groups,
+        cfg.partial_containment,
+    )
     passages: list[Passage] = []
     for i, j, inter in verified:
         a, b = shingles_of(i), shingles_of(j)

@@ -34,11 +34,19 @@ def word_opcodes(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
     no pair changed kind) at a fraction of the time; adjacent deletions and insertions
     become one replacement, and crumbs are folded in (``_merge_crumbs``).
     """
-    raw = [
-        (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
-        for o in Indel.opcodes(list(words_a), list(words_b))
-    ]
-    return _merge_crumbs(raw, words_a)
+    return _merge_crumbs(_edits(words_a, words_b), words_a)
+
+
+def _edits(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
+    """The LCS edit script with each deletion-plus-insertion joined into one replacement."""
+    out: list[Op] = []
+    for o in Indel.opcodes(list(words_a), list(words_b)):
+        op: Op = (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
+        if op[0] != "equal" and out and out[-1][0] != "equal":
+            out[-1] = ("replace", out[-1][1], op[2], out[-1][3], op[4])
+        else:
+            out.append(op if op[0] == "equal" else ("replace", *op[1:]))
+    return out
 
 
 def _merge_crumbs(ops: Sequence[Op], words_a: Sequence[str]) -> list[Op]:
@@ -85,7 +93,8 @@ def align_pair(
     """
     wa, sa, ea = tokens_a if tokens_a is not None else content_tokens(text_a)
     wb, sb, eb = tokens_b if tokens_b is not None else content_tokens(text_b)
-    ops = word_opcodes(wa, wb)
+    edits = _edits(wa, wb)
+    ops = _merge_crumbs(edits, wa)  # decides where passages run; swaps come from ``edits``
     passages: list[Passage] = []
     run: list[tuple[str, int, int, int, int]] = []
 
@@ -99,10 +108,12 @@ def align_pair(
         a0, a1 = sa[run[0][1]], ea[run[-1][2] - 1]
         b0, b1 = sb[run[0][3]], eb[run[-1][4] - 1]
         if min(a1 - a0, b1 - b0) >= MIN_PASSAGE_CHARS:
-            subs = []
-            for op, i1, i2, j1, j2 in run:
-                if op != "equal":
-                    subs.append(["".join(wa[i1:i2]), "".join(wb[j1:j2])])
+            lo_a, hi_a, lo_b, hi_b = run[0][1], run[-1][2], run[0][3], run[-1][4]
+            subs = [
+                ["".join(wa[i1:i2]), "".join(wb[j1:j2])]
+                for op, i1, i2, j1, j2 in edits
+                if op != "equal" and lo_a <= i1 and i2 <= hi_a and lo_b <= j1 and j2 <= hi_b
+            ]
             passages.append(
                 Passage(doc_a, doc_b, a0, a1, b0, b1, json.dumps(subs, ensure_ascii=False))
             )

@@ -30,7 +30,9 @@ MERGE_GAP = 24
 # ``MIN_PASSAGE_CHARS`` is the same 30).
 MIN_PASSAGE = 30
 # Kinds by the definitions of ``miner.dedup``: near when passages cover this share of
-# both articles, partial when they cover this share of the smaller one.
+# both articles, partial when they cover this share of the smaller one. The truth keeps
+# its own values (measured on true passages, not on the search's alignment), so a
+# change of the search's thresholds cannot move the truth it is scored against.
 NEAR_COVERAGE = 0.90
 PARTIAL_COVERAGE = 0.30
 

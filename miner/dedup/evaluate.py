@@ -10,8 +10,8 @@ compares with the truth:
 - kind accuracy with a confusion matrix (true kind → predicted kind) over found pairs;
 - substitutions: precision, recall, F1 over found pairs;
 - passage overlap: character IoU of predicted against true copied spans, per pair;
-- determinism: a second run in another process (other hash seed, and two workers
-  when the search takes a ``workers`` argument) must give the same bytes.
+- determinism: a second run in another process with another hash seed must give the
+  same bytes.
 
 Substitutions are compared **as sets per pair**: a swap made nine times counts once,
 whether the search reports it in one passage or in nine; counting occurrences would
@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
-import inspect
 import json
 import os
 import subprocess
@@ -409,24 +408,16 @@ def digest(pairs: Sequence[DuplicatePair], passages: Sequence[Passage]) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def _workers_arg(search: Search) -> str | None:
-    params = inspect.signature(search).parameters
-    return next((n for n in ("workers", "n_workers", "jobs") if n in params), None)
-
-
-def _run_search(es: EvalSet, workers: int | None) -> tuple[list[DuplicatePair], list[Passage]]:
-    arg = _workers_arg(find_duplicates)
-    if workers is not None and arg is not None:
-        return find_duplicates(es.articles, **{arg: workers})
+def _run_search(es: EvalSet) -> tuple[list[DuplicatePair], list[Passage]]:
     return find_duplicates(es.articles)
 
 
 def _second_run(seed: int, rounds: int, negatives: int) -> subprocess.Popen[str]:
     """The same evaluation set searched again in a fresh process, started at once so it
-    runs beside the first (the machine has two cores); another hash seed, two workers."""
+    runs beside the first (the machine has two cores), with another hash seed."""
     env = {**os.environ, "PYTHONHASHSEED": str(seed + 12345)}
     cmd = [
-        sys.executable, "-m", "miner.dedup.evaluate", "--digest", "--workers", "2",
+        sys.executable, "-m", "miner.dedup.evaluate", "--digest",
         "--seed", str(seed), "--rounds", str(rounds), "--negatives", str(negatives),
     ]  # fmt: skip
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
@@ -443,7 +434,7 @@ def evaluate(
     t0 = time.perf_counter()
     es = generate(seed, rounds=rounds, negatives=negatives)
     t1 = time.perf_counter()
-    pairs, passages = _run_search(es, None)
+    pairs, passages = _run_search(es)
     t2 = time.perf_counter()
     report: dict[str, Any] = {
         "seed": seed,
@@ -467,12 +458,7 @@ def evaluate(
             "digest": mine,
             "checked": True,
             "identical": other == mine,
-            "second_run": "another process, PYTHONHASHSEED changed"
-            + (
-                ", workers=2"
-                if _workers_arg(find_duplicates)
-                else " (search has no workers argument)"
-            ),
+            "second_run": "another process, PYTHONHASHSEED changed",
         }
     return report
 
@@ -491,11 +477,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-determinism", action="store_true", help="skip the second run")
     parser.add_argument("--digest", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.digest:
         es = generate(args.seed, rounds=args.rounds, negatives=args.negatives)
-        print(digest(*_run_search(es, args.workers)))
+        print(digest(*_run_search(es)))
         return 0
     report = evaluate(args.seed, args.rounds, args.negatives, determinism=not args.no_determinism)
     text = json.dumps(report, ensure_ascii=False, indent=2)

@@ -2,10 +2,10 @@
 
 A county's plan quotes the same 指导思想 sentence as every township's; two reports
 that share only that sentence are not copies of each other. A sentence is a
-template when it turns up in at least ``min_groups`` groups of articles, where a
-group is a set of articles that are mostly the same text (both containments ≥
-``SAME_TEXT``): the members of one copy family share all their sentences, and that
-must not turn the family's own text into a template.
+template when the articles holding it fall into at least ``min_groups`` groups,
+where two holders are in one group when they still copy each other with that
+sentence left out: the members of one copy family share all their sentences, and
+that must not turn the family's own text into a template.
 
 The first pass keeps only a 64-bit hash per sentence; the text of a template is
 recovered from the first article holding it.
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +26,6 @@ from miner.dedup.shingles import shingle_hashes
 from miner.dedup.view import MatchView, match_view
 
 MIN_CHARS = 20  # shorter sentences (口号, 标题) are slogans, which the slogans table covers
-SAME_TEXT = 0.5
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _EMPTY = np.empty(0, dtype=np.uint64)
 
@@ -69,13 +69,19 @@ def find_templates(
     doc_ids: Sequence[str],
     texts: Sequence[str],
     units: Sequence[np.ndarray],
-    same_text: Sequence[tuple[int, int]],
+    pairs: Sequence[tuple[int, int]],
+    shingles_of: Callable[[int], np.ndarray],
     min_groups: int,
+    containment: float,
 ) -> tuple[list[Template], np.ndarray]:
     """Template sentences and the sorted 5-gram hashes they cover.
 
-    ``units[i]`` holds article ``i``'s sentence hashes (``unit_hashes``);
-    ``same_text`` lists index pairs of articles that are mostly the same text.
+    ``units[i]`` holds article ``i``'s sentence hashes (``unit_hashes``); ``pairs``
+    are the verified pairs. For a sentence held by ``min_groups`` articles or more,
+    two of them belong to one group when they are a verified pair even with the
+    sentence left out (their other shared text still reaches ``containment``): a copy
+    family shares much more than any one sentence, users of a template share little
+    else. The sentence is a template when its holders form ``min_groups`` groups.
     """
     if not units:
         return [], _EMPTY
@@ -88,27 +94,52 @@ def find_templates(
     common = sizes >= min_groups
     if not common.any():
         return [], _EMPTY
-    uf = UnionFind()
-    for i, j in same_text:
-        uf.union(str(i), str(j))
-    found: list[tuple[int, list[int], int]] = []
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        partners[i].add(j)
+        partners[j].add(i)
+    found: list[tuple[int, list[int], int, str, str]] = []
     for start, size in zip(starts[common].tolist(), sizes[common].tolist(), strict=True):
+        h = int(all_h[start])
         docs = all_d[start : start + size].tolist()
+        shown = _sentence(texts[docs[0]], h)
+        if shown is None:  # pragma: no cover - the hash came from this text
+            continue
+        own = shingle_hashes(shown[0])
+        uf = UnionFind()
+        held = set(docs)
+        for i in docs:
+            uf.find(str(i))
+            for j in partners.get(i, ()):
+                if (
+                    j > i
+                    and j in held
+                    and _still_copies(shingles_of(i), shingles_of(j), own, containment)
+                ):
+                    uf.union(str(i), str(j))
         groups = len({uf.find(str(i)) for i in docs})
         if groups >= min_groups:
-            found.append((int(all_h[start]), docs, groups))
-    shown: dict[int, tuple[str, str]] = {}
-    for h, docs, _ in found:
-        text = texts[docs[0]]
-        for unit_view, raw in _units(text, match_view(text)):
-            if _hash(unit_view) == h:
-                shown[h] = (unit_view, raw)
-                break
-    found.sort(key=lambda t: (-len(t[1]), shown[t[0]][1]))
+            found.append((h, docs, groups, *shown))
+    found.sort(key=lambda t: (-len(t[1]), t[4]))
     rows = [
-        Template(n, shown[h][1], len(docs), groups, ",".join(sorted(doc_ids[i] for i in docs)))
-        for n, (h, docs, groups) in enumerate(found, start=1)
+        Template(n, raw, len(docs), groups, ",".join(sorted(doc_ids[i] for i in docs)))
+        for n, (_, docs, groups, _, raw) in enumerate(found, start=1)
     ]
-    hashes = [shingle_hashes(shown[h][0]) for h, _, _ in found]
+    hashes = [shingle_hashes(view) for *_, view, _ in found]
     covered = np.unique(np.concatenate(hashes)) if hashes else _EMPTY
     return rows, covered
+
+
+def _sentence(text: str, h: int) -> tuple[str, str] | None:
+    """(view, text) of the sentence of ``text`` whose hash is ``h``."""
+    for unit_view, raw in _units(text, match_view(text)):
+        if _hash(unit_view) == h:
+            return unit_view, raw
+    return None
+
+
+def _still_copies(a: np.ndarray, b: np.ndarray, left_out: np.ndarray, containment: float) -> bool:
+    a = np.setdiff1d(a, left_out, assume_unique=True)
+    b = np.setdiff1d(b, left_out, assume_unique=True)
+    smaller = min(a.size, b.size)
+    return bool(smaller) and np.intersect1d(a, b, assume_unique=True).size / smaller >= containment

@@ -7,8 +7,6 @@ from itertools import pairwise
 
 import pytest
 
-from miner import dedup
-from miner.dedup import draft as truth_module
 from miner.dedup.bases import Base, Unit, load_bases, unit_pattern
 from miner.dedup.draft import MIN_PASSAGE, Draft, matching_view, pair_truth
 from miner.dedup.edits import drop_sentences, reorder_paragraphs, splice, swap_unit, truncate
@@ -95,11 +93,6 @@ def test_unit_pattern_names_the_unit_and_not_a_school_word() -> None:
     text = "杉木坪乡党委要求全乡，我乡乡党委"
     assert town.findall(text) == ["杉木坪乡", "全乡", "我乡", "乡党委"]
     assert school.findall("学校党支部和我校校党支部") == ["我校", "校党支部"]
-
-
-def test_the_truth_uses_the_search_definitions_of_kinds() -> None:
-    assert truth_module.NEAR_COVERAGE == dedup.NEAR_COVERAGE
-    assert truth_module.PARTIAL_COVERAGE == dedup.PARTIAL_COVERAGE
 
 
 def test_generate_is_deterministic(bases: list[Base]) -> None:
