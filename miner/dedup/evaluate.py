@@ -34,7 +34,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,6 @@ SHORT_SWAP = 6  # a word swap (我乡→我社区, 双创双争→双争双比),
 DEFAULT_ROUNDS = 1
 DEFAULT_NEGATIVES = 60
 
-Search = Callable[..., tuple[list[DuplicatePair], list[Passage]]]  # find_duplicates' shape
 
 
 def share_bucket(share: float) -> str:
