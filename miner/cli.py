@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--no-csv", action="store_true", help="write Parquet and DuckDB only")
     r.add_argument("--no-duckdb", action="store_true", help="do not write OUT/miner.duckdb")
     r.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    r.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
     r.add_argument(
         "--text-field",
         metavar="NAME",
@@ -61,7 +62,25 @@ def _parser() -> argparse.ArgumentParser:
         help="only slogans of this kind",
     )
     c.set_defaults(handler=_compare)
+    rep = sub.add_parser("report", help="write OUT/report.html again from a run's tables")
+    rep.add_argument(
+        "output", nargs="?", type=Path, default=Path("outputs"), help="default: outputs/"
+    )
+    rep.set_defaults(handler=_report)
     return p
+
+
+def _report(args: argparse.Namespace) -> int:
+    from miner.corpus import Corpus
+    from miner.report.html import write_report
+
+    try:
+        corpus = Corpus.from_output(args.output)
+    except FileNotFoundError as exc:
+        print(f"miner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"miner: wrote {write_report(corpus, args.output)}")
+    return EXIT_OK
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -102,6 +121,7 @@ def _run(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         classifier=args.classifier,
         footers=not args.no_footers,
+        report=not args.no_report,
     )
     progress = None
     if settings.progress:

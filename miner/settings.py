@@ -31,6 +31,8 @@ class Settings:
         footers: learn the footer lines the corpus repeats under pages with different
             bodies (a first pass over the input) and remove them (rule
             ``repeated_footer``); see ``miner/clean/boilerplate.py``.
+        report: write ``OUTPUT/report.html`` (summary, plots, checks, copied passages)
+            after the tables; see ``miner/report/html.py``.
     """
 
     input: Path = Path("corpus")
@@ -44,3 +46,4 @@ class Settings:
     archive_max_ratio: float = 100.0
     classifier: bool = False
     footers: bool = True
+    report: bool = True
