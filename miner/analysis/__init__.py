@@ -18,7 +18,7 @@ module              functions
 ``topics``          ``fit`` (NMF topics: top words, article weights)
 ``matrices``        ``slogan_matrix``, ``section_roles``, ``role_terms``,
                     ``role_headings``, ``figures_by_unit``, ``figures_by_subject``
-``copies``          ``duplicate_clusters``, ``aligned_passages``
+``copies``          ``duplicate_clusters``, ``aligned_passages``, ``drop_copies``
 ``compare``         the ``units`` and ``slogan_by_unit`` tables of a run
 ==================  =================================================================
 

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 import pandas as pd
 
@@ -71,6 +72,22 @@ def duplicate_clusters(source: Source) -> pd.DataFrame:
                 )
             )
     return pd.DataFrame(rows, columns=CLUSTER_COLUMNS)
+
+
+def drop_copies(source: Source, kinds: Collection[str] = ("exact",)) -> pd.DataFrame:
+    """``documents`` with one article per copy cluster of the given kinds.
+
+    A report posted twice counts twice in every frequency and tips keyness towards its unit;
+    counting corpora usually keep one copy. The article kept is the cluster's first doc_id,
+    so the choice is the same every run. ``kinds=("exact", "near")`` also folds adapted
+    copies; partial pairs share a passage, not a report, and are kept by default.
+    """
+    pairs = table(source, "duplicates")
+    docs = table(source, "documents")
+    pairs = pairs[pairs["kind"].isin(list(kinds))]
+    edges = list(zip(pairs["doc_a"].astype(str), pairs["doc_b"].astype(str), strict=True))
+    dropped = {doc for members in _components(edges) for doc in members[1:]}
+    return docs[~docs["doc_id"].astype(str).isin(dropped)].reset_index(drop=True)
 
 
 def aligned_passages(source: Source) -> pd.DataFrame:

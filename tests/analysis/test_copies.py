@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from miner.analysis.copies import aligned_passages, duplicate_clusters
+from miner.analysis.copies import aligned_passages, drop_copies, duplicate_clusters
 
 
 def test_copies_clusters_join_chains() -> None:
@@ -35,3 +35,13 @@ def test_copies_passages_with_text() -> None:
     assert out.loc[0, "a_text"] == "我乡共有党员52名。"
     assert out.loc[0, "b_text"] == "我社区共有党员52名。"
     assert out.loc[0, "pairs"] == [("我乡", "我社区")]
+
+
+def test_copies_drop_copies_keeps_one_per_cluster() -> None:
+    pairs = pd.DataFrame(
+        {"doc_a": ["a", "b", "x"], "doc_b": ["b", "c", "y"], "kind": ["exact", "exact", "near"]}
+    )
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "x", "y", "z"]})
+    tables = {"duplicates": pairs, "documents": docs}
+    assert drop_copies(tables)["doc_id"].tolist() == ["a", "x", "y", "z"]
+    assert drop_copies(tables, kinds=("exact", "near"))["doc_id"].tolist() == ["a", "x", "z"]

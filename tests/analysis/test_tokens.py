@@ -22,6 +22,8 @@ from miner.analysis.tokens import content_tokens, is_content, stopwords, words_c
         ("21.6", False),
         ("95%", False),
         ("万元", True),
+        ("名", False),  # a measure word left behind by a dropped number
+        ("户", True),  # households
         ("", False),
         ("AB岗", True),
     ],
