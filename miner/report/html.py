@@ -185,23 +185,26 @@ def _plots(corpus: Corpus) -> str:
             "number of articles of each unit type that use them; the most widespread on top.",
         )
     )
-    groups = _keyness_groups(docs)
+    # A report posted twice would count twice: keyness and topics read one copy of each.
+    counted = copies.drop_copies(corpus)
+    groups = _keyness_groups(counted)
     if groups is None:
         fig = plots.message("Keyness needs articles of at least two known unit types.")
         caption = "No keyness: too few unit types."
     else:
         target, others = groups
-        frame = keyness.compare(corpus, "unit_type", target, others, min_count=3)
+        frame = keyness.compare(counted, "unit_type", target, others, min_count=3)
         fig = plots.keyness_bars(frame, target=target, reference="other unit types")
         caption = (
             f"Words that articles of type {_e(target)} use more (right) or less (left) than "
             "the other unit types: bar length is the log2 ratio of relative frequencies, "
-            "G² the log-likelihood (3.84 ≈ p &lt; 0.05, 15.13 ≈ p &lt; 0.0001)."
+            "G² the log-likelihood (3.84 ≈ p &lt; 0.05, 15.13 ≈ p &lt; 0.0001). Exact copies "
+            "count once."
         )
     parts.append(_figure(fig, "keyness", caption))
-    n_topics = min(5, max(2, len(docs) // 3))
-    if len(docs) >= 4:
-        fitted = topics.fit(corpus, n_topics=n_topics)
+    n_topics = min(5, max(2, len(counted) // 3))
+    if len(counted) >= 4:
+        fitted = topics.fit(counted, n_topics=n_topics)
         fig = plots.topic_heatmap(fitted.matrix(), fitted.labels(3), names)
     else:
         fig = plots.message("Topics need at least four articles.")
@@ -211,7 +214,7 @@ def _plots(corpus: Corpus) -> str:
             "topics",
             "NMF topics over TF-IDF (words in two or more articles): each column is a topic "
             "named by its three strongest words, each row an article, the colour the share of "
-            "the article the topic explains.",
+            "the article the topic explains (one row per exact copy cluster).",
         )
     )
     clusters = copies.duplicate_clusters(corpus)
