@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from miner.analysis.source import Source, group_labels, table
@@ -27,17 +27,26 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def tfidf(token_lists: Sequence[list[str]], min_df: int = 1) -> tuple[np.ndarray, list[str]]:
-    """Dense TF-IDF matrix (rows = inputs) and its vocabulary, for lists of tokens."""
-    vectorizer = TfidfVectorizer(analyzer=_identity, min_df=min_df)
-    matrix = vectorizer.fit_transform(list(token_lists))
-    return matrix.toarray(), [str(t) for t in vectorizer.get_feature_names_out()]
+def tfidf(
+    token_lists: Sequence[list[str]], min_df: int = 1, max_terms: int | None = None
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """Sparse TF-IDF matrix (rows = inputs) and its vocabulary, for lists of tokens.
+
+    Sparse because a real corpus has tens of thousands of words: 2,400 articles as a dense
+    matrix take most of a gigabyte. ``max_terms`` keeps the most frequent words only.
+    """
+    vectorizer = TfidfVectorizer(analyzer=_identity, min_df=min_df, max_features=max_terms)
+    matrix = sparse.csr_matrix(vectorizer.fit_transform(list(token_lists)))
+    return matrix, [str(t) for t in vectorizer.get_feature_names_out()]
 
 
-def _top(matrix: np.ndarray, vocab: list[str], names: list[str], top: int) -> list[tuple]:
+def _top(
+    matrix: sparse.csr_matrix, vocab: list[str], names: list[str], top: int
+) -> list[tuple[str, int, str, float]]:
     rows = []
-    for name, weights in zip(names, matrix, strict=True):
-        order = sorted((-w, vocab[j]) for j, w in enumerate(weights) if w > 0)
+    for i, name in enumerate(names):
+        row = matrix.getrow(i)
+        order = sorted((-float(w), vocab[j]) for j, w in zip(row.indices, row.data, strict=True))
         for rank, (neg, term) in enumerate(order[:top], start=1):
             rows.append((name, rank, term, -neg))
     return rows

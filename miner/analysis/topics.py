@@ -24,6 +24,8 @@ from miner.analysis.keywords import tfidf
 from miner.analysis.source import Source, table
 from miner.analysis.tokens import document_tokens
 
+DENSE_CELLS = 10_000_000
+
 
 @dataclass(frozen=True)
 class Topics:
@@ -51,6 +53,7 @@ def fit(
     top: int = 8,
     min_df: int = 2,
     random_state: int = 0,
+    max_terms: int | None = None,
 ) -> Topics:
     """Fit ``n_topics`` NMF topics on the articles' TF-IDF.
 
@@ -60,6 +63,9 @@ def fit(
         top: words listed per topic.
         min_df: keep words found in at least this many articles.
         random_state: the seed; the same seed and input give the same topics.
+        max_terms: fit on the most frequent words only (None: every word in ``min_df``
+            articles). On 2,437 real articles a cap of 5,000 words saved no time (8.5 s
+            against 8.8 s, sparse either way) and changed two of five topics.
     """
     docs = table(source, "documents")
     tokens = document_tokens(docs)
@@ -72,15 +78,18 @@ def fit(
     if sum(1 for t in tokens if t) < 2:
         return empty
     try:
-        matrix, vocab = tfidf(tokens, min_df=min_df)
+        matrix, vocab = tfidf(tokens, min_df=min_df, max_terms=max_terms)
     except ValueError:  # no word reaches min_df
         return empty
     k = max(1, min(n_topics, matrix.shape[0], matrix.shape[1]))
-    model = NMF(n_components=k, init="nndsvda", random_state=random_state, max_iter=1000)
+    model = NMF(n_components=k, init="nndsvda", random_state=random_state, max_iter=500)
     with warnings.catch_warnings():
         # A tiny corpus may stop at max_iter; its topics are still usable for reading.
         warnings.simplefilter("ignore", ConvergenceWarning)
-        weights = model.fit_transform(matrix)
+        # Dense up to 10 million cells (80 MB): on sparse input a near-perfect fit makes
+        # scikit-learn take the square root of a rounding error below zero.
+        data = matrix.toarray() if matrix.shape[0] * matrix.shape[1] <= DENSE_CELLS else matrix
+        weights = model.fit_transform(data)
     term_rows = []
     for t, component in enumerate(model.components_):
         order = sorted((-w, vocab[j]) for j, w in enumerate(component) if w > 0)

@@ -60,3 +60,16 @@ def test_keyness_compare_groups(docs: pd.DataFrame) -> None:
     school = compare(docs, "unit_type", ["学校"], reference="部门", min_count=1)
     assert set(school["target_count"].index) and "村民" not in set(school["term"])
     assert significant(village, g2=100).empty
+
+
+def test_keyness_columns_match_the_formulas() -> None:
+    target, reference = {"甲": 7, "乙": 0, "丙": 3}, {"甲": 2, "乙": 5, "丙": 3}
+    frame = compare_counts(target, reference, min_count=1).set_index("term")
+    c, d = 10, 10
+    for term in target:
+        a, b = target[term], reference[term]
+        row = frame.loc[term]
+        assert row["g2"] == pytest.approx(log_likelihood(a, b, c, d))
+        assert row["log_ratio"] == pytest.approx(log_ratio(a, b, c, d))
+        assert row["pct_diff"] == pytest.approx(percent_diff(a, b, c, d))
+    assert frame.loc["乙", "direction"] == "reference" and frame.loc["丙", "g2"] == 0
