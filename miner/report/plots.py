@@ -132,7 +132,10 @@ def keyness_bars(
 
 
 def topic_heatmap(
-    weights: pd.DataFrame, labels: Mapping[int, str], names: Mapping[str, str]
+    weights: pd.DataFrame,
+    labels: Mapping[int, str],
+    names: Mapping[str, str],
+    max_rows: int = 40,
 ) -> Figure:
     """Articles × topics: how much of each article each topic fills.
 
@@ -140,9 +143,15 @@ def topic_heatmap(
         weights: articles as rows (doc_id), topics as columns (``Topics.matrix()``).
         labels: a name per topic (``Topics.labels()``).
         names: a readable name per doc_id (its title or unit).
+        max_rows: past this many articles, each topic shows its most typical articles
+            (highest share) and the rows are grouped by topic: thousands of rows are a
+            blur no one reads.
     """
     if weights.empty:
         return message("Too few articles or shared words to fit topics.")
+    shown_of = len(weights)
+    if len(weights) > max_rows:
+        weights = _typical(weights, max(1, max_rows // weights.shape[1]))
     rows, cols = weights.shape
     fig = _figure(max(5.0, 2.6 + 1.3 * cols), max(2.5, 1.4 + 0.3 * rows))
     ax = fig.add_subplot()
@@ -150,20 +159,37 @@ def topic_heatmap(
     ax.set_xticks(range(cols), [_short(labels.get(int(t), str(t)), 16) for t in weights.columns],
                   rotation=30, ha="right")  # fmt: skip
     ax.set_yticks(range(rows), [_short(names.get(str(d), str(d)), 20) for d in weights.index])
-    ax.set_title("Topics (NMF): share of each article", fontsize=11)
+    title = "Topics (NMF): share of each article"
+    if rows < shown_of:
+        title += f" ({rows} most typical of {shown_of})"
+    ax.set_title(title, fontsize=11)
     fig.colorbar(image, ax=ax, shrink=0.6)
     return _use_cjk(fig)
 
 
-def duplicate_network(clusters: pd.DataFrame, pairs: pd.DataFrame) -> Figure:
+def _typical(weights: pd.DataFrame, per_topic: int) -> pd.DataFrame:
+    """The ``per_topic`` highest-share articles of each topic, grouped by topic."""
+    picked: list[object] = []
+    for topic in weights.columns:
+        ranked = weights[topic].sort_values(ascending=False, kind="mergesort")
+        picked += [d for d in ranked.index[:per_topic] if d not in picked]
+    return weights.loc[picked]
+
+
+def duplicate_network(
+    clusters: pd.DataFrame, pairs: pd.DataFrame, max_clusters: int = 12
+) -> Figure:
     """Copy clusters as a network: articles as dots, pairs as lines coloured by kind.
 
     Each cluster sits in its own cell, its articles on a circle; a line's width grows with
-    the pair's similarity, which is written on it.
+    the pair's similarity, which is written on it. Only the ``max_clusters`` largest
+    clusters are drawn (cluster numbers count from the largest), the title says of how many.
     """
     if clusters.empty:
         return message("No copied articles: the duplicates table is empty.")
     groups = [g for _, g in clusters.groupby("cluster", sort=True)]
+    total = len(groups)
+    groups = groups[:max_clusters]
     per_row = min(3, len(groups))
     n_rows = math.ceil(len(groups) / per_row)
     fig = _figure(3.8 * per_row, 3.0 * n_rows + 0.6)
@@ -178,15 +204,20 @@ def duplicate_network(clusters: pd.DataFrame, pairs: pd.DataFrame) -> Figure:
             angle = math.pi + 2 * math.pi * int(i) / len(members)
             x, y = cx + math.cos(angle), cy + 0.8 * math.sin(angle)
             where[str(row["doc_id"])] = (x, y)
-            ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7)
+            # A crowded circle gets only the ids: full labels would print over each other.
+            label = _node_label(row) if len(members) <= 6 else str(row["doc_id"])[:6]
+            ax.text(
+                x, y - 0.15, label, ha="center", va="top", fontsize=7 if len(members) <= 6 else 5
+            )
         ax.text(cx, cy + 1.15, f"cluster {group['cluster'].iloc[0]}: {len(members)} articles",
                 ha="center", fontsize=9)  # fmt: skip
-    for pair in pairs.itertuples():
-        a, b = where.get(str(pair.doc_a)), where.get(str(pair.doc_b))
-        if a is None or b is None:
-            continue
+    drawn = [p for p in pairs.itertuples() if str(p.doc_a) in where and str(p.doc_b) in where]
+    for pair in drawn:
+        a, b = where[str(pair.doc_a)], where[str(pair.doc_b)]
         colour = KIND_COLOURS.get(str(pair.kind), "#777")
         ax.plot([a[0], b[0]], [a[1], b[1]], color=colour, linewidth=1 + 4 * float(pair.similarity))
+        if len(drawn) > 24:  # past that the labels cover the lines; the colours still tell
+            continue
         ax.text((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 0.05, f"{pair.kind} {pair.similarity:.2f}",
                 ha="center", va="bottom", fontsize=7, color=colour)  # fmt: skip
     xs = [p[0] for p in where.values()]
@@ -194,7 +225,8 @@ def duplicate_network(clusters: pd.DataFrame, pairs: pd.DataFrame) -> Figure:
     ax.scatter(xs, ys, s=60, color="#333", zorder=3)
     ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
     ax.set_ylim(min(ys) - 0.9, max(ys) + 1.4)
-    ax.set_title("Copied articles: clusters of duplicate pairs", fontsize=11)
+    shown = f" ({len(groups)} largest of {total})" if total > len(groups) else ""
+    ax.set_title(f"Copied articles: clusters of duplicate pairs{shown}", fontsize=11)
     return _use_cjk(fig)
 
 

@@ -81,3 +81,34 @@ def test_plots_empty_inputs_say_why() -> None:
     ):
         texts = [t.get_text() for t in fig.axes[0].texts]
         assert len(texts) == 1 and texts[0]
+
+
+def test_plots_large_inputs_are_capped() -> None:
+    weights = pd.DataFrame(
+        [[1.0, 0.0], [0.9, 0.1], [0.2, 0.8], [0.0, 1.0], [0.5, 0.5], [0.6, 0.4]],
+        index=[f"d{i}" for i in range(6)],
+    )
+    fig = plots.topic_heatmap(weights, {0: "0: 水利", 1: "1: 学校"}, {}, max_rows=4)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["d0", "d1", "d3", "d2"]  # the two most typical of each topic
+    assert "4 most typical of 6" in fig.axes[0].get_title()
+    clusters = pd.DataFrame(
+        {
+            "cluster": [1, 1, 2, 2, 3, 3],
+            "doc_id": list("abcdef"),
+            "title": None,
+            "unit_name": None,
+            "unit_type": None,
+        }
+    )
+    pairs = pd.DataFrame(
+        {
+            "doc_a": ["a", "c", "e"],
+            "doc_b": ["b", "d", "f"],
+            "kind": ["exact"] * 3,
+            "similarity": [1.0] * 3,
+        }
+    )
+    fig = plots.duplicate_network(clusters, pairs, max_clusters=2)
+    assert "2 largest of 3" in fig.axes[0].get_title()
+    assert len(fig.axes[0].lines) == 2
