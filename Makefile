@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 PIPQ   := --quiet --disable-pip-version-check
 
-.PHONY: run test test-all lint format types bench clean
+.PHONY: run test test-all lint format types bench clean browser
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml | $(PY)
 run: $(STAMP)  ## set up and run miner on corpus/ into outputs/
 	$(PY) -m miner run corpus -o outputs
 
-test: $(STAMP) lint types  ## set up, lint, type-check and run the tests (what CI runs)
+test: $(STAMP) lint types browser  ## set up, lint, type-check and run the tests (what CI runs)
 	$(PY) -m pytest
 
 test-all: $(STAMP) lint  ## the tests marked slow too
@@ -32,6 +32,19 @@ format: $(STAMP)
 
 types: $(STAMP)
 	$(PY) -m mypy miner
+
+# Debian's chromium and its driver for tests/report/test_browser.py, and a CJK font so its
+# screenshots show Chinese; nothing is downloaded by selenium itself. Without root the test is
+# skipped, and this says so (under CI the test fails instead).
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		&& fc-list :lang=zh | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver fonts-wqy-microhei >/dev/null; \
+	else \
+		echo "make browser: not root, cannot install chromium; the browser test will be SKIPPED"; \
+	fi
 
 bench: $(STAMP)  ## speed figures as JSON in outputs/bench/
 	$(PY) -m miner.bench --out outputs/bench/bench.json

@@ -136,7 +136,7 @@ def bench(corpus: Path, real: Path | None = None) -> dict[str, object]:
     if real is not None and real.exists():
         with tempfile.TemporaryDirectory() as out:
             t0 = time.perf_counter()
-            r = run(Settings(input=real, output=Path(out), csv=False, duckdb=False))
+            r = run(Settings(input=real, output=Path(out), csv=False, duckdb=False, report=False))
             real_wall = time.perf_counter() - t0
         real_figures = {
             "input": str(real),

@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--no-csv", action="store_true", help="write Parquet and DuckDB only")
     r.add_argument("--no-duckdb", action="store_true", help="do not write OUT/miner.duckdb")
     r.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    r.add_argument("--no-report", action="store_true", help="do not write OUT/report.html")
     r.add_argument(
         "--text-field",
         metavar="NAME",
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         help="do not learn and remove footer lines repeated across the corpus",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    _dedup_options(r)
     r.set_defaults(handler=_run)
     c = sub.add_parser("compare", help="top slogans per unit type or province of a run's output")
     c.add_argument(
@@ -77,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("-o", "--html", type=Path, default=Path("pair.html"), help="default: pair.html")
     s.set_defaults(handler=_show_pair)
+    rep = sub.add_parser("report", help="write OUT/report.html again from a run's tables")
+    rep.add_argument(
+        "output", nargs="?", type=Path, default=Path("outputs"), help="default: outputs/"
+    )
+    rep.set_defaults(handler=_report)
     return p
 
 
@@ -157,6 +164,19 @@ def _show_pair(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from miner.corpus import Corpus
+    from miner.report.html import write_report
+
+    try:
+        corpus = Corpus.from_output(args.output)
+    except FileNotFoundError as exc:
+        print(f"miner: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"miner: wrote {write_report(corpus, args.output)}")
+    return EXIT_OK
+
+
 def _compare(args: argparse.Namespace) -> int:
     import pyarrow.parquet as pq
 
@@ -191,6 +211,8 @@ def _run(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         classifier=args.classifier,
         footers=not args.no_footers,
+        report=not args.no_report,
+        dedup=_dedup_config(args),
     )
     progress = None
     if settings.progress:

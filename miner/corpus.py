@@ -55,7 +55,10 @@ class Corpus:
 
         base = settings or Settings()
         with tempfile.TemporaryDirectory() as out:
-            result = run(replace(base, input=Path(path), output=Path(out), csv=False, duckdb=False))
+            only_tables = replace(
+                base, input=Path(path), output=Path(out), csv=False, duckdb=False, report=False
+            )
+            result = run(only_tables)
         return cls(result.tables)
 
     @classmethod

@@ -9,6 +9,7 @@ Stages, in order (each a plain function of the one before):
 5. extract  — sections, figures, slogans, unit, date, genre, checks (``miner.extract``)
 6. dedup    — copied articles and their aligned passages (``miner.dedup``)
 7. tables   — Parquet, CSV and DuckDB, written atomically (``miner.tables``)
+8. report   — ``report.html``: summary, plots, checks, copied passages (``miner.report``)
 """
 
 from __future__ import annotations
@@ -269,5 +270,11 @@ def run(
     res.errors = len(acc.errors)
     res.duplicates = len(pairs)
     res.tables = tables
+    # 8. report, from the tables just written (imported here: matplotlib is slow to load).
+    if settings.report:
+        from miner.corpus import Corpus
+        from miner.report.html import write_report
+
+        write_report(Corpus(tables), settings.output, run=res)
     res.seconds = time.perf_counter() - t0
     return res

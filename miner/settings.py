@@ -98,6 +98,8 @@ class Settings:
             bodies (a first pass over the input) and remove them (rule
             ``repeated_footer``); see ``miner/clean/boilerplate.py``.
         dedup: the duplicate search's thresholds and options (``DedupConfig``).
+        report: write ``OUTPUT/report.html`` (summary, plots, checks, copied passages)
+            after the tables; see ``miner/report/html.py``.
     """
 
     input: Path = Path("corpus")
@@ -112,3 +114,4 @@ class Settings:
     classifier: bool = False
     footers: bool = True
     dedup: DedupConfig = field(default_factory=DedupConfig)
+    report: bool = True

@@ -58,7 +58,6 @@ DEFAULT_ROUNDS = 1
 DEFAULT_NEGATIVES = 60
 
 
-
 def share_bucket(share: float) -> str:
     return next(name for name, lo, hi in SHARE_BUCKETS if lo <= share < hi)
 
