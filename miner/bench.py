@@ -5,8 +5,9 @@ pipelines (tokenizer alone, then with all four components) next to plain
 ``jieba.cut`` and spaCy's built-in jieba segmenter, on the same text in the same
 run; the share of tokens that agree with ``jieba.cut`` on ``../shared/corpus``;
 end-to-end throughput of ``miner run`` on the demo corpus and, where ``../shared``
-is present, on its real corpus (web, news and government text). Later issues add
-the synthetic 200 MB corpus, ``-j`` scaling and the dedup benchmark.
+is present, on its real corpus (web, news and government text); and the duplicate
+search (``miner.dedup.bench``: signatures next to datasketch, the search on 10,000 and
+100,000 generated articles, the evaluation against generated copies).
 """
 
 from __future__ import annotations
@@ -172,8 +173,17 @@ def main(argv: list[str] | None = None) -> int:
         default=Path("../shared/corpus/real"),
         help="a folder of real text for an end-to-end figure (skipped where absent)",
     )
+    ap.add_argument(
+        "--dedup-sizes",
+        default="10000,100000",
+        help="generated corpus sizes for the duplicate search's scaling ('' skips it)",
+    )
     args = ap.parse_args(argv)
     result = bench(args.corpus, args.real)
+    if args.dedup_sizes:
+        from miner.dedup.bench import dedup_bench
+
+        result["dedup"] = dedup_bench([int(n) for n in args.dedup_sizes.split(",")])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False, indent=2))

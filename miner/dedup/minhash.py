@@ -10,8 +10,9 @@ S-curve near Jaccard 0.25 (P = 1 − (1 − J³)⁴²: J=0.3 → 0.68, J=0.36 �
 J=0.5 → 0.995). Candidates are verified exactly afterwards, so a false candidate only
 costs time.
 
-Permutations are ``a·x + b`` over 32-bit words (a odd), which numpy evaluates for a
-batch of articles at once; the seed is fixed, so signatures are the same on every run.
+Signatures use one-permutation hashing with rotation densification (one hash per
+shingle, ``num_perm`` bins), which numpy evaluates for a batch of articles in one pass;
+the seed is fixed, so signatures are the same on every run.
 """
 
 from __future__ import annotations
@@ -25,21 +26,44 @@ BANDS = 42
 ROWS = 3
 SEED = 20_240_601
 _MAX = np.uint32(0xFFFFFFFF)
-# Elements (hashes × permutations) evaluated in one numpy block: bounds memory.
-_BLOCK = 4_000_000
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_ROTATE = np.uint32(0x9E3779B9)  # added per bin of distance when an empty bin borrows
 
 
-def _params(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.Generator(np.random.PCG64(seed))
-    a = rng.integers(1, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32) | np.uint32(1)
-    b = rng.integers(0, 2**32, size=num_perm, dtype=np.uint64).astype(np.uint32)
-    return a, b
+def _mix(h: np.ndarray, seed: int) -> np.ndarray:
+    """splitmix64 of the shingle hashes salted with ``seed``: one fresh hash per shingle."""
+    with np.errstate(over="ignore"):
+        x = h.astype(np.uint64) ^ np.uint64(seed * 0x9E3779B97F4A7C15 % 2**64)
+        x ^= x >> np.uint64(30)
+        x *= _MIX1
+        x ^= x >> np.uint64(27)
+        x *= _MIX2
+        x ^= x >> np.uint64(31)
+    return x
 
 
-def _fold(hashes: np.ndarray) -> np.ndarray:
+def fold32(hashes: np.ndarray) -> np.ndarray:
     """64-bit shingle hashes to 32-bit words (both halves count)."""
     h = np.asarray(hashes, dtype=np.uint64)
     return ((h >> np.uint64(32)) ^ (h & np.uint64(0xFFFFFFFF))).astype(np.uint32)
+
+
+def _densify(sig: np.ndarray) -> None:
+    """Fill empty bins from the next filled bin to the right, offset by the distance.
+
+    Rotation densification (Shrivastava and Li, 2014): two articles with the same
+    shingles fill the same bins the same way, so agreement still estimates Jaccard
+    for short articles that leave bins empty.
+    """
+    k = sig.shape[1]
+    for row in np.flatnonzero((sig == _MAX).any(axis=1) & (sig != _MAX).any(axis=1)):
+        filled = np.flatnonzero(sig[row] != _MAX)
+        empty = np.flatnonzero(sig[row] == _MAX)
+        nxt = np.searchsorted(filled, empty) % filled.size
+        dist = (filled[nxt] - empty) % k
+        with np.errstate(over="ignore"):
+            sig[row, empty] = sig[row, filled[nxt]] + dist.astype(np.uint32) * _ROTATE
 
 
 def signatures(
@@ -47,8 +71,12 @@ def signatures(
 ) -> np.ndarray:
     """An ``(n, num_perm)`` uint32 matrix: row ``i`` is article ``i``'s MinHash signature.
 
-    An article without shingles gets the all-maximum row, which no other row equals
-    by chance. The fraction of equal columns of two rows estimates their Jaccard.
+    One-permutation hashing (Li, Owen and Zhang, 2012): each shingle is hashed once;
+    the high bits pick one of ``num_perm`` bins, the low bits are its value, and each
+    bin keeps its minimum. That is one pass over the shingles instead of
+    ``num_perm``, with the same estimate: the share of equal bins of two rows
+    estimates the Jaccard of their shingle sets. An article without shingles gets the
+    all-maximum row, which no other row equals by chance.
 
     Example:
         >>> from miner.dedup.shingles import shingle_hashes
@@ -57,26 +85,28 @@ def signatures(
         >>> bool((s[0] == s[1]).all())
         True
     """
-    a, b = _params(num_perm, seed)
-    out = np.full((len(shingles), num_perm), _MAX, dtype=np.uint32)
+    n = len(shingles)
+    out = np.full(n * num_perm, _MAX, dtype=np.uint32)
     sizes = np.array([len(s) for s in shingles], dtype=np.int64)
-    # Batches of whole articles whose hashes × permutations fit one block.
-    per = max(1, _BLOCK // max(1, num_perm))
-    i = 0
-    while i < len(shingles):
-        j, total = i, 0
-        while j < len(shingles) and (total + sizes[j] <= per or j == i):
-            total += int(sizes[j])
-            j += 1
-        batch = [k for k in range(i, j) if sizes[k]]
-        if batch:
-            words = _fold(np.concatenate([shingles[k] for k in batch]))
-            with np.errstate(over="ignore"):
-                values = words[:, None] * a[None, :] + b[None, :]
-            starts = np.r_[0, np.cumsum(sizes[batch])[:-1]]
-            out[batch] = np.minimum.reduceat(values, starts, axis=0)
-        i = j
-    return out
+    if not n or not sizes.sum():
+        return out.reshape(n, num_perm)
+    for first in range(0, n, _BATCH):
+        part = slice(first, min(n, first + _BATCH))
+        counts = sizes[part]
+        if not counts.sum():
+            continue
+        mixed = _mix(np.concatenate(list(shingles[part])), seed)
+        with np.errstate(over="ignore"):
+            bins = ((mixed >> np.uint64(32)) * np.uint64(num_perm)) >> np.uint64(32)
+        values = (mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        owner = np.repeat(np.arange(first, part.stop, dtype=np.int64), counts)
+        np.minimum.at(out, owner * num_perm + bins.astype(np.int64), values)
+    sig = out.reshape(n, num_perm)
+    _densify(sig)
+    return sig
+
+
+_BATCH = 4096  # articles hashed at once
 
 
 def band_keys(sigs: np.ndarray, bands: int = BANDS, rows: int = ROWS) -> list[np.ndarray]:
