@@ -100,7 +100,11 @@ def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> _Index:
 
 _EMPTY = np.empty(0, dtype=np.uint64)
 _SIG_BATCH = 1024
-_CACHE = 4096  # articles whose 5-gram sets or words are kept at once
+# Articles whose 5-gram sets (~12 KB each) or word lists (~100 KB of Python objects
+# each) are kept at once. Pairs come sorted by their first article, so a small cache
+# already serves every pair of one article.
+_CACHE = 4096
+_WORDS_CACHE = 256
 
 
 def _exact_groups(exact: Sequence[bytes]) -> list[list[int]]:
@@ -153,7 +157,7 @@ def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> Ded
         view = matching_view(texts[k])
         return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
 
-    @functools.lru_cache(maxsize=_CACHE)
+    @functools.lru_cache(maxsize=_WORDS_CACHE)
     def words_of(k: int) -> Words:
         return content_tokens(texts[k])
 

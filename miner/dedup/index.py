@@ -15,7 +15,7 @@ import numpy as np
 
 # Reduce the pair list once it holds this many entries, so memory stays bounded by the
 # number of distinct pairs rather than by the number of shared keys.
-_REDUCE_AT = 20_000_000
+_REDUCE_AT = 5_000_000
 
 
 def _reduce(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -46,36 +46,40 @@ def candidate_pairs(
     if n < 2:
         return empty, empty, empty
     all_k = np.concatenate([np.asarray(k, dtype=np.uint64) for k in keys])
-    all_d = np.repeat(np.arange(n, dtype=np.int64), [len(k) for k in keys])
-    order = np.lexsort((all_d, all_k))
-    all_k, all_d = all_k[order], all_d[order]
-    starts = np.flatnonzero(np.r_[True, all_k[1:] != all_k[:-1]])
-    sizes = np.diff(np.r_[starts, all_k.size])
+    # Documents are concatenated in order, so a stable sort by key alone keeps each
+    # key's documents ascending; int32 ids halve the largest arrays of the search.
+    order = np.argsort(all_k, kind="stable")
+    all_k = all_k[order]
+    all_d = np.repeat(np.arange(n, dtype=np.int32), [len(k) for k in keys])[order]
+    del order
+    new_key = np.r_[True, all_k[1:] != all_k[:-1]]
+    del all_k
+    starts = np.flatnonzero(new_key)
+    del new_key
+    sizes = np.diff(np.r_[starts, all_d.size])
     useful = (sizes > 1) & (sizes <= max_df)
     starts, sizes = starts[useful], sizes[useful]
-    pair_keys: list[np.ndarray] = []
-    pair_counts: list[np.ndarray] = []
+    chunks: list[np.ndarray] = []  # pair keys not yet counted
     pending = 0
-    acc_k = np.empty(0, dtype=np.int64)
-    acc_c = np.empty(0, dtype=np.int64)
+    counted: list[tuple[np.ndarray, np.ndarray]] = []  # (unique keys, counts) per reduction
     for size in np.unique(sizes).tolist():
         group_starts = starts[sizes == size]
         first, second = np.triu_indices(size, 1)
         # Bound the block: groups × pairs-per-group entries at a time.
         step = max(1, _REDUCE_AT // max(1, first.size))
         for at in range(0, group_starts.size, step):
-            members = all_d[group_starts[at : at + step, None] + np.arange(size)]
-            block = members[:, first] * n + members[:, second]
-            pair_keys.append(block.ravel())
-            pair_counts.append(np.ones(block.size, dtype=np.int64))
-            pending += block.size
+            members = all_d[group_starts[at : at + step, None] + np.arange(size)].astype(np.int64)
+            chunks.append((members[:, first] * n + members[:, second]).ravel())
+            pending += chunks[-1].size
             if pending >= _REDUCE_AT:
-                acc_k, acc_c = _reduce(
-                    np.concatenate([acc_k, *pair_keys]), np.concatenate([acc_c, *pair_counts])
-                )
-                pair_keys, pair_counts, pending = [], [], 0
+                counted.append(np.unique(np.concatenate(chunks), return_counts=True))
+                chunks, pending = [], 0
+    if chunks:
+        counted.append(np.unique(np.concatenate(chunks), return_counts=True))
+    if not counted:
+        return empty, empty, empty
     acc_k, acc_c = _reduce(
-        np.concatenate([acc_k, *pair_keys]), np.concatenate([acc_c, *pair_counts])
+        np.concatenate([k for k, _ in counted]), np.concatenate([c for _, c in counted])
     )
     keep = acc_c >= min_shared
     acc_k, acc_c = acc_k[keep], acc_c[keep]
