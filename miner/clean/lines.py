@@ -31,6 +31,7 @@ _CREDIT = re.compile(
     r"三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|图文|文字|文案|排版|通讯员|"
     r"记者|作者单位|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|美工|"
     r"整理|发布)[*\s]*){1,3}[:：/|丨｜]"
+    r"|^文[:：][^，。：:]{1,8}$"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
@@ -53,7 +54,7 @@ _WECHAT_PROMPT = re.compile(
     r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
     r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
     r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
-    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$"
+    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看"
 )
 # 了解更多… closes a short prompt line; inside a long line it may open the article's text.
 _MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
@@ -129,7 +130,7 @@ _SPAM_TERMS = re.compile(
 )
 _SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
 _RELATED_HEAD = re.compile(
-    r"^\s*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|"
+    r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
     r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
@@ -336,7 +337,7 @@ _PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|�
 # own closing sentence may mention 编辑 or 阅读, but not 订阅号, 朋友圈 or 二维码.
 _FRAGMENT_CUES = re.compile(
     r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
-    r"告诉更多人|记得关注|一键三连|"
+    r"告诉更多人|记得关注|一键三连|阅读原文|侵犯您的|立即删除|联系删除|"
     r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)")
@@ -486,25 +487,32 @@ def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
 
 
 def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
-    """The page's last kept line when it cannot end an article.
+    """The page's last kept lines when they cannot end an article.
 
-    A bare site name (某某网) signs the page, not the report; a Markdown heading with
-    nothing under it is the title of the next article in a link list.
+    A bare site name (某某网) signs the page, not the report; Markdown headings with
+    nothing under them (#另一篇文章的标题, a run of them) are the titles of a link list.
     """
-    last = next((i for i in reversed(nonempty) if i not in rules), None)
-    if last is None or last == next((i for i in nonempty if i not in rules), None):
+    kept = [i for i in nonempty if i not in rules]
+    if len(kept) < 2:
         return  # a one-line page keeps its line
-    line = lines[last].strip()
+    line = lines[kept[-1]].strip()
+    if len(line) <= _LAST_SITE_LINE and _site_name(line) and not _SENTENCE_END.search(line):
+        rules[kept[-1]] = "site_header"
+        return
+    for i in reversed(kept[1:]):
+        if not _orphan_heading(lines[i].strip()):
+            break
+        rules[i] = "related_links"
+
+
+def _orphan_heading(line: str) -> bool:
     heading = line.lstrip("#").strip(" *")
-    if (
-        _MD_HEADING.match(line)
+    return (
+        bool(_MD_HEADING.match(line))
         and len(line) <= 40
         and not _CLAUSE_END.search(line)
         and not line_marker(heading)  # the last item of a listicle (## 3、…)
-    ):
-        rules[last] = "related_links"
-    elif len(line) <= _LAST_SITE_LINE and _site_name(line) and not _SENTENCE_END.search(line):
-        rules[last] = "site_header"
+    )
 
 
 def _sweep_tail_links(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:

@@ -169,3 +169,25 @@ def test_a_table_figure_is_not_a_phone_number() -> None:
 def test_credit_labels_may_be_stacked() -> None:
     assert classify_lines(["编辑撰稿//某某", BODY, BODY]) == {0: "page_meta"}
     assert classify_lines([BODY, BODY, BODY, "版面设计：某某"]) == {3: "page_meta"}
+
+
+def test_a_run_of_orphan_headings_ends_the_page_as_links() -> None:
+    lines = [BODY, BODY, "# 大家都在看", "#另一篇文章的标题", "#又一篇，文章的标题"]
+    assert classify_lines(lines) == {2: "related_links", 3: "related_links", 4: "related_links"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "阅读本文前，请您先点击上面的蓝色字体，再点击“关注”，这样您就可以继续免费收到文章了。",
+        "后台回复【资料】免费领取考试资料",
+        "**请进入小程序查看****▼**",
+    ],
+)
+def test_more_follow_prompts(line: str) -> None:
+    assert classify_lines([line, BODY, BODY]) == {0: "ad_block"}
+
+
+def test_a_byline_glued_to_text_stays() -> None:
+    assert classify_lines(["文/某某2004年2月25日，球队做了一件大事。", BODY, BODY]) == {}
+    assert classify_lines([BODY, BODY, BODY, "文：某某"]) == {3: "page_meta"}
