@@ -28,9 +28,10 @@ class DedupConfig:
             fingerprints found in the other reaches ``prefilter × partial_containment``;
             at 1/3 no verified pair was lost on ``../shared/corpus/real`` (the lowest
             verified pair had 0.148) and 94% of candidates were skipped.
-        min_max_df, max_df_divisor: keys held by more than
-            ``max(min_max_df, n // max_df_divisor)`` articles are stock phrases and
-            are not indexed.
+        max_df: a key (fingerprint or band key) held by more articles than this pairs
+            them only with its first holder, not each with each: a stock phrase in
+            5,000 articles would otherwise make 12 million pairs; a copy family of any
+            size still links through its first member.
         partial_containment: the smaller article's share of 5-grams found in the
             other, to be verified further. The generated evaluation
             (``miner.dedup.evaluate``) has copies with 30–39% of their text copied at
@@ -59,8 +60,7 @@ class DedupConfig:
     winnow_window: int = 8
     min_shared: int = 2
     prefilter: float = 1 / 3
-    min_max_df: int = 50
-    max_df_divisor: int = 200
+    max_df: int = 50
     partial_containment: float = 0.20
     near_coverage: float = 0.85
     partial_coverage: float = 0.25

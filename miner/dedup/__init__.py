@@ -116,7 +116,7 @@ def _exact_groups(exact: Sequence[bytes]) -> list[list[int]]:
 
 
 def _candidates(index: _Index, cfg: DedupConfig) -> list[tuple[int, int]]:
-    max_df = max(cfg.min_max_df, len(index.keys) // cfg.max_df_divisor)
+    max_df = cfg.max_df
     if cfg.candidates == "lsh":
         ii, jj, _ = candidate_pairs(index.keys, max_df=max_df, min_shared=1)
     else:

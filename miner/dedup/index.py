@@ -3,7 +3,7 @@
 The keys are winnowing fingerprints (``miner.dedup.shingles.winnow``) or MinHash band
 keys (``miner.dedup.minhash``); either way a key held by very many documents is a
 stock phrase, a slogan or boilerplate, and would pair everything with everything, so
-keys above ``max_df`` documents are skipped. Pairs are generated group by group with
+a key above ``max_df`` documents pairs its holders only with its first holder. Pairs are generated group by group with
 numpy (one ``triu_indices`` per group size), never with a Python loop per key.
 """
 
@@ -16,6 +16,9 @@ import numpy as np
 # Reduce the pair list once it holds this many entries, so memory stays bounded by the
 # number of distinct pairs rather than by the number of shared keys.
 _REDUCE_AT = 5_000_000
+# Keys sorted at once: ~4M keys (at ~1,500 characters, 12,000 articles' fingerprints)
+# take ~100 MB to sort; larger corpora are indexed in that many shards.
+_SHARD_KEYS = 4_000_000
 
 
 def _reduce(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -28,12 +31,15 @@ def _reduce(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 
 def candidate_pairs(
-    keys: Sequence[np.ndarray], *, max_df: int, min_shared: int = 1
+    keys: Sequence[np.ndarray], *, max_df: int, min_shared: int = 1, shards: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs ``(i, j)``, ``i < j``, of documents sharing at least ``min_shared`` keys.
 
-    ``keys[i]`` holds document ``i``'s keys, unique within the document. Returns the
-    arrays ``i``, ``j`` and the number of keys each pair shares, sorted by ``(i, j)``.
+    ``keys[i]`` holds document ``i``'s keys (unsigned integers), unique within the
+    document. Returns the arrays ``i``, ``j`` and the number of keys each pair shares,
+    sorted by ``(i, j)``. The index is built shard by shard (keys split by value), so
+    its peak memory is a shard's, not the corpus's; ``shards`` defaults to one per
+    ``_SHARD_KEYS`` keys.
 
     Example:
         >>> k = [np.array([1, 2, 3], dtype=np.uint64), np.array([2, 3], dtype=np.uint64),
@@ -45,23 +51,54 @@ def candidate_pairs(
     empty = np.empty(0, dtype=np.int64)
     if n < 2:
         return empty, empty, empty
-    all_k = np.concatenate([np.asarray(k, dtype=np.uint64) for k in keys])
+    total = sum(len(k) for k in keys)
+    shards = shards or max(1, -(-total // _SHARD_KEYS))
+    counted: list[tuple[np.ndarray, np.ndarray]] = []
+    for shard in range(shards):
+        part = keys if shards == 1 else [k[k % shards == shard] for k in keys]
+        counted.extend(_shard_pairs(part, n, max_df))
+    if not counted:
+        return empty, empty, empty
+    acc_k, acc_c = _reduce(
+        np.concatenate([k for k, _ in counted]), np.concatenate([c for _, c in counted])
+    )
+    keep = acc_c >= min_shared
+    acc_k, acc_c = acc_k[keep], acc_c[keep]
+    return acc_k // n, acc_k % n, acc_c
+
+
+def _shard_pairs(
+    keys: Sequence[np.ndarray], n: int, max_df: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(pair key ``i * n + j``, shared count) arrays for the keys of one shard."""
+    all_k = np.concatenate([np.asarray(k) for k in keys])
     # Documents are concatenated in order, so a stable sort by key alone keeps each
     # key's documents ascending; int32 ids halve the largest arrays of the search.
     order = np.argsort(all_k, kind="stable")
     all_k = all_k[order]
     all_d = np.repeat(np.arange(n, dtype=np.int32), [len(k) for k in keys])[order]
     del order
-    new_key = np.r_[True, all_k[1:] != all_k[:-1]]
+    new_key = np.r_[True, all_k[1:] != all_k[:-1]] if all_k.size else np.empty(0, bool)
     del all_k
     starts = np.flatnonzero(new_key)
     del new_key
     sizes = np.diff(np.r_[starts, all_d.size])
-    useful = (sizes > 1) & (sizes <= max_df)
-    starts, sizes = starts[useful], sizes[useful]
     chunks: list[np.ndarray] = []  # pair keys not yet counted
     pending = 0
-    counted: list[tuple[np.ndarray, np.ndarray]] = []  # (unique keys, counts) per reduction
+    counted: list[tuple[np.ndarray, np.ndarray]] = []
+    # A key held by more than max_df documents pairs each holder with the first one
+    # only: a big copy family (every member holds the family's keys) still links up
+    # through its first member, while a stock phrase costs O(df) pairs, not O(df²).
+    common = sizes > max_df
+    if common.any():
+        firsts = np.repeat(all_d[starts[common]].astype(np.int64), sizes[common] - 1)
+        rest = np.concatenate(
+            [np.arange(s + 1, s + z) for s, z in zip(starts[common], sizes[common], strict=True)]
+        )
+        chunks.append(firsts * n + all_d[rest].astype(np.int64))
+        pending += chunks[-1].size
+    useful = (sizes > 1) & ~common
+    starts, sizes = starts[useful], sizes[useful]
     for size in np.unique(sizes).tolist():
         group_starts = starts[sizes == size]
         first, second = np.triu_indices(size, 1)
@@ -76,11 +113,4 @@ def candidate_pairs(
                 chunks, pending = [], 0
     if chunks:
         counted.append(np.unique(np.concatenate(chunks), return_counts=True))
-    if not counted:
-        return empty, empty, empty
-    acc_k, acc_c = _reduce(
-        np.concatenate([k for k, _ in counted]), np.concatenate([c for _, c in counted])
-    )
-    keep = acc_c >= min_shared
-    acc_k, acc_c = acc_k[keep], acc_c[keep]
-    return acc_k // n, acc_k % n, acc_c
+    return counted
