@@ -38,6 +38,7 @@ from miner.extract.slogans import find_slogans
 from miner.extract.splice import spliced_at
 from miner.extract.units import describe
 from miner.ingest import Skipped, read_inputs
+from miner.ingest.errors import internal_error
 from miner.models import (
     Article,
     Check,
@@ -83,6 +84,7 @@ class RunResult:
     removals: int = 0
     figures: int = 0
     errors: int = 0
+    failed: int = 0  # distinct inputs (files, members, records) with an errors row
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -227,7 +229,7 @@ def run(
             page_result = process_page(item, classifier=settings.classifier, footers=footers)
         except Exception as exc:  # one bad page must not end the run
             log.exception("failed on %s", item.source)
-            acc.errors.append(ErrorRecord(item.source, "extract", f"internal error: {exc!r}"))
+            acc.errors.append(ErrorRecord(item.source, "extract", internal_error(exc)))
             continue
         for name in (
             "articles", "sections", "sentences", "figures", "slogans", "removals", "checks"
@@ -264,6 +266,7 @@ def run(
     res.removals = len(acc.removals)
     res.figures = len(acc.figures)
     res.errors = len(acc.errors)
+    res.failed = len({e.source for e in acc.errors})
     res.duplicates = len(pairs)
     res.tables = tables
     res.seconds = time.perf_counter() - t0

@@ -23,7 +23,8 @@ class Settings:
             stops there (a zip bomb expands far beyond any real corpus archive).
         archive_max_member_bytes: uncompressed bytes of one archive member read whole
             (page, .docx, .pdf); JSONL/CSV members are streamed and only count
-            towards the total.
+            towards the total. ``max_file_mb`` applies to members too; the smaller
+            limit wins.
         archive_max_ratio: uncompressed/compressed size above which a member (over
             1 MB) is refused; text compresses 3–10-fold, bombs 1000-fold.
         classifier: let the line classifier remove short edge lines the rules kept
@@ -31,6 +32,11 @@ class Settings:
         footers: learn the footer lines the corpus repeats under pages with different
             bodies (a first pass over the input) and remove them (rule
             ``repeated_footer``); see ``miner/clean/boilerplate.py``.
+        max_file_mb: the largest document miner reads, in MB (10**6 bytes): a page,
+            .docx or .pdf file (on disk or in an archive), or one JSONL/CSV record.
+            Larger ones become ``errors`` rows without being read. A report is tens
+            of KB; one line of 10 MB already takes about 20 s and 0.8 GB of memory,
+            so the default keeps a stray dump from stalling a run.
     """
 
     input: Path = Path("corpus")
@@ -44,3 +50,9 @@ class Settings:
     archive_max_ratio: float = 100.0
     classifier: bool = False
     footers: bool = True
+    max_file_mb: float = 20.0
+
+    @property
+    def max_file_bytes(self) -> int:
+        """``max_file_mb`` in bytes."""
+        return int(self.max_file_mb * 1_000_000)
