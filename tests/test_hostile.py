@@ -34,6 +34,7 @@ TITLE = "某村2012年创先争优活动总结"
 BODY = "今年以来，全村党员52名全部作出公开承诺，投入资金21.6万元，培训群众1300余人次。"
 PAGE = f"{TITLE}\n{BODY}\n"
 OTHER = "全乡共有党支部25个，组织学习12次，取得了明显成效。"
+UNCLOSED = '<a b="'  # html.parser rescans the page for every one of these
 
 
 def _png() -> bytes:
@@ -177,6 +178,11 @@ CASES = [
         "HTML comment never closed",
         _write("comment.html", f"<p>{TITLE}</p><p>{BODY}</p><!-- 没有结束".encode()),
         {"comment.html": "article"},
+    ),
+    Case(
+        "HTML with 120 KB of tags that never close",
+        _write("unclosed.html", f"<p>{TITLE}</p><p>{BODY}</p>{UNCLOSED * 20_000}".encode()),
+        {"unclosed.html": "article"},
     ),
     Case(
         "corrupt .docx",
