@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,8 +37,8 @@ def _megabytes(value: str) -> float:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0 MB: {value}")
+    if not 0 < number < math.inf:
+        raise argparse.ArgumentTypeError(f"must be a number of MB above 0: {value}")
     return number
 
 

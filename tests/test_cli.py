@@ -62,6 +62,7 @@ def test_run_limits_are_options(tmp_path: Path, capsys: pytest.CaptureFixture[st
     [
         ["--max-file-mb", "0"],
         ["--max-file-mb", "lots"],
+        ["--max-file-mb", "inf"],
         ["--archive-max-mb", "-1"],
         ["--archive-max-ratio", "0.5"],
     ],

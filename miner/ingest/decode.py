@@ -198,12 +198,8 @@ def _cut_utf8(data: bytes) -> Decoded | None:
     """UTF-8 whose only flaw is a character cut off at the end (a truncated download)."""
     try:
         data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if (
-            exc.end < len(data)
-            or len(data) - exc.start > 3
-            or _strict(data[: exc.start], "utf-8") is None
-        ):
+    except UnicodeDecodeError as exc:  # raised at the first flaw: all before it is valid
+        if exc.end < len(data) or len(data) - exc.start > 3:
             return None
         return Decoded(data[: exc.start].decode("utf-8") + "\ufffd", "utf-8", len(data) - exc.start)
     return None
