@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +52,10 @@ class Settings:
     classifier: bool = False
     footers: bool = True
     max_file_mb: float = 20.0
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_file_mb < math.inf:
+            raise ValueError(f"max_file_mb must be a number of MB above 0, not {self.max_file_mb}")
 
     @property
     def max_file_bytes(self) -> int:

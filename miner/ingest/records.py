@@ -223,8 +223,14 @@ def read_json(
     else:
         yield from _jsonl_lines(source, iter_lines(rest, sniffed, max_record), chooser, max_record)
         return
-    # One document spread over many lines: it has to be read whole.
-    data = rest.read(max_whole + 1)
+    # One document spread over many lines: it has to be read whole (in chunks: one
+    # read of the limit would allocate all of it up front).
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_whole and (chunk := rest.read(_CHUNK)):
+        chunks.append(chunk)
+        size += len(chunk)
+    data = b"".join(chunks)
     if len(data) > max_whole:
         raise UnreadableError(
             f"the JSON file is one value larger than {mb(max_whole)}; convert it to JSON "

@@ -195,3 +195,12 @@ def test_records_over_the_size_limit_are_error_rows(tmp_path: Path) -> None:
     assert items["r.csv!2"].error.startswith("record 2 is 4")  # type: ignore[union-attr]
     assert items["a.json!1"].text == "一"  # type: ignore[union-attr]
     assert "element 2 is larger than the 2 KB limit" in items["a.json!2"].error  # type: ignore[union-attr]
+
+
+def test_records_single_json_document_is_read_in_chunks(tmp_path: Path) -> None:
+    # One read of the limit would allocate it all first: 100 GB here.
+    (tmp_path / "one.json").write_text(json.dumps({"body": "独篇。"}, indent=2), "utf-8")
+    items = _items(tmp_path, Settings(max_file_mb=100_000))
+    assert items["one.json!1"].text == "独篇。"  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="max_file_mb"):
+        Settings(max_file_mb=float("inf"))
