@@ -8,13 +8,49 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from miner import __version__
+from miner.settings import Settings
+
+_DEFAULTS = Settings()  # one place for defaults: the CLI shows and passes the same
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_RUN_EPILOG = """\
+exit codes:
+  0  every input was read
+  1  some inputs could not be read; the run finished, and the errors table says why
+  2  usage error (bad option, missing input, output folder not writable)
+
+Tables are written under temporary names and renamed when complete, so a run that
+is killed leaves no half-written table; run it again to finish the job.
+"""
+
+
+def _megabytes(value: str) -> float:
+    """An argparse type: a positive size in MB."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of MB: {value!r}") from None
+    if not 0 < number < math.inf:
+        raise argparse.ArgumentTypeError(f"must be a number of MB above 0: {value}")
+    return number
+
+
+def _ratio(value: str) -> float:
+    """An argparse type: a compression ratio of at least 1."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a ratio: {value!r}") from None
+    if not number >= 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"miner {__version__}")
     p.add_argument("-v", "--verbose", action="count", default=0, help="-v info, -vv debug")
     sub = p.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("run", help="run the whole pipeline on a file or folder")
+    r = sub.add_parser(
+        "run",
+        help="run the whole pipeline on a file or folder",
+        epilog=_RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     r.add_argument("input", nargs="?", type=Path, default=Path("corpus"), help="default: corpus/")
     r.add_argument("-o", "--output", type=Path, default=Path("outputs"), help="default: outputs/")
     r.add_argument("--no-csv", action="store_true", help="write Parquet and DuckDB only")
@@ -47,6 +88,29 @@ def _parser() -> argparse.ArgumentParser:
         "--no-footers",
         action="store_true",
         help="do not learn and remove footer lines repeated across the corpus",
+    )
+    r.add_argument(
+        "--max-file-mb",
+        type=_megabytes,
+        default=_DEFAULTS.max_file_mb,
+        metavar="MB",
+        help="largest document read: a page, .docx or .pdf file, or one JSONL/CSV record; "
+        "larger ones become errors rows (default: %(default)g)",
+    )
+    r.add_argument(
+        "--archive-max-mb",
+        type=_megabytes,
+        default=_DEFAULTS.archive_max_total_bytes / 1_000_000,
+        metavar="MB",
+        help="uncompressed data read from one .zip archive at most (default: %(default)g)",
+    )
+    r.add_argument(
+        "--archive-max-ratio",
+        type=_ratio,
+        default=_DEFAULTS.archive_max_ratio,
+        metavar="N",
+        help="refuse an archive member over 1 MB that expands more than N-fold, "
+        "as a possible zip bomb (default: %(default)g)",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     _dedup_options(r)
@@ -197,10 +261,12 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from miner.pipeline import run
-    from miner.settings import Settings
 
     if not args.input.exists():
         print(f"miner: input {args.input} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output.exists() and not args.output.is_dir():
+        print(f"miner: output {args.output} is a file, not a folder", file=sys.stderr)
         return EXIT_USAGE
     settings = Settings(
         input=args.input,
@@ -213,6 +279,9 @@ def _run(args: argparse.Namespace) -> int:
         footers=not args.no_footers,
         report=not args.no_report,
         dedup=_dedup_config(args),
+        max_file_mb=args.max_file_mb,
+        archive_max_total_bytes=int(args.archive_max_mb * 1_000_000),
+        archive_max_ratio=args.archive_max_ratio,
     )
     progress = None
     if settings.progress:
@@ -221,7 +290,13 @@ def _run(args: argparse.Namespace) -> int:
         def progress(items):  # type: ignore[no-untyped-def]
             return tqdm(items, desc="pages", unit="file", leave=False, mininterval=0.5)
 
-    res = run(settings, progress=progress)
+    try:
+        res = run(settings, progress=progress)
+    except OSError as exc:
+        if exc.filename is None or not Path(exc.filename).is_relative_to(args.output):
+            raise
+        print(f"miner: cannot write to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     if not args.quiet:
         skipped = sum(res.skipped.values())
         extra = f", {skipped} skipped ({', '.join(sorted(res.skipped))})" if skipped else ""
@@ -230,6 +305,12 @@ def _run(args: argparse.Namespace) -> int:
             f"{res.figures} figures, {res.duplicates} duplicate pairs, {res.errors} errors{extra} "
             f"in {res.seconds:.2f} s ({res.mb_per_s:.2f} MB/s) → {args.output}"
         )
+        if res.failed:
+            print(
+                f"miner: {res.failed} inputs could not be read; the reasons are in "
+                f"{args.output / ('errors.csv' if settings.csv else 'errors.parquet')}",
+                file=sys.stderr,
+            )
     return EXIT_SOME_FAILED if res.errors else EXIT_OK
 
 

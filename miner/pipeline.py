@@ -39,6 +39,7 @@ from miner.extract.slogans import find_slogans
 from miner.extract.splice import spliced_at
 from miner.extract.units import describe
 from miner.ingest import Skipped, read_inputs
+from miner.ingest.errors import internal_error
 from miner.models import (
     Article,
     Check,
@@ -84,6 +85,7 @@ class RunResult:
     removals: int = 0
     figures: int = 0
     errors: int = 0
+    failed: int = 0  # distinct inputs (files, members, records) with an errors row
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -228,7 +230,7 @@ def run(
             page_result = process_page(item, classifier=settings.classifier, footers=footers)
         except Exception as exc:  # one bad page must not end the run
             log.exception("failed on %s", item.source)
-            acc.errors.append(ErrorRecord(item.source, "extract", f"internal error: {exc!r}"))
+            acc.errors.append(ErrorRecord(item.source, "extract", internal_error(exc)))
             continue
         for name in (
             "articles", "sections", "sentences", "figures", "slogans", "removals", "checks"
@@ -268,6 +270,7 @@ def run(
     res.removals = len(acc.removals)
     res.figures = len(acc.figures)
     res.errors = len(acc.errors)
+    res.failed = len({e.source for e in acc.errors})
     res.duplicates = len(pairs)
     res.tables = tables
     # 8. report, from the tables just written (imported here: matplotlib is slow to load).

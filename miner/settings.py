@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,7 +90,8 @@ class Settings:
             stops there (a zip bomb expands far beyond any real corpus archive).
         archive_max_member_bytes: uncompressed bytes of one archive member read whole
             (page, .docx, .pdf); JSONL/CSV members are streamed and only count
-            towards the total.
+            towards the total. ``max_file_mb`` applies to members too; the smaller
+            limit wins.
         archive_max_ratio: uncompressed/compressed size above which a member (over
             1 MB) is refused; text compresses 3–10-fold, bombs 1000-fold.
         classifier: let the line classifier remove short edge lines the rules kept
@@ -100,6 +102,11 @@ class Settings:
         dedup: the duplicate search's thresholds and options (``DedupConfig``).
         report: write ``OUTPUT/report.html`` (summary, plots, checks, copied passages)
             after the tables; see ``miner/report/html.py``.
+        max_file_mb: the largest document miner reads, in MB (10**6 bytes): a page,
+            .docx or .pdf file (on disk or in an archive), or one JSONL/CSV record.
+            Larger ones become ``errors`` rows without being read. A report is tens
+            of KB; one line of 10 MB already takes about 20 s and 0.8 GB of memory,
+            so the default keeps a stray dump from stalling a run.
     """
 
     input: Path = Path("corpus")
@@ -115,3 +122,13 @@ class Settings:
     footers: bool = True
     dedup: DedupConfig = field(default_factory=DedupConfig)
     report: bool = True
+    max_file_mb: float = 20.0
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_file_mb < math.inf:
+            raise ValueError(f"max_file_mb must be a number of MB above 0, not {self.max_file_mb}")
+
+    @property
+    def max_file_bytes(self) -> int:
+        """``max_file_mb`` in bytes."""
+        return int(self.max_file_mb * 1_000_000)

@@ -41,3 +41,45 @@ def test_run_writes_tables_and_summary(tmp_path: Path, capsys: pytest.CaptureFix
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert main(["run", str(tmp_path / "missing")]) == 2
     assert main(["frobnicate"]) == 2
+
+
+def test_run_limits_are_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某村工作总结\n" + "全村党员52名全部作出承诺。" * 200, "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "-o", str(out), "-q", "--no-duckdb"]) == 0
+    assert main(["run", str(src), "-o", str(out), "--no-duckdb", "--max-file-mb", "0.001"]) == 1
+    captured = capsys.readouterr()
+    assert "1 errors" in captured.out
+    assert f"1 inputs could not be read; the reasons are in {out / 'errors.csv'}" in captured.err
+    errors = (out / "errors.csv").read_text(encoding="utf-8-sig")
+    assert "over the 1 KB limit for one document; raise --max-file-mb to read it" in errors
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--max-file-mb", "0"],
+        ["--max-file-mb", "lots"],
+        ["--max-file-mb", "inf"],
+        ["--archive-max-mb", "-1"],
+        ["--archive-max-ratio", "0.5"],
+    ],
+)
+def test_run_bad_limits_are_usage_errors(tmp_path: Path, options: list[str]) -> None:
+    assert main(["run", str(tmp_path), "-o", str(tmp_path / "out"), *options]) == 2
+
+
+def test_run_output_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text("某村工作总结。", encoding="utf-8")
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    assert main(["run", str(tmp_path / "page.txt"), "-o", str(tmp_path / "taken")]) == 2
+
+
+def test_run_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--help"]) == 0
+    text = capsys.readouterr().out
+    for line in ("0  every input was read", "1  some inputs could not be read", "2  usage error"):
+        assert line in text
+    assert "--max-file-mb" in text and "--archive-max-ratio" in text

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
+from miner.models import Page
 from miner.pipeline import run
 from miner.settings import Settings
 from miner.tables import TABLES
@@ -60,3 +63,31 @@ def test_same_input_same_bytes(corpus_run: Path, tmp_path: Path, corpus_dir: Pat
         assert (tmp_path / f"{name}.parquet").read_bytes() == (
             corpus_run / f"{name}.parquet"
         ).read_bytes(), name
+
+
+def test_a_failing_page_becomes_a_readable_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readable: Callable[[str], bool]
+) -> None:
+    import miner.pipeline
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text(f"{name}工作总结\n全村党员52名全部作出承诺。\n", "utf-8")
+    real = miner.pipeline.process_page
+
+    def flaky(page: Page, **kwargs: Any) -> Any:
+        if page.source == "a.txt":
+            raise OverflowError("int too large to convert to float")
+        return real(page, **kwargs)
+
+    monkeypatch.setattr(miner.pipeline, "process_page", flaky)
+    res = run(Settings(input=src, output=tmp_path / "out", csv=False, duckdb=False))
+    assert (res.articles, res.errors, res.failed) == (1, 1, 1)
+    (error,) = pd.read_parquet(tmp_path / "out" / "errors.parquet").itertuples()
+    assert error.source == "a.txt" and error.stage == "extract"
+    assert error.error == (
+        "miner failed on this input because of an error of its own (int too large to convert "
+        "to float); the run went on without it, please report it"
+    )
+    assert readable(error.error)

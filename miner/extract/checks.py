@@ -21,6 +21,7 @@ in reports of different units.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -62,6 +63,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年|
 _COMPARED = re.compile("去年|上年|同期|同比|环比|增长|增加|减少|下降|提高|由.{1,12}到")
 # The same persons counted in 人, 名 or 位.
 _PERSONS = frozenset({"人", "名", "位"})
+# same_subject_different_value: the most figures of one subject and unit in one
+# article of ../shared/corpus/real is 39 (国家, a generic subject), 18 otherwise; a
+# subject counted more often than this is a table's column, not one count restated.
+_MAX_RESTATED = 100
 # round_numbers: the share of round figures among exact figures of 10 or more (rates
 # and durations aside) across ../shared/corpus/real, 6,058 figures in 2,435 texts;
 # the seeds give 0.46. An article is reported when its count of round figures is
@@ -154,7 +159,9 @@ def _same_subject_different_value(doc: str, figures: Sequence[Figure]) -> list[C
     each other, and no words of time or comparison around them (``_restated``).
     Within one sentence, different values list different things (新建学校11所、改造
     学校20所); rates are left out, as reports compare a rate over time (入学率由98%
-    提高到100%). Qualifiers are read as bounds: 约300人 and 298人 agree.
+    提高到100%). Qualifiers are read as bounds: 约300人 and 298人 agree. A subject
+    with more than ``_MAX_RESTATED`` figures is a table's column, not a count stated
+    twice, and is left alone (which also keeps the pairwise comparison bounded).
     """
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figures:
@@ -162,6 +169,8 @@ def _same_subject_different_value(doc: str, figures: Sequence[Figure]) -> list[C
             groups[(f.subject, _unit_key(f.unit))].append(f)
     out: list[Check] = []
     for (subject, _), group in sorted(groups.items()):
+        if len(group) > _MAX_RESTATED:
+            continue
         clash: set[int] = set()
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
@@ -237,26 +246,44 @@ def _part_exceeds_total(doc: str, figures: Sequence[Figure], text: str) -> list[
 
     Chinese noun phrases put the head last, so a subject that ends with another and
     adds modifiers before it (not a verb: 解决问题 is no part of 问题) names a part of
-    it. The whole must be stated as one (共有党员1200名, 全镇党员, 合计): a bare 党组织8个
-    is often a group itself (优秀党组织8个, its modifier lost). Rates (a part's rate
-    may exceed the whole's) and durations are left out.
+    it. The whole must be stated as one (共有党员1200名, 全镇党员, 合计), in the same
+    paragraph: a bare 党组织8个 is often a group itself (优秀党组织8个, its modifier
+    lost). A part is compared with the nearest whole of its head before and after it,
+    the whole it is most likely a part of; so the work stays linear even on a page
+    that is one paragraph of thousands of figures. Rates (a part's rate may exceed
+    the whole's) and durations are left out.
     """
     usable = [f for f in figures if f.subject and f.unit_class not in ("rate", "time")]
-    totals = [f for f in usable if _stated_as_total(f, text)]
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    para = {id(f): bisect.bisect_right(breaks, f.start) for f in usable}
+    # Wholes by paragraph, unit and subject, in text order.
+    wholes: dict[tuple[int, str, str], list[Figure]] = defaultdict(list)
+    for f in usable:
+        if len(f.subject or "") >= 2 and _stated_as_total(f, text):
+            wholes[(para[id(f)], _unit_key(f.unit), f.subject or "")].append(f)
+    starts = {key: [w.start for w in found] for key, found in wholes.items()}
+    narrows: dict[str, bool] = {}
+    pairs: dict[tuple[int, int], tuple[Figure, Figure]] = {}
+    order = {id(f): i for i, f in enumerate(usable)}
+    for part in usable:
+        p = part.subject or ""
+        for cut in range(1, len(p) - 1):
+            key = (para[id(part)], _unit_key(part.unit), p[cut:])
+            found = wholes.get(key)
+            if not found:
+                continue
+            if p[:cut] not in narrows:
+                narrows[p[:cut]] = _modifies(p[:cut])
+            if not narrows[p[:cut]]:
+                continue
+            at = bisect.bisect_left(starts[key], part.start)
+            for total in found[max(0, at - 1) : at + 1]:
+                pairs[(order[id(total)], order[id(part)])] = (total, part)
     out: list[Check] = []
-    for total in totals:
-        t = total.subject or ""
-        for part in usable:
-            p = part.subject or ""
-            if len(t) < 2 or len(p) <= len(t) or not p.endswith(t):
-                continue
-            if _unit_key(part.unit) != _unit_key(total.unit) or not _modifies(p[: -len(t)]):
-                continue
-            if "\n" in text[min(part.start, total.start) : max(part.start, total.start)]:
-                continue
-            if bounds(part)[0] > bounds(total)[1]:
-                detail = f"{p} {part.raw} is more than {t} {total.raw}"
-                out.append(Check("part_exceeds_total", doc, detail, _starts([part, total])))
+    for _, (total, part) in sorted(pairs.items()):
+        if bounds(part)[0] > bounds(total)[1]:
+            detail = f"{part.subject} {part.raw} is more than {total.subject} {total.raw}"
+            out.append(Check("part_exceeds_total", doc, detail, _starts([part, total])))
     return out
 
 
@@ -294,13 +321,34 @@ def _round_numbers(doc: str, figures: Sequence[Figure]) -> list[Check]:
 
 
 def binomial_tail(k: int, n: int, p: float) -> float:
-    """P(X ≥ k) for X ~ Binomial(n, p), exactly.
+    """P(X ≥ k) for X ~ Binomial(n, p), summed term by term in log space.
+
+    Log space because ``math.comb(n, i)`` overflows a float once n passes about a
+    thousand, and one hostile page (a 50 MB line of figures) holds millions of figures.
 
     Example:
         >>> round(binomial_tail(10, 10, 0.5), 6)
         0.000977
     """
-    return min(1.0, sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+    if k <= 0:
+        return 1.0
+    if k > n:
+        return 0.0
+    if p <= 0.0 or p >= 1.0:
+        return 1.0 if p >= 1.0 else 0.0
+    log_p, log_q, log_n = math.log(p), math.log1p(-p), math.lgamma(n + 1)
+    terms: list[float] = []
+    running = 0.0
+    for i in range(k, n + 1):
+        term = math.exp(
+            log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q
+        )
+        terms.append(term)
+        running += term
+        # Past the mode the terms only shrink; once they no longer count, stop.
+        if i > n * p and term < 1e-17 * running:
+            break
+    return min(1.0, math.fsum(terms))
 
 
 def _distinctive(f: Figure, min_digits: int = 2) -> bool:

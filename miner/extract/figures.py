@@ -186,9 +186,9 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
     """
     claims = [c for m in _FIGURE.finditer(text) if (c := _candidate(m)) and _is_claim(c, text)]
     out: list[Figure] = []
-    lines: dict[int, list[Sentence]] = {}
+    lines = _LineSentences(text)
     for cand in _merge_ranges(claims, text):
-        sent = _sentence_of(text, cand.start, lines)
+        sent = lines.at(cand.start)
         unit_class = UNITS.get(cand.unit)
         out.append(
             Figure(
@@ -237,18 +237,30 @@ def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
     return out
 
 
-def _sentence_of(text: str, pos: int, lines: dict[int, list[Sentence]]) -> Sentence | None:
-    """The sentence holding ``pos``, splitting only the line around it.
+class _LineSentences:
+    """The sentences of the line around a position, splitting only lines with figures.
 
     ``sentences`` restarts at every line end, so splitting one line gives the same
-    sentences as splitting the whole text, at the cost of the lines with figures only.
+    sentences as splitting the whole text. Figures come in text order, so the last
+    line split is kept and its bounds are found once: searching back for the line
+    start from every figure would be quadratic on a page that is one long line.
     """
-    lo = text.rfind("\n", 0, pos) + 1
-    if lo not in lines:
-        hi = text.find("\n", pos)
-        lines[lo] = sentences(text[lo : hi if hi >= 0 else len(text)])
-    sent = sentence_at(lines[lo], pos - lo)
-    return Sentence(sent.start + lo, sent.end + lo, sent.text) if sent else None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lo = self.hi = -1
+        self.sents: list[Sentence] = []
+
+    def at(self, pos: int) -> Sentence | None:
+        if not self.lo <= pos < self.hi:
+            text = self.text
+            # Past the cached line, its newline is the earliest the next line can start.
+            self.lo = text.rfind("\n", max(0, self.hi) if pos > self.hi else 0, pos) + 1
+            end = text.find("\n", pos)
+            self.hi = end if end >= 0 else len(text)
+            self.sents = sentences(text[self.lo : self.hi])
+        sent = sentence_at(self.sents, pos - self.lo)
+        return Sentence(sent.start + self.lo, sent.end + self.lo, sent.text) if sent else None
 
 
 # -- reading a match -----------------------------------------------------------------

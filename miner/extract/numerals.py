@@ -24,7 +24,9 @@ ARABIC_RE = (
     rf"(?:[{AR_DIGIT}]{{1,3}}(?:[,，][{AR_DIGIT}]{{3}}(?![{AR_DIGIT}]))+|[{AR_DIGIT}]+)"
     rf"(?:[.．][{AR_DIGIT}]+)?"
 )
-CHINESE_RE = f"[{CN_NUMERAL}]+"
+# The longest real numeral (一千二百三十四亿五千六百七十八万九千零一十二) has 22 characters;
+# an unbounded run made the figure regex quadratic on a line of 一 or 万.
+CHINESE_RE = f"[{CN_NUMERAL}]{{1,24}}"
 
 _DIGIT_VALUE = {
     "零": 0,

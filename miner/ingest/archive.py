@@ -54,6 +54,7 @@ def read_zip(
     limits: ZipLimits,
     text_field: str | None = None,
     ignored: frozenset[str] = frozenset(),
+    max_record: int | None = None,
 ) -> Iterator[Page | ErrorRecord | Skipped]:
     """Yield a page, error or skip for every file inside a zip archive, in name order.
 
@@ -63,14 +64,20 @@ def read_zip(
         limits: the zip-bomb limits.
         text_field: the JSONL/CSV text field, or None to auto-detect.
         ignored: lower-case base names to pass over silently (README, SOURCES.md …).
+        max_record: the largest JSONL/CSV record of a member, in bytes.
     """
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        yield ErrorRecord(source, "read", f"the .zip archive is damaged (not a zip file: {exc})")
+        yield ErrorRecord(source, "read", f"the .zip archive is damaged ({exc})")
         return
     except OSError as exc:
         yield ErrorRecord(source, "read", f"cannot read the file: {exc.strerror or exc}")
+        return
+    except Exception as exc:  # zipfile raises what it likes on a mangled directory
+        yield ErrorRecord(
+            source, "read", f"the .zip archive is damaged ({exc or type(exc).__name__})"
+        )
         return
     with zf:
         members = sorted(
@@ -103,7 +110,7 @@ def read_zip(
                     f"the {mb(limits.max_total)} limit of uncompressed data per archive",
                 )
                 return
-            yield from _member(zf, info, name, where, suffix, limits, text_field)
+            yield from _member(zf, info, name, where, suffix, limits, text_field, max_record)
 
 
 def _member(
@@ -114,13 +121,14 @@ def _member(
     suffix: str,
     limits: ZipLimits,
     text_field: str | None,
+    max_record: int | None,
 ) -> Iterator[Page | ErrorRecord]:
     what = f"archive member {name}"
     try:
         if suffix in STREAM_SUFFIXES:
             check_ratio(info, limits, what)
             with zf.open(info) as stream:
-                yield from read_stream(where, stream, suffix, text_field)  # type: ignore[arg-type]
+                yield from read_stream(where, stream, suffix, text_field, max_record)  # type: ignore[arg-type]
         else:
             check_whole(info, limits, what)
             with zf.open(info) as stream:

@@ -92,18 +92,26 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte is NUL for ASCII-heavy text."""
+def wide_codec(data: bytes) -> str | None:
+    """The UTF-16 codec of text without a BOM, told by where its NUL bytes fall.
+
+    An ASCII character in UTF-16 has a NUL high byte, at odd offsets (little-endian)
+    or even ones (big-endian); NULs in a byte-oriented text file, or in binary data,
+    fall on both. The reading must also look like text. Text of Chinese characters
+    only has no NULs and cannot be told from other bytes without a BOM.
+    """
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
     head = data[:4000]
-    if len(head) < 4:
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 4 * even:
+        codec = "utf-16-le"
+    elif even > 4 * odd:
+        codec = "utf-16-be"
+    else:
         return None
-    even_nul = head[0::2].count(0) / max(1, len(head[0::2]))
-    odd_nul = head[1::2].count(0) / max(1, len(head[1::2]))
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
+    return codec if looks_like_text(head.decode(codec, errors="replace")) else None
 
 
 def _normalise_name(name: str) -> str:
@@ -128,18 +136,35 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if data.startswith(bom):
             text = data.decode(name, errors="replace")
             return Decoded(text.lstrip("\ufeff"), _normalise_name(name), text.count("\ufffd"), name)
+    return decode_line(data, declared)
+
+
+def decode_line(data: bytes, declared: str | None = None) -> Decoded:
+    """``decode_bytes`` without the BOM check, for a line inside a file.
+
+    A BOM only means something at a file's start; inside, bytes like ``FF FE`` are
+    damage, not a switch to UTF-16.
+    """
     if declared:
         enc = _SUPERSET.get(declared.lower().replace("-", ""), declared.lower())
         as_declared = _strict(data, enc)
         if as_declared is not None:
             return Decoded(as_declared, _normalise_name(enc), 0, enc)
-    as_utf8 = _strict(data, "utf-8")
-    if as_utf8 is not None:
-        return Decoded(as_utf8, "utf-8", 0)
-    wide = _looks_utf16(data)
+    # Before UTF-8: UTF-16 text of ASCII and CJK is often valid UTF-8 too (NULs and
+    # letters), and no UTF-8 text has NUL bytes.
+    wide = wide_codec(data) if b"\x00" in data[:4000] else None
     if wide:
         as_wide = data.decode(wide, errors="replace")
         return Decoded(as_wide, "utf-16", as_wide.count("\ufffd"), wide)
+    as_utf8 = _strict(data, "utf-8")
+    if as_utf8 is not None:
+        return Decoded(as_utf8, "utf-8", 0)
+    cut = _cut_utf8(data)
+    if cut is not None:
+        return cut
+    mixed = _line_by_line(data)
+    if mixed is not None:
+        return mixed
     candidates: list[tuple[float, str, str]] = []
     for enc in ("gb18030", "big5"):
         legacy = _strict(data, enc)
@@ -167,6 +192,51 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             best = cand
     assert best is not None
     return best
+
+
+def _cut_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 whose only flaw is a character cut off at the end (a truncated download)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # raised at the first flaw: all before it is valid
+        if exc.end < len(data) or len(data) - exc.start > 3:
+            return None
+        return Decoded(data[: exc.start].decode("utf-8") + "\ufffd", "utf-8", len(data) - exc.start)
+    return None
+
+
+def _is_utf8_chinese(line: bytes) -> bool:
+    text = _strict(line, "utf-8")
+    return text is not None and len(_CJK.findall(text)) >= 2 and looks_like_text(text)
+
+
+def _line_by_line(data: bytes) -> Decoded | None:
+    """A file of two encodings (a UTF-8 page with a pasted GBK paragraph), line by line.
+
+    Legacy encodings would read the whole file without error and turn its UTF-8 lines
+    into mojibake (浠婂勾), so the file is read line by line as soon as one line of
+    Chinese is valid UTF-8, which GB18030 and Big5 lines practically never are: such
+    lines are UTF-8, every other line is decoded on its own. ``encoding`` names the
+    encodings used, joined by ``+`` in order of first use (``utf-8+gb18030``).
+    """
+    lines = data.splitlines(keepends=True)
+    if len(lines) < 2 or not any(not ln.isascii() and _is_utf8_chinese(ln) for ln in lines):
+        return None
+    parts: list[str] = []
+    used: dict[str, None] = {}
+    bad = 0
+    for line in lines:
+        as_utf8 = _strict(line, "utf-8")
+        if as_utf8 is not None:
+            parts.append(as_utf8)
+            if not line.isascii():
+                used["utf-8"] = None
+            continue
+        got = decode_line(line)
+        parts.append(got.text)
+        used[got.encoding] = None
+        bad += got.bad_bytes
+    return Decoded("".join(parts), "+".join(used), bad, "utf-8")
 
 
 def _detector_guess(data: bytes) -> str | None:

@@ -29,3 +29,20 @@ def mb(n: int) -> str:
     if n >= 1_000_000:
         return f"{n / 1e6:.3g} MB"
     return f"{n / 1e3:.3g} KB"
+
+
+def too_large(what: str, size: int, limit: int) -> str:
+    """The reason for a document or record refused by ``--max-file-mb``."""
+    return (
+        f"{what} is {mb(size)}, over the {mb(limit)} limit for one document; "
+        "raise --max-file-mb to read it"
+    )
+
+
+def internal_error(exc: Exception) -> str:
+    """The reason shown for a bug in miner: plain words first, the exception's message after."""
+    detail = str(exc) or type(exc).__name__
+    return (
+        f"miner failed on this input because of an error of its own ({detail}); "
+        "the run went on without it, please report it"
+    )

@@ -3,6 +3,12 @@
 Only markup is dropped here (tags, script, style, comments); navigation bars and
 footers stay as text lines, because removing them is cleaning, and cleaning logs
 every removal with its rule.
+
+``html.parser`` (CPython 3.11) is quadratic on markup that never closes: for every
+``<`` that opens a tag, comment or declaration without its ``>`` (or ``-->``) it
+scans the rest of the page again, so 60 KB of ``<a `` took over a minute. Such a
+``<`` cannot start markup anyway, so it is escaped first (``&lt;``) in one linear
+pass, and the parser shows it as the text it is.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ _BLOCK = frozenset(
     ).split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+_LT = re.compile("<")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -51,6 +58,40 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+def defuse(html: str) -> str:
+    """Escape every ``<`` that opens markup which never closes, in one pass.
+
+    A tag, end tag, declaration or processing instruction must close (``>``) before
+    the next ``<``; a comment must close (``-->``) somewhere after it.
+
+    Example:
+        >>> defuse("<p>a<b 和 <c</p><!-- 未完")
+        '<p>a&lt;b 和 &lt;c</p>&lt;!-- 未完'
+    """
+    last_comment_end = html.rfind("-->")
+    parts: list[str] = []
+    done = 0
+    gt = -1  # the next ">" at or after the current "<"; len(html) when there is none
+    starts = [m.start() for m in _LT.finditer(html)]
+    for n, i in enumerate(starts):
+        opener = html[i + 1 : i + 2]
+        if not (opener.isascii() and (opener.isalpha() or opener in "/!?")):
+            continue  # "<" before a space, a digit or Chinese is text to the parser too
+        if html.startswith("<!--", i):
+            closed = last_comment_end >= i + 4
+        else:
+            if gt < i:
+                found = html.find(">", i)
+                gt = found if found >= 0 else len(html)
+            closed = gt < (starts[n + 1] if n + 1 < len(starts) else len(html))
+        if not closed:
+            parts.append(html[done:i])
+            parts.append("&lt;")
+            done = i + 1
+    parts.append(html[done:])
+    return "".join(parts)
+
+
 def html_to_text(html: str) -> str:
     """Visible text of an HTML document, one block element per line.
 
@@ -60,7 +101,7 @@ def html_to_text(html: str) -> str:
     """
     parser = _TextParser()
     try:
-        parser.feed(html)
+        parser.feed(defuse(html))
         parser.close()
     except Exception:  # pragma: no cover - html.parser is lenient; keep the run alive
         return unescape(re.sub(r"<[^>]+>", "\n", html))

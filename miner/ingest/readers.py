@@ -73,14 +73,19 @@ def read_stream(
     stream: BinaryIO,
     suffix: str,
     text_field: str | None = None,
+    max_record: int | None = None,
 ) -> Iterator[Page | ErrorRecord]:
-    """Read a record file (JSONL, JSON, CSV/TSV) from a binary stream, one page per record."""
+    """Read a record file (JSONL, JSON, CSV/TSV) from a binary stream, one page per record.
+
+    ``max_record`` bounds one record (one line, one array element) in bytes; a larger
+    one is an error row and the file goes on.
+    """
     try:
         if suffix in (".jsonl", ".ndjson"):
-            yield from read_jsonl(source, stream, text_field)
+            yield from read_jsonl(source, stream, text_field, max_record)
         elif suffix == ".json":
-            yield from read_json(source, stream, text_field)
+            yield from read_json(source, stream, text_field, max_record)
         else:
-            yield from read_csv(source, stream, text_field, suffix)
+            yield from read_csv(source, stream, text_field, suffix, max_record)
     except UnreadableError as exc:
         yield ErrorRecord(source, exc.stage, str(exc))

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
 from miner.ingest.decode import Decoded
-from miner.ingest.errors import UnreadableError, mb
+from miner.ingest.errors import UnreadableError, mb, too_large
 from miner.ingest.streams import Line, iter_lines, sniff
 from miner.ingest.text import finish_page
 from miner.models import ErrorRecord, Page
@@ -146,23 +146,40 @@ def _bad_json(exc: json.JSONDecodeError, what: str) -> str:
     return f"{what} is not valid JSON ({exc.msg} at column {exc.colno})"
 
 
-def read_jsonl(source: str, stream: BinaryIO, text_field: str | None = None) -> Iterator[Item]:
+def read_jsonl(
+    source: str,
+    stream: BinaryIO,
+    text_field: str | None = None,
+    max_record: int | None = None,
+) -> Iterator[Item]:
     """Yield one page per line of a JSON-lines stream; blank lines are passed over.
+
+    A line longer than ``max_record`` bytes is an error row of its own, passed over
+    without being read into memory.
 
     Raises:
         UnreadableError: no text field in the first record (one error for the file).
     """
     sniffed, rest = sniff(stream)
-    yield from _jsonl_lines(source, iter_lines(rest, sniffed), FieldChooser(text_field))
+    lines = iter_lines(rest, sniffed, max_record)
+    yield from _jsonl_lines(source, lines, FieldChooser(text_field), max_record)
 
 
-def _jsonl_lines(source: str, lines: Iterable[Line], chooser: FieldChooser) -> Iterator[Item]:
+def _jsonl_lines(
+    source: str, lines: Iterable[Line], chooser: FieldChooser, max_record: int | None
+) -> Iterator[Item]:
     empty = True
     for line in lines:
+        where = f"{source}!{line.number}"
+        if line.overlong and max_record is not None:
+            empty = False
+            yield ErrorRecord(
+                where, "read", too_large(f"line {line.number}", line.n_bytes, max_record)
+            )
+            continue
         if not line.text.strip():
             continue
         empty = False
-        where = f"{source}!{line.number}"
         try:
             value = json.loads(line.text)
         except json.JSONDecodeError as exc:
@@ -177,20 +194,26 @@ def _jsonl_lines(source: str, lines: Iterable[Line], chooser: FieldChooser) -> I
 
 
 def read_json(
-    source: str, stream: BinaryIO, text_field: str | None = None, max_whole: int = _MAX_WHOLE_JSON
+    source: str,
+    stream: BinaryIO,
+    text_field: str | None = None,
+    max_record: int | None = None,
 ) -> Iterator[Item]:
     """A ``.json`` file: an array of records, JSON lines, or one pretty-printed record.
 
     Files named .json are often JSON lines in practice (``preview.json`` of the
-    weixin corpus), so the first character and the first line decide.
+    weixin corpus), so the first character and the first line decide. A record, or
+    a file that must be read whole, may be ``max_record`` bytes at most (50 MB when
+    None).
     """
+    max_whole = _MAX_WHOLE_JSON if max_record is None else max_record
     sniffed, rest = sniff(stream)
     head = sniffed.text.lstrip("\ufeff \t\r\n")
     if not head:
         raise UnreadableError("the file is empty")
     chooser = FieldChooser(text_field)
     if head.startswith("["):
-        yield from _json_array(source, rest, sniffed, chooser)
+        yield from _json_array(source, rest, sniffed, chooser, max_whole)
         return
     first = next((ln for ln in head.splitlines() if ln.strip()), "")
     try:
@@ -198,14 +221,20 @@ def read_json(
     except json.JSONDecodeError:
         pass
     else:
-        yield from _jsonl_lines(source, iter_lines(rest, sniffed), chooser)
+        yield from _jsonl_lines(source, iter_lines(rest, sniffed, max_record), chooser, max_record)
         return
-    # One document spread over many lines: it has to be read whole.
-    data = rest.read(max_whole + 1)
+    # One document spread over many lines: it has to be read whole (in chunks: one
+    # read of the limit would allocate all of it up front).
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_whole and (chunk := rest.read(_CHUNK)):
+        chunks.append(chunk)
+        size += len(chunk)
+    data = b"".join(chunks)
     if len(data) > max_whole:
         raise UnreadableError(
-            f"the JSON file is one value larger than {mb(max_whole)}; "
-            "convert it to JSON lines (one record per line)"
+            f"the JSON file is one value larger than {mb(max_whole)}; convert it to JSON "
+            "lines (one record per line), or raise --max-file-mb to read it"
         )
     text = data.decode(sniffed.codec, errors="replace").lstrip("\ufeff")
     try:
@@ -220,7 +249,7 @@ def read_json(
 
 
 def _json_array(
-    source: str, stream: BinaryIO, sniffed: Decoded, chooser: FieldChooser
+    source: str, stream: BinaryIO, sniffed: Decoded, chooser: FieldChooser, max_whole: int
 ) -> Iterator[Item]:
     """Yield the elements of a top-level JSON array without reading the whole file."""
     reader = io.TextIOWrapper(stream, encoding=sniffed.codec, errors="replace")
@@ -244,15 +273,22 @@ def _json_array(
         try:
             value, end = decoder.raw_decode(buf, pos)
         except json.JSONDecodeError as exc:
-            if not eof and len(buf) - pos <= _MAX_WHOLE_JSON:
+            if not eof and len(buf) - pos <= max_whole:
                 # The element may just continue in the next chunk.
                 more = reader.read(max(_CHUNK, len(buf)))
                 eof = not more
                 buf, pos = buf[pos:] + more, 0
                 continue
             n += 1
-            yield ErrorRecord(f"{source}!{n}", "read", _bad_json(exc, f"element {n}"))
-            return  # after a syntax error (or a 50 MB element) the array's structure is lost
+            if eof:
+                reason = _bad_json(exc, f"element {n}")
+            else:
+                reason = (
+                    f"element {n} is larger than the {mb(max_whole)} limit for one document; "
+                    "raise --max-file-mb to read it"
+                )
+            yield ErrorRecord(f"{source}!{n}", "read", reason)
+            return  # after a syntax error (or an oversized element) the array's structure is lost
         if end >= len(buf) and not eof:  # a number cut at the chunk's edge
             more = reader.read(_CHUNK)
             eof = not more
@@ -276,7 +312,11 @@ def _pick_delimiter(header: str, suffix: str) -> str:
 
 
 def read_csv(
-    source: str, stream: BinaryIO, text_field: str | None = None, suffix: str = ".csv"
+    source: str,
+    stream: BinaryIO,
+    text_field: str | None = None,
+    suffix: str = ".csv",
+    max_record: int | None = None,
 ) -> Iterator[Item]:
     """Yield one page per data row of a CSV/TSV file with a header row.
 
@@ -288,17 +328,21 @@ def read_csv(
         UnreadableError: the file is empty or its header names no text column.
     """
     sniffed, rest = sniff(stream)
-    lines = iter_lines(rest, sniffed)
+    lines = iter_lines(rest, sniffed, max_record)
     first = next((line for line in lines if line.text.strip()), None)  # the header line
     if first is None:
         raise UnreadableError("the CSV file is empty")
-    used = {"bad": 0, "bytes": 0}
+    used = {"bad": 0, "bytes": 0, "overlong": 0}
     encodings: list[str] = []
 
     def feed() -> Iterator[str]:
         for line in _chain_first(first, lines):
             used["bad"] += line.bad_bytes
             used["bytes"] += line.n_bytes
+            if line.overlong:
+                used["overlong"] = max(used["overlong"], line.n_bytes)
+                yield "\n"  # keeps the reader's place; the record becomes an error row
+                continue
             encodings.append(line.encoding)
             yield line.text
 
@@ -312,7 +356,7 @@ def read_csv(
     column = header.index(chooser.choose(header))
     n = 0
     while True:
-        used["bad"] = used["bytes"] = 0
+        used["bad"] = used["bytes"] = used["overlong"] = 0
         encodings.clear()
         try:
             row = next(reader)
@@ -324,6 +368,9 @@ def read_csv(
             continue
         n += 1
         where = f"{source}!{n}"
+        if used["overlong"] and max_record is not None:
+            yield ErrorRecord(where, "read", too_large(f"record {n}", used["overlong"], max_record))
+            continue
         if not any(cell.strip() for cell in row):
             n -= 1  # a blank line is not a record
             continue

@@ -21,21 +21,27 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from miner.ingest.decode import Decoded, decode_bytes
+from miner.ingest.decode import Decoded, decode_bytes, decode_line
 
 SNIFF_BYTES = 64 * 1024
+_SKIP = 1 << 20  # bytes read at a time while passing over an overlong line
 _WIDE = ("utf-16", "utf-32")
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One decoded line of a stream; ``text`` keeps its line ending."""
+    """One decoded line of a stream; ``text`` keeps its line ending.
+
+    An ``overlong`` line was longer than the reader's limit: it was passed over
+    unread, its ``text`` is empty and ``n_bytes`` its size.
+    """
 
     number: int
     text: str
     encoding: str
     bad_bytes: int
     n_bytes: int
+    overlong: bool = False
 
 
 class _Prefixed(io.RawIOBase):
@@ -87,24 +93,57 @@ def _is_wide(codec: str) -> bool:
     return codecs.lookup(codec).name.startswith(_WIDE)
 
 
-def iter_lines(stream: BinaryIO, sniffed: Decoded) -> Iterator[Line]:
-    """Yield the stream's lines decoded with the sniffed codec, numbered from 1."""
+def iter_lines(stream: BinaryIO, sniffed: Decoded, max_bytes: int | None = None) -> Iterator[Line]:
+    """Yield the stream's lines decoded with the sniffed codec, numbered from 1.
+
+    Args:
+        stream: the stream after the sniffed sample (``sniff``'s second value).
+        sniffed: the encoding guess.
+        max_bytes: a longer line is skipped without being held in memory and comes
+            out ``overlong``, with empty text and its size in ``n_bytes``.
+    """
     if _is_wide(sniffed.codec):
-        wrapper = io.TextIOWrapper(stream, encoding=sniffed.codec, errors="replace", newline="")
-        width = 4 if "32" in sniffed.codec else 2
-        for number, text in enumerate(wrapper, start=1):
-            if number == 1:
-                text = text.lstrip("\ufeff")
-            yield Line(number, text, sniffed.encoding, text.count("\ufffd"), len(text) * width)
+        yield from _wide_lines(stream, sniffed, max_bytes)
         return
     codec = sniffed.codec
-    for number, raw in enumerate(stream, start=1):
+    # A sample of two encodings (utf-8+gb18030) is read on with its UTF-8 codec; every
+    # line records the one encoding that decoded it.
+    label = "utf-8" if "+" in sniffed.encoding else sniffed.encoding
+    limit = -1 if max_bytes is None else max_bytes + 1
+    number = 0
+    while raw := stream.readline(limit):
+        number += 1
+        if max_bytes is not None and len(raw.rstrip(b"\r\n")) > max_bytes:
+            size = len(raw)
+            while not raw.endswith(b"\n") and (raw := stream.readline(_SKIP)):
+                size += len(raw)
+            yield Line(number, "", label, 0, size, overlong=True)
+            continue
         try:
             text = raw.decode(codec)
         except (UnicodeDecodeError, LookupError):
-            redo = decode_bytes(raw)
+            redo = decode_bytes(raw) if number == 1 else decode_line(raw)
             yield Line(number, redo.text, redo.encoding, redo.bad_bytes, len(raw))
             continue
         if number == 1:
             text = text.lstrip("\ufeff")
-        yield Line(number, text, sniffed.encoding, 0, len(raw))
+        yield Line(number, text, label, 0, len(raw))
+
+
+def _wide_lines(stream: BinaryIO, sniffed: Decoded, max_bytes: int | None) -> Iterator[Line]:
+    """UTF-16/32 lines: their newline is two or four bytes wide, so a text wrapper splits them."""
+    wrapper = io.TextIOWrapper(stream, encoding=sniffed.codec, errors="replace", newline="")
+    width = 4 if "32" in sniffed.codec else 2
+    limit = -1 if max_bytes is None else max_bytes // width + 1
+    number = 0
+    while text := wrapper.readline(limit):
+        number += 1
+        if max_bytes is not None and len(text.rstrip("\r\n")) * width > max_bytes:
+            size = len(text) * width
+            while not text.endswith("\n") and (text := wrapper.readline(_SKIP)):
+                size += len(text) * width
+            yield Line(number, "", sniffed.encoding, 0, size, overlong=True)
+            continue
+        if number == 1:
+            text = text.lstrip("\ufeff")
+        yield Line(number, text, sniffed.encoding, text.count("\ufffd"), len(text) * width)

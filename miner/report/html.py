@@ -16,8 +16,6 @@ from __future__ import annotations
 import base64
 import html
 import numbers
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +29,7 @@ from miner.analysis.source import UNKNOWN, group_labels
 from miner.report import plots
 from miner.report.passages import mark_differences
 from miner.tables.schema import TABLES
+from miner.tables.write import write_text
 
 if TYPE_CHECKING:
     from miner.corpus import Corpus
@@ -344,12 +343,5 @@ def write_report(corpus: Corpus, out: Path, run: RunResult | None = None) -> Pat
     out.mkdir(parents=True, exist_ok=True)
     target = out / "report.html"
     page = render(corpus, run)
-    fd, tmp = tempfile.mkstemp(prefix=".report.html.", suffix=".tmp", dir=out)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        Path(tmp).replace(target)
-    finally:
-        if Path(tmp).exists():
-            Path(tmp).unlink()
+    write_text(page, target)  # a temporary name, then a rename, like every table
     return target

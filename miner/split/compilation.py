@@ -29,6 +29,10 @@ _COUNT = re.compile(
 # A line made only of dashes or similar: the border between two versions.
 _RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊_＿]{3,}\s*$")
 _MIN_VERSION = 200  # characters each side of a rule must hold to count as a version
+# A part marker or count line holds at most a 50-character prefix, the marker and a
+# 60-character title; longer lines are never tried, because the patterns' runs of
+# optional white space backtrack quadratically on a long line of spaces.
+_MARKER_MAX = 200
 # Share of the smaller side's character 5-grams found in the other side. Seed 000's two
 # versions of one report share 0.3 or more; unrelated texts of one campaign ≤ 0.05.
 _MIN_VERSION_SHARE = 0.15
@@ -40,6 +44,10 @@ class Part:
 
     text: TextMap
     title_hint: str | None = None  # a title the header line gave (第3篇：标题)
+
+
+def _is_short(line: str) -> bool:
+    return 0 < len(line.strip()) <= _MARKER_MAX
 
 
 def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str | None]:
@@ -59,8 +67,8 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
         ss, se = tm.source_span(s, e)
         removals.append(Removal(source, rule, lines[i], ss, se))
 
-    markers = [i for i, ln in enumerate(lines) if _PART.match(ln) and ln.strip()]
-    counts = [i for i, ln in enumerate(lines) if _COUNT.match(ln) and ln.strip()]
+    markers = [i for i, ln in enumerate(lines) if _is_short(ln) and _PART.match(ln.strip())]
+    counts = [i for i, ln in enumerate(lines) if _is_short(ln) and _COUNT.match(ln.strip())]
     page_title: str | None = None
     cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
     if markers:
@@ -76,7 +84,7 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
         for i in counts:
             log(i, "compilation_header")
         for i in markers:
-            m = _PART.match(lines[i])
+            m = _PART.match(lines[i].strip())
             assert m is not None
             log(i, "compilation_header")
             cuts.append((i + 1, (m.group("post") or "").strip() or None))
@@ -104,35 +112,66 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
 
 
 def _versions(lines: list[str], lo: int, hi: int, skip: set[int], log) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    """Split ``lines[lo:hi]`` at dashed rules with substantial text on both sides."""
+    """Split ``lines[lo:hi]`` at dashed rules with substantial text on both sides.
+
+    Two versions of one report share wording; a rule between unrelated parts (a web
+    article's section break) is only layout. The text before a rule runs back to the
+    last split, so its 5-grams are gathered as it grows, line by line: rebuilding it
+    at every rule was quadratic on a page of many rules.
+    """
     rules = [i for i in range(lo, hi) if _RULE.match(lines[i])]
+    views: dict[int, str] = {}
+
+    def view(j: int) -> str:
+        if j not in views:
+            views[j] = matching_view(lines[j])
+        return views[j]
+
     out: list[tuple[int, int]] = []
-    start = lo
+    start = upto = lo
+    before = _Grams()
     for n, i in enumerate(rules):
         nxt = rules[n + 1] if n + 1 < len(rules) else hi
-        before = "".join(lines[j] for j in range(start, i))
-        after = "".join(lines[j] for j in range(i + 1, nxt))
         skip.add(i)
-        # Two versions of one report share wording; a rule between unrelated
-        # parts (a web article's section break) is only layout.
-        if _is_version(before, after):
+        after = "".join(view(j) for j in range(i + 1, nxt))
+        version = False
+        if len(after) >= _MIN_VERSION:  # else no version, whatever came before
+            for j in range(upto, i):
+                before.add(view(j))
+            upto = i
+            version = before.size >= _MIN_VERSION and before.shared_with(after)
+        if version:
             log(i, "version_rule")
             out.append((start, i))
-            start = i + 1
+            start = upto = i + 1
+            before = _Grams()
         else:
             log(i, "separator")
     out.append((start, hi))
     return out
 
 
-def _is_version(a: str, b: str) -> bool:
-    """Both sides hold a substantial text and the smaller shares its wording with the other."""
-    va, vb = matching_view(a), matching_view(b)
-    if min(len(va), len(vb)) < _MIN_VERSION:
-        return False
-    ga = {va[k : k + 5] for k in range(len(va) - 4)}
-    gb = {vb[k : k + 5] for k in range(len(vb) - 4)}
-    return len(ga & gb) / min(len(ga), len(gb)) >= _MIN_VERSION_SHARE
+class _Grams:
+    """The character 5-grams of a growing matching view, and its length."""
+
+    def __init__(self) -> None:
+        self.grams: set[str] = set()
+        self.size = 0
+        self._tail = ""  # the last four characters, for the 5-grams across pieces
+
+    def add(self, view: str) -> None:
+        joined = self._tail + view
+        self.grams.update(joined[k : k + 5] for k in range(len(joined) - 4))
+        self.size += len(view)
+        self._tail = joined[-4:]
+
+    def shared_with(self, other: str) -> bool:
+        """Whether the smaller side shares ``_MIN_VERSION_SHARE`` of its 5-grams."""
+        theirs = {other[k : k + 5] for k in range(len(other) - 4)}
+        if not theirs or not self.grams:
+            return False
+        common = len(self.grams & theirs)
+        return common / min(len(self.grams), len(theirs)) >= _MIN_VERSION_SHARE
 
 
 def _lines_text(

@@ -4,12 +4,17 @@ Every file is written under a temporary name in the output folder and renamed
 into place, so a run that dies leaves the previous complete outputs, never half
 a file. Parquet is written without timestamps so the same input gives the same
 bytes.
+
+A temporary name carries the writer's process id (``.documents.parquet.4242.x1y2.tmp``),
+so the next run into the folder can tell the leftovers of a killed run (their
+process is gone) from the files of a run still writing, and removes only the former.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -18,19 +23,30 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+_TEMP = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp(?:\.wal)?$")
+
 
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path`` that replaces it when the block succeeds."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = f".{path.name}.{os.getpid()}."
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        # mkstemp makes the file private (0600); outputs get the usual permissions.
+        tmp_path.chmod(0o666 & ~_umask())
         tmp_path.replace(path)
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
@@ -70,11 +86,41 @@ def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:
             wal.unlink()
 
 
+def _alive(pid: int) -> bool:
+    """Whether another process with this id runs (our own id counts as gone, see below)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def remove_stale_temps(out: Path) -> list[Path]:
+    """Delete the temporary files that killed runs left in ``out``; returns them.
+
+    Called before this process writes anything there, so a temporary file with our
+    own process id is a leftover too: in a container every run may have the same id.
+    """
+    removed: list[Path] = []
+    for path in out.glob(".*.tmp*"):
+        m = _TEMP.match(path.name)
+        if m and not _alive(int(m["pid"])):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            removed.append(path)
+    return sorted(removed)
+
+
 def write_tables(
     tables: Mapping[str, pa.Table], out: Path, *, csv: bool = True, duckdb: bool = True
 ) -> list[Path]:
     """Write every table; returns the paths written."""
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)
     written: list[Path] = []
     for name, table in tables.items():
         write_parquet(table, out / f"{name}.parquet")

@@ -92,6 +92,14 @@ def test_same_subject_different_value_not_flagged(text: str) -> None:
     assert checks(text, "same_subject_different_value") == []
 
 
+def test_same_subject_different_value_leaves_a_table_column_alone() -> None:
+    # 424 then 442 clash; stated among 100 other counts of 党员 they are a table's rows.
+    text = "全镇共有党员424名。党员442名参加了培训。"
+    assert len(checks(text, "same_subject_different_value")) == 1
+    column = "".join(f"第{i}组有党员{i + 20}名。" for i in range(100))
+    assert checks(text + column, "same_subject_different_value") == []
+
+
 # -- repeated_within_document --------------------------------------------------------
 
 
@@ -155,6 +163,23 @@ def test_part_exceeds_total_not_flagged(text: str) -> None:
     assert checks(text, "part_exceeds_total") == []
 
 
+def test_part_exceeds_total_compares_the_nearest_wholes() -> None:
+    # The part lies between two wholes of its head; a third, further back, is not its own.
+    text = "全镇共有党员100名，全镇共有党员1000名，其中农村党员1500名，全镇共有党员1400名。"
+    found = checks(text, "part_exceeds_total")
+    assert [c.detail for c in found] == [
+        "农村党员 1500名 is more than 党员 1000名",
+        "农村党员 1500名 is more than 党员 1400名",
+    ]
+
+
+def test_part_exceeds_total_is_linear_in_one_long_paragraph() -> None:
+    # 4,000 wholes and 4,000 parts in one paragraph: all pairs would be 16 million.
+    unit = "全村共有党员52名，其中农村党员60名，"
+    found = checks(unit * 4000, "part_exceeds_total")
+    assert len(found) == 2 * 4000 - 1  # each part against the whole before and after it
+
+
 # -- missing_number ------------------------------------------------------------------
 
 
@@ -195,6 +220,23 @@ def test_round_numbers_threshold() -> None:
     # 9 of 10 round is beyond the habit of rounding at the 1% level; 8 of 10 is not.
     assert binomial_tail(9, 10, ROUND_BASE_RATE) < 0.01 < binomial_tail(8, 10, ROUND_BASE_RATE)
     assert binomial_tail(0, 10, 0.5) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("n", "p"), [(10, 0.45), (30, 0.45), (60, 0.1), (60, 0.9)])
+def test_binomial_tail_matches_the_exact_sum(n: int, p: float) -> None:
+    from fractions import Fraction
+    from math import comb
+
+    q = Fraction(p)
+    for k in range(n + 1):
+        exact = sum(comb(n, i) * q**i * (1 - q) ** (n - i) for i in range(k, n + 1))
+        assert binomial_tail(k, n, p) == pytest.approx(float(exact), rel=1e-9, abs=1e-300)
+
+
+def test_binomial_tail_is_finite_for_a_million_figures() -> None:
+    # math.comb(n, i) overflows a float from n ≈ 1030: a one-line dump has millions.
+    assert binomial_tail(450_000, 1_000_000, 0.45) == pytest.approx(0.5004, abs=1e-3)
+    assert 0 < binomial_tail(600, 1000, 0.45) < 1e-20
 
 
 # -- repeated_in_other_documents -----------------------------------------------------

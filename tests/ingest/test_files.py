@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from miner.ingest import Skipped, read_inputs
 from miner.ingest.html import html_to_text
 from miner.models import ErrorRecord, Page
@@ -90,3 +92,69 @@ def test_files_text_field_option_reaches_the_reader(tmp_path: Path) -> None:
         main(["run", str(tmp_path / "r.jsonl"), "-o", str(out), "-q", "--text-field", "summary"])
         == 0
     )
+
+
+def test_files_walk_follows_folder_links_once(tmp_path: Path) -> None:
+    from miner.ingest import iter_files
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "x.txt").write_text("第二份材料。", encoding="utf-8")
+    (tmp_path / "z.txt").write_text("第一份材料。", encoding="utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}_linked"
+    outside.mkdir()
+    (outside / "y.txt").write_text("链接的材料。", encoding="utf-8")
+    (tmp_path / "a").symlink_to(outside, target_is_directory=True)  # a folder linked in
+    (tmp_path / "b" / "up").symlink_to("..", target_is_directory=True)  # a loop
+    (tmp_path / "c").symlink_to("b", target_is_directory=True)  # a second way into b
+    assert [s for _, s in iter_files(tmp_path)] == ["z.txt", "a/y.txt", "b/x.txt"]
+
+
+def test_files_folder_that_cannot_be_listed_is_an_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    (tmp_path / "shut").mkdir()
+    (tmp_path / "ok.txt").write_text("材料。", encoding="utf-8")
+    scandir = os.scandir
+
+    def deny(path: object) -> object:
+        if Path(str(path)).name == "shut":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", deny)
+    items = {i.source: i for i in read_inputs(tmp_path)}
+    assert items["shut"].error == (  # type: ignore[union-attr]
+        "cannot list the folder: permission denied (miner may not read it)"
+    )
+    assert isinstance(items["ok.txt"], Page)
+
+
+def test_files_named_pipe_is_not_opened(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (item,) = read_inputs(tmp_path)  # would block forever if the pipe were opened
+    assert isinstance(item, ErrorRecord)
+    assert item.error.startswith("not a regular file")
+
+
+def test_files_size_limit_applies_to_files_and_archive_members(tmp_path: Path) -> None:
+    import zipfile
+
+    from miner.settings import Settings
+
+    text = "全村党员52名参加学习。" * 100  # 3,200 bytes
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("材料。", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+        zf.writestr("big.txt", text)
+    items = {i.source: i for i in read_inputs(tmp_path, Settings(max_file_mb=0.002))}
+    assert items["big.txt"].error == (  # type: ignore[union-attr]
+        "the file is 3.2 KB, over the 2 KB limit for one document; raise --max-file-mb to read it"
+    )
+    assert "exceeds the 2 KB limit for one document" in items["a.zip!big.txt"].error  # type: ignore[union-attr]
+    assert isinstance(items["small.txt"], Page)
+    assert isinstance(next(read_inputs(tmp_path / "big.txt", Settings())), Page)

@@ -176,3 +176,31 @@ def test_records_empty_files_are_error_rows(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_bytes(b"\n\n")
     (err,) = _items(tmp_path).values()
     assert isinstance(err, ErrorRecord) and err.source == name and "empty" in err.error
+
+
+def test_records_over_the_size_limit_are_error_rows(tmp_path: Path) -> None:
+    big = "全村党员52名。" * 200  # 4,000 bytes
+    (tmp_path / "r.jsonl").write_text(
+        _jsonl([{"text": "第一篇。"}, {"text": big}, {"text": "第三篇。"}]), encoding="utf-8"
+    )
+    (tmp_path / "r.csv").write_text(f"id,text\n1,第一篇。\n2,{big}\n3,第三篇。\n", "utf-8")
+    (tmp_path / "a.json").write_text(json.dumps([{"text": "一"}, {"text": big * 300}]), "utf-8")
+    items = _items(tmp_path, Settings(max_file_mb=0.002))
+    for name in ("r.jsonl", "r.csv"):
+        assert items[f"{name}!1"].text == "第一篇。"  # type: ignore[union-attr]
+        assert items[f"{name}!3"].text == "第三篇。"  # type: ignore[union-attr]
+    assert items["r.jsonl!2"].error == (  # type: ignore[union-attr]
+        "line 2 is 4.01 KB, over the 2 KB limit for one document; raise --max-file-mb to read it"
+    )
+    assert items["r.csv!2"].error.startswith("record 2 is 4")  # type: ignore[union-attr]
+    assert items["a.json!1"].text == "一"  # type: ignore[union-attr]
+    assert "element 2 is larger than the 2 KB limit" in items["a.json!2"].error  # type: ignore[union-attr]
+
+
+def test_records_single_json_document_is_read_in_chunks(tmp_path: Path) -> None:
+    # One read of the limit would allocate it all first: 100 GB here.
+    (tmp_path / "one.json").write_text(json.dumps({"body": "独篇。"}, indent=2), "utf-8")
+    items = _items(tmp_path, Settings(max_file_mb=100_000))
+    assert items["one.json!1"].text == "独篇。"  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="max_file_mb"):
+        Settings(max_file_mb=float("inf"))

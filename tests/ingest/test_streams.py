@@ -109,3 +109,18 @@ def test_streams_utf16_without_bom_is_recognised() -> None:
     sniffed, rest = sniff(io.BytesIO((line * 50).encode("utf-16-le")))
     assert sniffed.codec == "utf-16-le"
     assert [x.text for x in iter_lines(rest, sniffed)][:2] == [line] * 2
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16"])
+def test_streams_overlong_line_is_passed_over_and_the_next_read(codec: str) -> None:
+    long_line = "全村党员52名。" * 200_000 + "\n"  # 1.6 M characters, over the skip chunk
+    text = "第一行\n" + long_line + "第三行\n"
+    data = text.encode(codec)
+    sniffed, rest = sniff(io.BytesIO(data))
+    lines = list(iter_lines(rest, sniffed, max_bytes=1000))
+    assert [(x.number, x.text, x.overlong) for x in lines] == [
+        (1, "第一行\n", False),
+        (2, "", True),
+        (3, "第三行\n", False),
+    ]
+    assert lines[1].n_bytes == len(long_line.encode(codec)) - (2 if codec == "utf-16" else 0)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from miner.segment import add_words, backend, sentences, tag, words
+from miner.segment.sentences import MAX_CHARS
 
 
 def test_tag_tiles_the_text() -> None:
@@ -23,6 +24,28 @@ def test_sentences_respect_quotes_and_lines() -> None:
     got = [s.text for s in sentences(text)]
     assert got == ["一是加强领导。", "二是“学习、落实。”要求", "三是总结"]
     assert all(text[s.start : s.end] == s.text for s in sentences(text))
+
+
+def test_sentences_cut_an_unpunctuated_run_at_commas() -> None:
+    text = "全村党员52名，农村党员60名，" * 300 + "。结束。"  # 4,800 characters, then 。
+    got = sentences(text)
+    assert all(len(s.text) <= MAX_CHARS and text[s.start : s.end] == s.text for s in got)
+    assert all(s.text.endswith("，") for s in got[:-2])  # each piece ends at a comma
+    assert "".join(s.text for s in got) == text
+    assert got[-1].text == "结束。"
+
+
+def test_sentences_cut_a_run_without_breaks_at_the_cap() -> None:
+    text = "党员52名" * 500
+    got = sentences(text)
+    assert [len(s.text) for s in got] == [MAX_CHARS] * 2 + [len(text) - 2 * MAX_CHARS]
+    assert "".join(s.text for s in got) == text
+
+
+def test_sentences_leave_long_prose_whole() -> None:
+    long_one = "，".join(f"第{i}村新增本土确诊病例{i}例" for i in range(60)) + "。"
+    assert 800 < len(long_one) < MAX_CHARS
+    assert [s.text for s in sentences(long_one)] == [long_one]
 
 
 def test_private_segmenter_leaves_the_shared_one_alone() -> None:
