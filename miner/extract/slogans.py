@@ -34,7 +34,10 @@ _STREAM_RE = tuple(re.compile("[" + re.escape(o + c + a) + "]") for o, c, a in _
 _OPEN, _CLOSE, _EITHER = 0, 1, 2
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_WORD = re.compile(r"[^\W_]")
+# A slogan is Chinese words or a numbered formula (“1+6”, “56130”); quoted code or markup
+# ("window.x=1") is neither.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERED = re.compile(r"[0-9０-９+＋×*/\-]+")
 _BAD_EDGE_START = set("，、；：,;:。.）)》”’")
 _BAD_EDGE_END = set("，、；：,;:（(《“‘")
 _TITLE = re.compile(rf"《([^《》\n]{{1,{MAX_TITLE}}})》")
@@ -175,7 +178,7 @@ def _plausible(text: str, start: int, end: int) -> bool:
     content = text[start:end]
     return (
         _SENTENCE_END.search(content) is None
-        and _WORD.search(content) is not None
+        and (_HAN.search(content) is not None or _NUMBERED.fullmatch(content) is not None)
         and content[0] not in _BAD_EDGE_START
         and content[-1] not in _BAD_EDGE_END
     )

@@ -150,3 +150,8 @@ def test_slogans_never_raise_and_spans_are_the_text(text: str) -> None:
         assert 0 <= s.start <= s.end <= len(text)
         assert text[s.start : s.end] == s.text
         assert s.kind in KINDS
+
+
+def test_quoted_code_is_not_a_slogan() -> None:
+    text = "我村开展“双比双争”活动，推行“1+6”模式，网页脚本“window.__pwned=2”不算。"
+    assert [s.text for s in find_slogans(text)] == ["双比双争", "1+6"]
