@@ -21,26 +21,19 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from miner.dedup.shingles import splitmix64
+
 NUM_PERM = 126
 BANDS = 42
 ROWS = 3
 SEED = 20_240_601
 _MAX = np.uint32(0xFFFFFFFF)
-_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
-_MIX2 = np.uint64(0x94D049BB133111EB)
 _ROTATE = np.uint32(0x9E3779B9)  # added per bin of distance when an empty bin borrows
 
 
 def _mix(h: np.ndarray, seed: int) -> np.ndarray:
     """splitmix64 of the shingle hashes salted with ``seed``: one fresh hash per shingle."""
-    with np.errstate(over="ignore"):
-        x = h.astype(np.uint64) ^ np.uint64(seed * 0x9E3779B97F4A7C15 % 2**64)
-        x ^= x >> np.uint64(30)
-        x *= _MIX1
-        x ^= x >> np.uint64(27)
-        x *= _MIX2
-        x ^= x >> np.uint64(31)
-    return x
+    return splitmix64(h.astype(np.uint64) ^ np.uint64(seed * 0x9E3779B97F4A7C15 % 2**64))
 
 
 def fold32(hashes: np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ from miner.dedup.show import Side, pair_html
 from miner.models import Article, Passage
 from miner.settings import DedupConfig
 from miner.tables.schema import TABLES, to_arrow
-from miner.tables.write import atomic_path, write_tables, write_text
+from miner.tables.write import atomic_path, load_tables, write_tables, write_text
 
 DEDUP_TABLES = ("duplicates", "passages", "clusters", "templates")
 
@@ -61,10 +61,7 @@ def _replace_in_duckdb(db: Path, tables: dict[str, pa.Table]) -> None:
         shutil.copyfile(db, tmp)
         con = duckdb.connect(str(tmp))
         try:
-            for name, table in tables.items():
-                con.register("_incoming", table)
-                con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _incoming')
-                con.unregister("_incoming")
+            load_tables(con, tables)
         finally:
             con.close()
 

@@ -30,13 +30,19 @@ def window_hashes(view: str, k: int = 5) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(k):
             h = h * _BASE + cps[j : j + n]
-        # splitmix64 finaliser: spreads the bits so that sampling by h % m is fair.
-        h ^= h >> np.uint64(30)
-        h *= _MIX1
-        h ^= h >> np.uint64(27)
-        h *= _MIX2
-        h ^= h >> np.uint64(31)
-    return h
+    # spread the bits, so that sampling by h % m and binning by high bits are fair
+    return splitmix64(h)
+
+
+def splitmix64(h: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser over a uint64 array (a new array)."""
+    with np.errstate(over="ignore"):
+        x = h ^ (h >> np.uint64(30))
+        x *= _MIX1
+        x ^= x >> np.uint64(27)
+        x *= _MIX2
+        x ^= x >> np.uint64(31)
+    return x
 
 
 def unique(a: np.ndarray) -> np.ndarray:

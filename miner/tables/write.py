@@ -18,6 +18,7 @@ import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -68,6 +69,14 @@ def write_csv(table: pa.Table, path: Path) -> None:
         pacsv.write_csv(table, fh)
 
 
+def load_tables(con: Any, tables: Mapping[str, pa.Table]) -> None:
+    """Create (or replace) one DuckDB table per Arrow table on an open connection."""
+    for name, table in tables.items():
+        con.register("_incoming", table)
+        con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _incoming')
+        con.unregister("_incoming")
+
+
 def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:
     import duckdb
 
@@ -75,10 +84,7 @@ def write_duckdb(tables: Mapping[str, pa.Table], path: Path) -> None:
         tmp.unlink()  # duckdb refuses to open an empty non-database file
         con = duckdb.connect(str(tmp))
         try:
-            for name, table in tables.items():
-                con.register("_incoming", table)
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _incoming')
-                con.unregister("_incoming")
+            load_tables(con, tables)
         finally:
             con.close()
         wal = tmp.with_name(tmp.name + ".wal")
