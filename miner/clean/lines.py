@@ -104,6 +104,10 @@ _SOURCE_LINK = re.compile(
     re.I,
 )
 # A database export's identifier line: "【法宝引证码】 CLI.11.1535062", "【文档编号】 A-123".
+# An account's issue counter above the article: 第350期·728篇, 第12期.
+_ISSUE_NUMBER = re.compile(
+    r"^[\W_]*第\s*[\d一二三四五六七八九十百千]+\s*期(?:[·・|\s]*总?第?\s*\d+\s*[篇期])?[\W_]*$"
+)
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 # A site's name ends in a site word at a word boundary (飞扬范文网, 某某文档网 - …分享平台);
 # 网 inside a word (网络建设) is prose.
@@ -443,7 +447,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
-    if _ID_LINE.match(line):
+    if _ID_LINE.match(line) or (in_head and _ISSUE_NUMBER.match(line)):
         return "page_meta"
     if _BREADCRUMB.search(line) and len(line) <= 80:
         return "breadcrumb"

@@ -191,3 +191,8 @@ def test_more_follow_prompts(line: str) -> None:
 def test_a_byline_glued_to_text_stays() -> None:
     assert classify_lines(["文/某某2004年2月25日，球队做了一件大事。", BODY, BODY]) == {}
     assert classify_lines([BODY, BODY, BODY, "文：某某"]) == {3: "page_meta"}
+
+
+def test_an_issue_counter_at_the_head_is_meta() -> None:
+    assert classify_lines(["**第350期·728篇**", BODY, BODY]) == {0: "page_meta"}
+    assert classify_lines(["第1篇", BODY, BODY]) == {}  # a compilation marker is the splitter's
