@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not learn and remove footer lines repeated across the corpus",
     )
+    _scale_options(r)
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     r.set_defaults(handler=_run)
     c = sub.add_parser("compare", help="top slogans per unit type or province of a run's output")
@@ -78,6 +79,39 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--html", type=Path, default=Path("pair.html"), help="default: pair.html")
     s.set_defaults(handler=_show_pair)
     return p
+
+
+def _scale_options(p: argparse.ArgumentParser) -> None:
+    """Workers, engine, cache and layout of ``miner run`` (``miner.engine``)."""
+    p.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="worker processes (default: every core)"
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: processes on this machine; dask: a dask.distributed cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="with --engine dask: a running scheduler (tcp://host:8786); "
+        "default: a LocalCluster of -j workers",
+    )
+    p.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="page cache folder (default: OUT/.miner-cache); unchanged pages are not redone",
+    )
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument(
+        "--partitioned",
+        action="store_true",
+        default=None,
+        help="write OUT/TABLE/part-NNNNN.parquet with DuckDB views "
+        "(default: only for inputs over 256 MB)",
+    )
 
 
 def _dedup_options(p: argparse.ArgumentParser) -> None:
@@ -182,6 +216,12 @@ def _run(args: argparse.Namespace) -> int:
     if not args.input.exists():
         print(f"miner: input {args.input} does not exist", file=sys.stderr)
         return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        print("miner: -j needs a number of at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("miner: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
     settings = Settings(
         input=args.input,
         output=args.output,
@@ -191,6 +231,12 @@ def _run(args: argparse.Namespace) -> int:
         text_field=args.text_field,
         classifier=args.classifier,
         footers=not args.no_footers,
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        cache=not args.no_cache,
+        cache_dir=args.cache,
+        partitioned=args.partitioned,
     )
     progress = None
     if settings.progress:
