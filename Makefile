@@ -33,8 +33,9 @@ format: $(STAMP)
 types: $(STAMP)
 	$(PY) -m mypy miner
 
-bench: $(STAMP)  ## speed figures as JSON in outputs/bench/
+bench: $(STAMP)  ## speed figures as JSON in outputs/bench/ (the scale part takes ~40 min)
 	$(PY) -m miner.bench --out outputs/bench/bench.json
+	$(PY) -m miner.scale_bench --out outputs/bench/scale.json
 
 clean:
-	rm -rf $(VENV) outputs/*.parquet outputs/*.csv outputs/*.duckdb .pytest_cache .ruff_cache
+	rm -rf $(VENV) outputs/*.parquet outputs/*.csv outputs/*.duckdb outputs/.miner-cache .pytest_cache .ruff_cache

@@ -249,6 +249,8 @@ def _run(args: argparse.Namespace) -> int:
     if not args.quiet:
         skipped = sum(res.skipped.values())
         extra = f", {skipped} skipped ({', '.join(sorted(res.skipped))})" if skipped else ""
+        if res.cached:
+            extra += f", {res.cached} pages from the cache"
         print(
             f"miner: {res.inputs} inputs, {res.articles} articles, {res.removals} removals, "
             f"{res.figures} figures, {res.duplicates} duplicate pairs, {res.errors} errors{extra} "

@@ -56,19 +56,28 @@ def to_table(name: str, rows: Sequence[Row]) -> pa.Table:
     return pa.Table.from_pydict(data, schema=arrow_schema(name))
 
 
-def records(table: pa.Table, cls: type, columns: Sequence[str]) -> Iterator[Any]:
-    """Dataclass records from an Arrow table, batch by batch (bounded memory)."""
+def records(
+    table: pa.Table, cls: type, columns: Sequence[str], fixed: dict[str, Any] | None = None
+) -> Iterator[Any]:
+    """Dataclass records from an Arrow table, batch by batch (bounded memory).
+
+    ``fixed`` fills fields the table was read without.
+    """
+    extra = fixed or {}
     for batch in table.to_batches(max_chunksize=65_536):
         data = batch.to_pydict()
         for values in zip(*(data[c] for c in columns), strict=True):
-            yield cls(**dict(zip(columns, values, strict=True)))
+            yield cls(**dict(zip(columns, values, strict=True)), **extra)
 
 
 ARTICLE_COLUMNS = tuple(c for c in _COLUMNS["documents"] if c not in ("n_chars", "words"))
-FIGURE_COLUMNS = _COLUMNS["figures"]
+# The corpus-level steps (corpus checks, digit tests) never read a figure's sentence or
+# section, and a million sentences would be most of the memory they take.
+_FIGURE_UNUSED = {"section_id": None, "sentence": ""}
+FIGURE_COLUMNS = tuple(c for c in _COLUMNS["figures"] if c not in _FIGURE_UNUSED)
 SLOGAN_COLUMNS = _COLUMNS["slogans"]
-RECORD_TYPES: dict[str, tuple[type, Sequence[str]]] = {
-    "documents": (Article, ARTICLE_COLUMNS),
-    "figures": (Figure, FIGURE_COLUMNS),
-    "slogans": (Slogan, SLOGAN_COLUMNS),
+RECORD_TYPES: dict[str, tuple[type, Sequence[str], dict[str, Any]]] = {
+    "documents": (Article, ARTICLE_COLUMNS, {}),
+    "figures": (Figure, FIGURE_COLUMNS, _FIGURE_UNUSED),
+    "slogans": (Slogan, SLOGAN_COLUMNS, {}),
 }

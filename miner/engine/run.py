@@ -132,7 +132,7 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
 
 def _articles(store: Store) -> list[Article]:
     """The articles as the corpus-level steps need them (no words, no offsets)."""
-    cls, columns = RECORD_TYPES["documents"]
+    cls, columns, _ = RECORD_TYPES["documents"]
     out: list[Article] = []
     for chunk in store.chunks("documents", ARTICLE_COLUMNS):
         out.extend(records(chunk, cls, columns))
@@ -140,9 +140,9 @@ def _articles(store: Store) -> list[Article]:
 
 
 def _records(store: Store, name: str) -> Iterator[Any]:
-    cls, columns = RECORD_TYPES[name]
+    cls, columns, fixed = RECORD_TYPES[name]
     for chunk in store.chunks(name, columns):
-        yield from records(chunk, cls, columns)
+        yield from records(chunk, cls, columns, fixed)
 
 
 def run_engine(

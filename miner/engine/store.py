@@ -28,6 +28,7 @@ ORDER = (
     "lexicon", "slogan_by_unit",
 )  # fmt: skip
 PART = "part-{:05d}.parquet"
+CSV_SUFFIX = "-csv"  # OUT/NAME-csv/part-NNNNN.csv
 
 
 def _concat(name: str, chunks: Sequence[pa.Table]) -> pa.Table:
@@ -158,15 +159,19 @@ class PartitionedStore:
         for name in ORDER:
             if not self.parts(name):
                 self._write(name, 0, arrow_schema(name).empty_table())
-            if csv:
+            if csv:  # beside the parts, not among them: a folder of parts is a dataset
+                folder = self.staging / f"{name}{CSV_SUFFIX}"
+                folder.mkdir(exist_ok=True)
                 for path in self.parts(name):
-                    write_csv(pq.read_table(path), path.with_suffix(".csv"))
+                    write_csv(pq.read_table(path), folder / path.with_suffix(".csv").name)
         _drop_layout(out, partitioned=True)
         for name in ORDER:
-            target = out / name
-            if target.exists():
-                shutil.rmtree(target)
-            (self.staging / name).replace(target)
+            for sub in (name, f"{name}{CSV_SUFFIX}"):
+                target = out / sub
+                if target.exists():
+                    shutil.rmtree(target)
+                if (self.staging / sub).exists():
+                    (self.staging / sub).replace(target)
         shutil.rmtree(self.staging)
         if duckdb:
             write_views(out)
@@ -178,8 +183,10 @@ def _drop_layout(out: Path, *, partitioned: bool) -> None:
         if partitioned:
             for suffix in (".parquet", ".csv"):
                 (out / f"{name}{suffix}").unlink(missing_ok=True)
-        elif (out / name).is_dir() and any((out / name).glob("part-*.parquet")):
-            shutil.rmtree(out / name)
+        else:
+            for folder in (out / name, out / f"{name}{CSV_SUFFIX}"):
+                if folder.is_dir() and any(folder.glob("part-*")):
+                    shutil.rmtree(folder)
 
 
 def write_views(out: Path) -> Path:

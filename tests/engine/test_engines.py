@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from miner.corpus import Corpus
@@ -12,7 +13,7 @@ from miner.pipeline import run
 from miner.settings import Settings
 from miner.tables import TABLES
 
-from .conftest import assert_same_tables
+from .conftest import assert_same_tables, load_table
 
 
 def _run(src: Path, out: Path, **kw: object) -> None:
@@ -59,7 +60,8 @@ def test_partitioned_tables_hold_the_same_rows(
     assert_same_tables(out, reference_run)
     parts = sorted(p.name for p in (out / "documents").glob("part-*.parquet"))
     assert len(parts) > 1 and parts == sorted(p.name for p in (out / "sentences").glob("*.parquet"))
-    assert (out / "documents" / "part-00000.csv").exists()
+    assert (out / "documents-csv" / "part-00000.csv").exists()
+    assert pq.read_table(out / "documents").equals(load_table(reference_run, "documents"))
     assert not (out / "documents.parquet").exists()
     con = duckdb.connect(str(out / "miner.duckdb"), read_only=True)
     for name in TABLES:
@@ -70,3 +72,4 @@ def test_partitioned_tables_hold_the_same_rows(
     # A later single-file run in the same folder replaces the parts.
     run(Settings(input=corpus_dir, output=out, csv=False, duckdb=False, jobs=1))
     assert (out / "documents.parquet").exists() and not (out / "documents").exists()
+    assert not (out / "documents-csv").exists()
