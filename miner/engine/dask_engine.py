@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from miner.dedup.index import candidate_pairs
+from miner.engine.pairs import pairs_of_rows, rows_of
 from miner.engine.workers import PairFinder
 
 T = TypeVar("T")
@@ -72,6 +72,10 @@ class DaskEngine:
 
         return find
 
+    def aside(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """Here, on the client: the shuffle inside the duplicate search needs the client."""
+        return lambda: fn(*args)
+
     def close(self) -> None:
         self.client.close()
         if self._cluster is not None:
@@ -80,32 +84,14 @@ class DaskEngine:
 
 def _key_rows(keys: Sequence[np.ndarray], first: int) -> pd.DataFrame:
     """The ``(key, document)`` rows of documents ``first …``, one row per key."""
-    flat = [np.asarray(k, dtype=np.uint64) for k in keys]
-    return pd.DataFrame(
-        {
-            "key": np.concatenate(flat) if flat else np.empty(0, dtype=np.uint64),
-            "doc": np.repeat(
-                np.arange(first, first + len(keys), dtype=np.int64), [len(k) for k in flat]
-            ),
-        }
-    )
+    flat, docs = rows_of(keys, first)
+    return pd.DataFrame({"key": flat, "doc": docs})
 
 
 def _partition_pairs(rows: pd.DataFrame, n: int, max_df: int) -> pd.DataFrame:
     """Pairs and shared-key counts of the key groups in one shuffled partition."""
-    empty = pd.DataFrame({"pair": np.empty(0, np.int64), "shared": np.empty(0, np.int64)})
-    if rows.empty:
-        return empty
-    docs = np.unique(rows["doc"].to_numpy())
-    local = np.searchsorted(docs, rows["doc"].to_numpy())
-    order = np.argsort(local, kind="stable")
-    keys = rows["key"].to_numpy()[order]
-    bounds = np.searchsorted(local[order], np.arange(docs.size + 1))
-    per_doc = [keys[bounds[k] : bounds[k + 1]] for k in range(docs.size)]
-    ii, jj, shared = candidate_pairs(per_doc, max_df=max_df, min_shared=1)
-    if not ii.size:
-        return empty
-    return pd.DataFrame({"pair": docs[ii] * n + docs[jj], "shared": shared})
+    pairs, shared = pairs_of_rows(rows["key"].to_numpy(), rows["doc"].to_numpy(), n, max_df)
+    return pd.DataFrame({"pair": pairs, "shared": shared})
 
 
 def shuffled_candidate_pairs(

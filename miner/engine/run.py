@@ -27,7 +27,7 @@ from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records, to_table
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import process_items, words_of
-from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
+from miner.engine.workers import Engine, InProcess, PairFinder, ProcessPool, default_jobs
 from miner.extract.checks import corpus_checks
 from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
@@ -35,7 +35,7 @@ from miner.ingest import Skipped, read_inputs
 from miner.ingest.files import iter_files
 from miner.models import Article, ErrorRecord, Page
 from miner.pipeline import RunResult
-from miner.settings import Settings
+from miner.settings import DedupConfig, Settings
 from miner.tables.schema import to_arrow
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,19 @@ def _articles(store: Store) -> list[Article]:
     return out
 
 
+def _dedup_tables(
+    articles: list[Article], config: DedupConfig, find_pairs: PairFinder | None
+) -> dict[str, pa.Table]:
+    """The four tables of the duplicate search (a task: it may run on a worker)."""
+    found = dedup(articles, config, find_pairs=find_pairs)
+    return {
+        "duplicates": to_arrow("duplicates", found.pairs),
+        "passages": to_arrow("passages", found.passages),
+        "clusters": to_arrow("clusters", found.clusters),
+        "templates": to_arrow("templates", found.templates),
+    }
+
+
 def _records(store: Store, name: str) -> Iterator[Any]:
     cls, columns, fixed = RECORD_TYPES[name]
     for chunk in store.chunks(name, columns):
@@ -182,37 +195,37 @@ def run_engine(
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
         _words(store, engine, [str(row["word"]) for row in lexicon], settings)
-        # 6. dedup, and the checks that need the whole corpus.
+        # 6. dedup (on a worker where there is one, alongside the checks and aggregates
+        #    that need the whole corpus), 7. the aggregate tables.
         articles = _articles(store)
-        found = dedup(articles, settings.dedup, find_pairs=engine.pair_finder())
+        duplicates = engine.aside(_dedup_tables, articles, settings.dedup, engine.pair_finder())
+        checks = to_arrow("checks", corpus_checks(articles, _records(store, "figures")))
+        corpus_tables = {
+            "digit_tests": to_arrow(
+                "digit_tests", digit_tests(articles, _records(store, "figures"))
+            ),
+            "units": to_arrow("units", units_table(articles)),
+            "lexicon": to_arrow("lexicon", lexicon),
+            "slogan_by_unit": to_arrow(
+                "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans"))
+            ),
+        }
+        del articles
+        dedup_tables = duplicates()
     finally:
         engine.close()
         if cache is not None:
             log.info("cache: %d pages reused, %d processed", cache.hits, cache.misses)
             cache.close()
-    store.append("checks", to_arrow("checks", corpus_checks(articles, _records(store, "figures"))))
-    # 7. tables.
-    corpus_tables = {
-        "duplicates": to_arrow("duplicates", found.pairs),
-        "passages": to_arrow("passages", found.passages),
-        "clusters": to_arrow("clusters", found.clusters),
-        "templates": to_arrow("templates", found.templates),
-        "digit_tests": to_arrow("digit_tests", digit_tests(articles, _records(store, "figures"))),
-        "units": to_arrow("units", units_table(articles)),
-        "lexicon": to_arrow("lexicon", lexicon),
-        "slogan_by_unit": to_arrow(
-            "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans"))
-        ),
-    }
-    del articles
-    for name, table in corpus_tables.items():
+    store.append("checks", checks)
+    for name, table in {**dedup_tables, **corpus_tables}.items():
         store.append(name, table)
     store.write(settings.output, csv=settings.csv, duckdb=settings.duckdb)
     res.articles = store.rows("documents")
     res.removals = store.rows("removals")
     res.figures = store.rows("figures")
     res.errors = store.rows("errors")
-    res.duplicates = len(found.pairs)
+    res.duplicates = dedup_tables["duplicates"].num_rows
     res.tables = store.tables()
     res.seconds = time.perf_counter() - t0
     return res

@@ -17,6 +17,8 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
+from miner.engine.pairs import sliced_candidate_pairs
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -31,7 +33,11 @@ class Engine(Protocol):
     def map_ordered(self, fn: Callable[..., R], items: Iterable[T], *args: Any) -> Iterator[R]: ...
 
     def pair_finder(self) -> PairFinder | None:
-        """The duplicate search's candidate step, when this engine runs it elsewhere."""
+        """The duplicate search's candidate step as this engine runs it (same result)."""
+        ...
+
+    def aside(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """Start ``fn(*args)`` where it can overlap this process's work; call to get it."""
         ...
 
     def close(self) -> None: ...
@@ -55,7 +61,10 @@ class InProcess:
             yield fn(item, *args)
 
     def pair_finder(self) -> PairFinder | None:
-        return None
+        return sliced_candidate_pairs
+
+    def aside(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        return lambda: fn(*args)
 
     def close(self) -> None:
         return None
@@ -88,7 +97,19 @@ class ProcessPool:
             raise RuntimeError(NO_GUARD) from exc
 
     def pair_finder(self) -> PairFinder | None:
-        return None
+        return sliced_candidate_pairs
+
+    def aside(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """On a pool worker: the duplicate search overlaps the corpus checks and aggregates."""
+        future = self._pool.submit(fn, *args)
+
+        def result() -> R:
+            try:
+                return future.result()
+            except BrokenProcessPool as exc:
+                raise RuntimeError(NO_GUARD) from exc
+
+        return result
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
