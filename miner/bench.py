@@ -5,8 +5,10 @@ pipelines (tokenizer alone, then with all four components) next to plain
 ``jieba.cut`` and spaCy's built-in jieba segmenter, on the same text in the same
 run; the share of tokens that agree with ``jieba.cut`` on ``../shared/corpus``;
 end-to-end throughput of ``miner run`` on the demo corpus and, where ``../shared``
-is present, on its real corpus (web, news and government text). Later issues add
-the synthetic 200 MB corpus, ``-j`` scaling and the dedup benchmark.
+is present, on its real corpus (web, news and government text). The synthetic
+200 MB corpus, ``-j`` scaling, peak memory and the naive baseline are in
+``miner.scale_bench`` (``outputs/bench/scale.json``); the duplicate search's own
+benchmark is ``miner.dedup.bench``.
 """
 
 from __future__ import annotations

@@ -24,9 +24,9 @@ from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
-from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records, to_table
+from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
-from miner.engine.tasks import process_items, words_of
+from miner.engine.tasks import forget_segmenters, process_items, words_of
 from miner.engine.workers import Engine, InProcess, PairFinder, ProcessPool, default_jobs
 from miner.extract.checks import corpus_checks
 from miner.extract.digits import digit_tests
@@ -128,6 +128,7 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
         return pa.array(out, type=pa.string())
 
     store.set_column("documents", "words", column)
+    forget_segmenters()  # in this process; workers keep theirs until the pool closes
 
 
 def _articles(store: Store) -> list[Article]:
@@ -231,4 +232,4 @@ def run_engine(
     return res
 
 
-__all__ = ["input_bytes", "run_engine", "to_table"]
+__all__ = ["input_bytes", "open_engine", "run_engine"]

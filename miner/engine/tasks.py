@@ -117,3 +117,10 @@ def words_of(texts: Sequence[str], lexicon: Sequence[str]) -> list[str]:
     """
     seg = segmenter(lexicon)
     return [" ".join(seg.words(text)) for text in texts]
+
+
+def forget_segmenters() -> None:
+    """Drop the private segmenters (a second dictionary each) once the words are done."""
+    from miner.segment.words import _segmenter
+
+    _segmenter.cache_clear()
