@@ -46,8 +46,9 @@ browser:
 		echo "make browser: not root, cannot install chromium; the browser test will be SKIPPED"; \
 	fi
 
-bench: $(STAMP)  ## speed figures as JSON in outputs/bench/
+bench: $(STAMP)  ## speed figures as JSON in outputs/bench/ (the scale part takes ~40 min)
 	$(PY) -m miner.bench --out outputs/bench/bench.json
+	$(PY) -m miner.scale_bench --out outputs/bench/scale.json
 
 clean:
-	rm -rf $(VENV) outputs/*.parquet outputs/*.csv outputs/*.duckdb .pytest_cache .ruff_cache
+	rm -rf $(VENV) outputs/*.parquet outputs/*.csv outputs/*.duckdb outputs/.miner-cache .pytest_cache .ruff_cache

@@ -7,7 +7,9 @@ run; the share of tokens that agree with ``jieba.cut`` on ``../shared/corpus``;
 end-to-end throughput of ``miner run`` on the demo corpus and, where ``../shared``
 is present, on its real corpus (web, news and government text); and the duplicate
 search (``miner.dedup.bench``: signatures next to datasketch, the search on 10,000 and
-100,000 generated articles, the evaluation against generated copies).
+100,000 generated articles, the evaluation against generated copies). The synthetic
+200 MB corpus, ``-j`` scaling, peak memory and the naive baseline are in
+``miner.scale_bench`` (``outputs/bench/scale.json``).
 """
 
 from __future__ import annotations

@@ -112,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
         help="refuse an archive member over 1 MB that expands more than N-fold, "
         "as a possible zip bomb (default: %(default)g)",
     )
+    _scale_options(r)
     r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     _dedup_options(r)
     r.set_defaults(handler=_run)
@@ -149,6 +150,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     rep.set_defaults(handler=_report)
     return p
+
+
+def _scale_options(p: argparse.ArgumentParser) -> None:
+    """Workers, engine, cache and layout of ``miner run`` (``miner.engine``)."""
+    p.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="worker processes (default: every core)"
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: processes on this machine; dask: a dask.distributed cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="with --engine dask: a running scheduler (tcp://host:8786); "
+        "default: a LocalCluster of -j workers",
+    )
+    p.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="page cache folder (default: OUT/.miner-cache); unchanged pages are not redone",
+    )
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument(
+        "--partitioned",
+        action="store_true",
+        default=None,
+        help="write OUT/TABLE/part-NNNNN.parquet with DuckDB views "
+        "(default: only for inputs over 256 MB)",
+    )
 
 
 def _dedup_options(p: argparse.ArgumentParser) -> None:
@@ -267,6 +301,11 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.output.exists() and not args.output.is_dir():
         print(f"miner: output {args.output} is a file, not a folder", file=sys.stderr)
+    if args.jobs is not None and args.jobs < 1:
+        print("miner: -j needs a number of at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("miner: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_USAGE
     settings = Settings(
         input=args.input,
@@ -282,6 +321,12 @@ def _run(args: argparse.Namespace) -> int:
         max_file_mb=args.max_file_mb,
         archive_max_total_bytes=int(args.archive_max_mb * 1_000_000),
         archive_max_ratio=args.archive_max_ratio,
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        cache=not args.no_cache,
+        cache_dir=args.cache,
+        partitioned=args.partitioned,
     )
     progress = None
     if settings.progress:
@@ -300,6 +345,8 @@ def _run(args: argparse.Namespace) -> int:
     if not args.quiet:
         skipped = sum(res.skipped.values())
         extra = f", {skipped} skipped ({', '.join(sorted(res.skipped))})" if skipped else ""
+        if res.cached:
+            extra += f", {res.cached} pages from the cache"
         print(
             f"miner: {res.inputs} inputs, {res.articles} articles, {res.removals} removals, "
             f"{res.figures} figures, {res.duplicates} duplicate pairs, {res.errors} errors{extra} "

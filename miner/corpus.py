@@ -55,16 +55,23 @@ class Corpus:
 
         base = settings or Settings()
         with tempfile.TemporaryDirectory() as out:
-            only_tables = replace(
+            # Tables are kept in memory here, so never partitioned; a cache in a
+            # temporary folder would only cost time; no report.
+            options = replace(
                 base, input=Path(path), output=Path(out), csv=False, duckdb=False, report=False
             )
-            result = run(only_tables)
+            result = run(replace(options, partitioned=False, cache=False))
         return cls(result.tables)
 
     @classmethod
     def from_output(cls, out: str | Path) -> Corpus:
-        """Read the ``NAME.parquet`` files a ``miner run -o OUT`` wrote."""
+        """Read the ``NAME.parquet`` files (or ``NAME/part-*.parquet``) a ``miner run -o OUT`` wrote."""
+        from miner.engine.store import read_partitioned
+
         folder = Path(out)
+        if (folder / "documents").is_dir():
+            names = [n for n in TABLES if (folder / n).is_dir()]
+            return cls({n: read_partitioned(folder / n) for n in names})
         if not (folder / "documents.parquet").exists():
             raise FileNotFoundError(
                 f"{folder} holds no documents.parquet: run `miner run -o {out}`"

@@ -17,29 +17,21 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean import clean_page, detect_script, repair
-from miner.clean.boilerplate import learn as learn_footers
 from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
-from miner.dedup import dedup
 from miner.extract import SectionIndex
-from miner.extract.checks import corpus_checks, document_checks
-from miner.extract.digits import digit_tests
+from miner.extract.checks import document_checks
 from miner.extract.figures import find_figures
-from miner.extract.lexicon import lexicon_rows
 from miner.extract.missing import missing_numbers
 from miner.extract.sections import find_sections, numbering_issue
 from miner.extract.slogans import find_slogans
 from miner.extract.splice import spliced_at
 from miner.extract.units import describe
-from miner.ingest import Skipped, read_inputs
-from miner.ingest.errors import internal_error
 from miner.models import (
     Article,
     Check,
@@ -51,11 +43,9 @@ from miner.models import (
     SentenceRecord,
     Slogan,
 )
-from miner.segment import segmenter, sentences
+from miner.segment import sentences
 from miner.settings import Settings
 from miner.split import split_page, take_title
-from miner.tables import write_tables
-from miner.tables.schema import to_arrow
 from miner.textmap import TextMap
 
 log = logging.getLogger(__name__)
@@ -88,6 +78,7 @@ class RunResult:
     failed: int = 0  # distinct inputs (files, members, records) with an errors row
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    cached: int = 0  # pages whose rows came from the cache, not processed again
     seconds: float = 0.0
     tables: dict[str, Any] = field(default_factory=dict)
 
@@ -204,80 +195,12 @@ def process_page(
 def run(
     settings: Settings, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
 ) -> RunResult:
-    """Run the pipeline on ``settings.input`` and write the tables to ``settings.output``."""
-    t0 = time.perf_counter()
-    res = RunResult()
-    acc = PageResult()
-    # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
-    footers: frozenset[str] = frozenset()
-    if settings.footers:
-        pages = read_inputs(settings.input, settings)
-        footers = learn_footers(p.text for p in pages if isinstance(p, Page))
-    inputs: Iterable[Any] = read_inputs(settings.input, settings)
-    if progress is not None:
-        inputs = progress(inputs)
-    # 1. ingest … 5. extract, page by page.
-    for item in inputs:
-        if isinstance(item, Skipped):
-            res.skipped[item.suffix] += 1
-            continue
-        res.inputs += 1
-        if isinstance(item, ErrorRecord):
-            acc.errors.append(item)
-            continue
-        res.bytes_read += item.n_bytes
-        try:
-            page_result = process_page(item, classifier=settings.classifier, footers=footers)
-        except Exception as exc:  # one bad page must not end the run
-            log.exception("failed on %s", item.source)
-            acc.errors.append(ErrorRecord(item.source, "extract", internal_error(exc)))
-            continue
-        for name in (
-            "articles", "sections", "sentences", "figures", "slogans", "removals", "checks"
-        ):  # fmt: skip
-            getattr(acc, name).extend(getattr(page_result, name))
-    # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token);
-    #     a private segmenter, so no other run in this process is affected.
-    lexicon = lexicon_rows(acc.slogans)
-    seg = segmenter(str(row["word"]) for row in lexicon)
-    for article in acc.articles:
-        article.words = " ".join(seg.words(article.text))
-    # 6. dedup, and the checks that need the whole corpus.
-    found = dedup(acc.articles, settings.dedup)
-    pairs, passages = found.pairs, found.passages
-    acc.checks.extend(corpus_checks(acc.articles, acc.figures))
-    # 7. tables.
-    tables = {
-        "documents": to_arrow("documents", acc.articles),
-        "sections": to_arrow("sections", acc.sections),
-        "sentences": to_arrow("sentences", acc.sentences),
-        "figures": to_arrow("figures", acc.figures),
-        "slogans": to_arrow("slogans", acc.slogans),
-        "duplicates": to_arrow("duplicates", pairs),
-        "passages": to_arrow("passages", passages),
-        "clusters": to_arrow("clusters", found.clusters),
-        "templates": to_arrow("templates", found.templates),
-        "removals": to_arrow("removals", acc.removals),
-        "errors": to_arrow("errors", acc.errors),
-        "checks": to_arrow("checks", acc.checks),
-        "digit_tests": to_arrow("digit_tests", digit_tests(acc.articles, acc.figures)),
-        "units": to_arrow("units", units_table(acc.articles)),
-        "lexicon": to_arrow("lexicon", lexicon),
-        "slogan_by_unit": to_arrow("slogan_by_unit", slogan_by_unit(acc.articles, acc.slogans)),
-    }
-    write_tables(tables, settings.output, csv=settings.csv, duckdb=settings.duckdb)
-    res.articles = len(acc.articles)
-    res.removals = len(acc.removals)
-    res.figures = len(acc.figures)
-    res.errors = len(acc.errors)
-    res.failed = len({e.source for e in acc.errors})
-    res.duplicates = len(pairs)
-    res.tables = tables
-    # 8. report, from the tables just written (imported here: matplotlib is slow to load).
-    if settings.report:
-        from miner.corpus import Corpus
-        from miner.report.html import write_report
+    """Run the pipeline on ``settings.input`` and write the tables to ``settings.output``.
 
-        write_report(Corpus(tables), settings.output, run=res)
-    res.seconds = time.perf_counter() - t0
-    return res
+    The stages run in batches over ``settings.jobs`` workers (or a Dask cluster), with
+    a page cache and, for large inputs, partitioned tables: ``miner.engine.run``. The
+    tables are the same whatever the engine, the number of workers or the cache.
+    """
+    from miner.engine.run import run_engine
+
+    return run_engine(settings, progress)

@@ -107,6 +107,26 @@ class Settings:
             Larger ones become ``errors`` rows without being read. A report is tens
             of KB; one line of 10 MB already takes about 20 s and 0.8 GB of memory,
             so the default keeps a stray dump from stalling a run.
+        jobs: worker processes for the per-page stages; None uses every core. Output
+            is the same whatever the number (``miner.engine``).
+        parallel_min_bytes: inputs smaller than this run in-process whatever ``jobs``:
+            a spawned worker takes 2–5 s to import miner and load its dictionaries,
+            more than two cores save on a few megabytes.
+        engine: ``local`` (a process pool on this machine) or ``dask`` (a
+            dask.distributed cluster, see ``scheduler``).
+        scheduler: address of a running Dask scheduler (``tcp://host:8786``); None
+            starts a LocalCluster of ``jobs`` workers.
+        cache: keep each page's results under ``cache_dir`` and reuse them when a page,
+            the settings, miner's code and the footers it met are unchanged.
+        cache_dir: where the cache lives; None means ``OUTPUT/.miner-cache``.
+        partitioned: write every table as ``OUTPUT/NAME/part-NNNNN.parquet`` with
+            DuckDB views over them; None decides by size (``partition_above_bytes``).
+        partition_above_bytes: input size from which a run writes partitioned tables,
+            so that no whole table has to be held in memory.
+        batch_pages, batch_bytes: a unit of work sent to a worker ends at this many
+            pages or bytes of text, whichever comes first (boundaries depend on the
+            input only, never on ``jobs``).
+        partition_batches: batches per output partition.
     """
 
     input: Path = Path("corpus")
@@ -124,9 +144,25 @@ class Settings:
     report: bool = True
     max_file_mb: float = 20.0
 
+    jobs: int | None = None
+    parallel_min_bytes: int = 4_000_000
+    engine: str = "local"
+    scheduler: str | None = None
+    cache: bool = True
+    cache_dir: Path | None = None
+    partitioned: bool | None = None
+    partition_above_bytes: int = 256_000_000
+    batch_pages: int = 200
+    batch_bytes: int = 2_000_000
+    partition_batches: int = 16
+
     def __post_init__(self) -> None:
         if not 0 < self.max_file_mb < math.inf:
             raise ValueError(f"max_file_mb must be a number of MB above 0, not {self.max_file_mb}")
+        if self.engine not in ("local", "dask"):
+            raise ValueError(f"engine must be 'local' or 'dask', not {self.engine!r}")
+        if self.jobs is not None and self.jobs < 1:
+            raise ValueError(f"jobs must be at least 1, not {self.jobs}")
 
     @property
     def max_file_bytes(self) -> int:

@@ -83,3 +83,24 @@ def test_run_help_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -
     for line in ("0  every input was read", "1  some inputs could not be read", "2  usage error"):
         assert line in text
     assert "--max-file-mb" in text and "--archive-max-ratio" in text
+
+
+def test_scale_options_reach_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某村工作总结\n今年以来，全村党员52名全部作出承诺。\n", "utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(src), "-o", str(out), "--no-progress", "-j", "1", "--partitioned"]
+    assert main([*args, "--cache", str(tmp_path / "c")]) == 0
+    assert (out / "documents" / "part-00000.parquet").exists()
+    assert (tmp_path / "c" / "pages.sqlite").exists()
+    assert main([*args, "--cache", str(tmp_path / "c")]) == 0
+    assert "1 pages from the cache" in capsys.readouterr().out.splitlines()[-1]
+    assert main([*args, "--no-cache"]) == 0
+    assert not (out / ".miner-cache").exists()
+
+
+def test_scale_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert main(["run", str(tmp_path), "-j", "0"]) == 2
+    assert main(["run", str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert main(["run", str(tmp_path), "--engine", "spark"]) == 2

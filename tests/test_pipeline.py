@@ -68,20 +68,20 @@ def test_same_input_same_bytes(corpus_run: Path, tmp_path: Path, corpus_dir: Pat
 def test_a_failing_page_becomes_a_readable_error_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, readable: Callable[[str], bool]
 ) -> None:
-    import miner.pipeline
+    import miner.engine.tasks
 
     src = tmp_path / "in"
     src.mkdir()
     for name in ("a.txt", "b.txt"):
         (src / name).write_text(f"{name}工作总结\n全村党员52名全部作出承诺。\n", "utf-8")
-    real = miner.pipeline.process_page
+    real = miner.engine.tasks.process_page
 
     def flaky(page: Page, **kwargs: Any) -> Any:
         if page.source == "a.txt":
             raise OverflowError("int too large to convert to float")
         return real(page, **kwargs)
 
-    monkeypatch.setattr(miner.pipeline, "process_page", flaky)
+    monkeypatch.setattr(miner.engine.tasks, "process_page", flaky)  # where pages are processed
     res = run(Settings(input=src, output=tmp_path / "out", csv=False, duckdb=False))
     assert (res.articles, res.errors, res.failed) == (1, 1, 1)
     (error,) = pd.read_parquet(tmp_path / "out" / "errors.parquet").itertuples()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -115,12 +115,19 @@ def _exact_groups(exact: Sequence[bytes]) -> list[list[int]]:
     return [g for g in by_hash.values() if len(g) > 1]
 
 
-def _candidates(index: _Index, cfg: DedupConfig) -> list[tuple[int, int]]:
+# ``candidate_pairs`` or a function of the same signature and result (the Dask
+# engine's shuffle, ``miner.engine.dask_engine``).
+PairFinder = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
+
+
+def _candidates(
+    index: _Index, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
+) -> list[tuple[int, int]]:
     max_df = cfg.max_df
     if cfg.candidates == "lsh":
-        ii, jj, _ = candidate_pairs(index.keys, max_df=max_df, min_shared=1)
+        ii, jj, _ = find_pairs(index.keys, max_df=max_df, min_shared=1)
     else:
-        ii, jj, shared = candidate_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
+        ii, jj, shared = find_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
         # Fingerprint containment estimates 5-gram containment; a third of the
         # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
         sizes = np.array([k.size for k in index.keys], dtype=np.int64)
@@ -134,8 +141,16 @@ def _key(x: str, y: str) -> tuple[str, str]:
     return (x, y) if x < y else (y, x)
 
 
-def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> DedupResult:
+def dedup(
+    articles: Sequence[Article],
+    config: DedupConfig | None = None,
+    *,
+    find_pairs: PairFinder | None = None,
+) -> DedupResult:
     """Verified duplicate pairs, their passages, copy families and template sentences.
+
+    ``find_pairs`` replaces the candidate step (same arguments, same arrays), so an
+    engine can run it elsewhere (a Dask shuffle) with the same result.
 
     Example:
         >>> from miner.models import Article
@@ -170,7 +185,7 @@ def dedup(articles: Sequence[Article], config: DedupConfig | None = None) -> Ded
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
     # 2. Candidates, 3. verified exactly on the full 5-gram sets.
     verified: list[tuple[int, int, int]] = []
-    for i, j in _candidates(index, cfg):
+    for i, j in _candidates(index, cfg, find_pairs or candidate_pairs):
         if _key(ids[i], ids[j]) in found:
             continue
         a, b = shingles_of(i), shingles_of(j)

@@ -67,13 +67,14 @@ def _plausibility(text: str) -> float:
     if not sample:
         return 0.0
     cjk = len(_CJK.findall(sample))
-    common = sum(1 for ch in sample if ch in _COMMON)
+    common = sum(map(_COMMON.__contains__, sample))  # no Python frame per character
     odd = len(_ODD.findall(sample))
-    ascii_print = sum(1 for ch in sample if " " <= ch <= "~" or ch in "\r\n\t")
+    ascii_print = len(_ASCII_PRINT.findall(sample))
     han = cjk or 1
     return (common / han) * (cjk + ascii_print) / len(sample) - odd / len(sample)
 
 
+_ASCII_PRINT = re.compile(r"[ -~\r\n\t]")
 _TEXTLIKE = re.compile(
     r"[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 )

@@ -47,7 +47,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     runs = list(_RUN.finditer(text))
     if not runs:
         return text, 0
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))  # C speed: —— is common
     if sum(m.end() - m.start() for m in runs) < 0.6 * non_ascii:
         return text, 0
     fixed = 0

@@ -1,0 +1,96 @@
+"""Per-page records as plain tuples, and tuples back into Arrow tables.
+
+Workers send their results across process (or machine) boundaries and the cache
+keeps them on disk: plain tuples in the column order of ``miner.tables.schema``
+pickle several times faster than dataclasses and carry nothing the tables do not
+hold (``Article.offsets``, one Python int per character, is the bulk of an article
+in memory and is not a column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from miner.models import Article, Figure, Slogan
+from miner.pipeline import PageResult
+from miner.tables.schema import TABLES, arrow_schema
+
+Row = tuple[Any, ...]
+PageRows = dict[str, list[Row]]
+
+# The tables a page fills, in the order ``PageResult`` holds them.
+PAGE_TABLES = (
+    "documents", "sections", "sentences", "figures", "slogans", "removals", "checks", "errors"
+)  # fmt: skip
+_FIELD = {
+    "documents": "articles",
+    "sections": "sections",
+    "sentences": "sentences",
+    "figures": "figures",
+    "slogans": "slogans",
+    "removals": "removals",
+    "checks": "checks",
+    "errors": "errors",
+}
+_COLUMNS = {name: tuple(c for c, _ in TABLES[name]) for name in TABLES}
+
+
+def as_row(name: str, record: Any) -> Row:
+    """One record as a tuple of the table's columns (``to_arrow`` semantics)."""
+    return tuple(getattr(record, c, None) for c in _COLUMNS[name])
+
+
+def page_rows(result: PageResult) -> PageRows:
+    """The rows one page adds to each table."""
+    return {name: [as_row(name, r) for r in getattr(result, _FIELD[name])] for name in PAGE_TABLES}
+
+
+def to_table(name: str, rows: Sequence[Row]) -> pa.Table:
+    """Rows to an Arrow table with exactly the table's schema (as ``to_arrow`` builds it)."""
+    cols = _COLUMNS[name]
+    columns: Iterable[Sequence[Any]] = zip(*rows, strict=True) if rows else ([] for _ in cols)
+    data = {c: list(col) for c, col in zip(cols, columns, strict=True)}
+    return pa.Table.from_pydict(data, schema=arrow_schema(name))
+
+
+# Columns whose few distinct strings repeat over many rows. Arrow gives every row its own
+# string object; sharing one object per value saves a few hundred bytes per figure, and
+# the corpus-level steps hold hundreds of thousands of figures.
+SHARED = frozenset(
+    {"doc_id", "unit", "qualifier", "unit_class", "subject", "kind", "norm", "script",
+     "encoding", "unit_name", "unit_type", "region", "region_evidence", "genre", "date"}
+)  # fmt: skip
+
+
+def records(
+    table: pa.Table, cls: type, columns: Sequence[str], fixed: dict[str, Any] | None = None
+) -> Iterator[Any]:
+    """Dataclass records from an Arrow table, batch by batch (bounded memory).
+
+    ``fixed`` fills fields the table was read without.
+    """
+    extra = fixed or {}
+    canon: dict[str, str] = {}
+    for batch in table.to_batches(max_chunksize=65_536):
+        data = batch.to_pydict()
+        for c in columns:
+            if c in SHARED:
+                data[c] = [canon.setdefault(v, v) if v is not None else v for v in data[c]]
+        for values in zip(*(data[c] for c in columns), strict=True):
+            yield cls(**dict(zip(columns, values, strict=True)), **extra)
+
+
+ARTICLE_COLUMNS = tuple(c for c in _COLUMNS["documents"] if c not in ("n_chars", "words"))
+# The corpus-level steps (corpus checks, digit tests) never read a figure's sentence or
+# section, and a million sentences would be most of the memory they take.
+_FIGURE_UNUSED = {"section_id": None, "sentence": ""}
+FIGURE_COLUMNS = tuple(c for c in _COLUMNS["figures"] if c not in _FIGURE_UNUSED)
+SLOGAN_COLUMNS = _COLUMNS["slogans"]
+RECORD_TYPES: dict[str, tuple[type, Sequence[str], dict[str, Any]]] = {
+    "documents": (Article, ARTICLE_COLUMNS, {}),
+    "figures": (Figure, FIGURE_COLUMNS, _FIGURE_UNUSED),
+    "slogans": (Slogan, SLOGAN_COLUMNS, {}),
+}

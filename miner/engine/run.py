@@ -1,0 +1,245 @@
+"""A whole run over batches: the order of ``miner.pipeline.run``, at any scale.
+
+0. footers: a first pass over every page (``learn_footers``), in this process;
+1–5. per page: batches of pages to workers, results back in input order; cached
+   pages are not processed again;
+5b. words: the campaign lexicon from the slogans, then ``documents.words`` by batches;
+6. duplicates (the candidate step on the engine: a shuffle under Dask) and the
+   checks that need the whole corpus;
+7. the aggregate tables, and every table written (one file each, or partitioned).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from miner.analysis.compare import slogan_by_unit, units_table
+from miner.clean.boilerplate import learn as learn_footers
+from miner.dedup import dedup
+from miner.engine.batching import Cached, Fresh, Item, batches
+from miner.engine.cache import PageCache, fingerprint, page_key
+from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
+from miner.engine.store import MemoryStore, PartitionedStore
+from miner.engine.tasks import forget_segmenters, process_items, words_of
+from miner.engine.workers import Engine, InProcess, PairFinder, ProcessPool, default_jobs
+from miner.extract.checks import corpus_checks
+from miner.extract.digits import digit_tests
+from miner.extract.lexicon import lexicon_rows
+from miner.ingest import Skipped, read_inputs
+from miner.ingest.files import iter_files
+from miner.models import Article, ErrorRecord, Page
+from miner.pipeline import RunResult
+from miner.settings import DedupConfig, Settings
+from miner.tables.schema import to_arrow
+
+log = logging.getLogger(__name__)
+
+Store = MemoryStore | PartitionedStore
+
+
+def input_bytes(root: Path) -> int:
+    """Bytes of every file below ``root`` (what decides parallelism and layout)."""
+    total = 0
+    for path, _ in iter_files(root) if root.exists() else ():
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def open_engine(settings: Settings, size: int) -> Engine:
+    """The engine a run uses: Dask when asked, a pool for large inputs, else this process."""
+    jobs = settings.jobs or default_jobs()
+    if settings.engine == "dask":
+        from miner.engine.dask_engine import DaskEngine
+
+        return DaskEngine(settings.scheduler, jobs)
+    if jobs > 1 and size >= settings.parallel_min_bytes:
+        return ProcessPool(jobs)
+    return InProcess()
+
+
+def _items(
+    settings: Settings,
+    res: RunResult,
+    cache: PageCache | None,
+    fp: bytes,
+    footers: frozenset[str],
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None,
+) -> Iterator[list[Item]]:
+    """Batches of work in input order; counts inputs, bytes and skipped files on the way."""
+    inputs: Iterable[Any] = read_inputs(settings.input, settings)
+    if progress is not None:
+        inputs = progress(inputs)
+
+    def items() -> Iterator[Item]:
+        for item in inputs:
+            if isinstance(item, Skipped):
+                res.skipped[item.suffix] += 1
+                continue
+            res.inputs += 1
+            if isinstance(item, ErrorRecord):
+                yield item
+                continue
+            assert isinstance(item, Page)
+            res.bytes_read += item.n_bytes
+            yield Fresh(item, page_key(item, fp) if cache is not None else b"")
+
+    for batch in batches(items(), settings.batch_pages, settings.batch_bytes):
+        if cache is not None:
+            fresh = [it for it in batch if isinstance(it, Fresh)]
+            found = cache.lookup([it.key for it in fresh], footers)
+            res.cached += len(found)
+            batch = [
+                Cached(found[it.key], it.page.n_bytes)
+                if isinstance(it, Fresh) and it.key in found
+                else it
+                for it in batch
+            ]
+        yield batch
+
+
+def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> None:
+    """``documents.words`` with the run's lexicon, batch by batch on the engine."""
+
+    def column(table: pa.Table) -> pa.Array:
+        texts = table.column("text").to_pylist()
+        groups: list[list[str]] = []
+        group: list[str] = []
+        size = 0
+        for text in texts:
+            if group and size + len(text) * 3 > settings.batch_bytes:
+                groups.append(group)
+                group, size = [], 0
+            group.append(text)
+            size += len(text) * 3
+        if group:
+            groups.append(group)
+        out: list[str] = []
+        for words in engine.map_ordered(words_of, groups, lexicon):
+            out.extend(words)
+        return pa.array(out, type=pa.string())
+
+    store.set_column("documents", "words", column)
+    forget_segmenters()  # in this process; workers keep theirs until the pool closes
+
+
+def _articles(store: Store) -> list[Article]:
+    """The articles as the corpus-level steps need them (no words, no offsets)."""
+    cls, columns, _ = RECORD_TYPES["documents"]
+    out: list[Article] = []
+    for chunk in store.chunks("documents", ARTICLE_COLUMNS):
+        out.extend(records(chunk, cls, columns))
+    return out
+
+
+def _dedup_tables(
+    articles: list[Article], config: DedupConfig, find_pairs: PairFinder | None
+) -> dict[str, pa.Table]:
+    """The four tables of the duplicate search (a task: it may run on a worker)."""
+    found = dedup(articles, config, find_pairs=find_pairs)
+    return {
+        "duplicates": to_arrow("duplicates", found.pairs),
+        "passages": to_arrow("passages", found.passages),
+        "clusters": to_arrow("clusters", found.clusters),
+        "templates": to_arrow("templates", found.templates),
+    }
+
+
+def _records(store: Store, name: str) -> Iterator[Any]:
+    cls, columns, fixed = RECORD_TYPES[name]
+    for chunk in store.chunks(name, columns):
+        yield from records(chunk, cls, columns, fixed)
+
+
+def run_engine(
+    settings: Settings, progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None
+) -> RunResult:
+    """Run the pipeline on ``settings.input`` and write the tables to ``settings.output``."""
+    t0 = time.perf_counter()
+    res = RunResult()
+    size = input_bytes(settings.input)
+    partitioned = settings.partitioned
+    if partitioned is None:
+        partitioned = size >= settings.partition_above_bytes
+    store: Store = (
+        PartitionedStore(settings.output, settings.partition_batches)
+        if partitioned
+        else MemoryStore()
+    )
+    # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
+    footers: frozenset[str] = frozenset()
+    if settings.footers:
+        pages = read_inputs(settings.input, settings)
+        footers = learn_footers(p.text for p in pages if isinstance(p, Page))
+    cache: PageCache | None = None
+    if settings.cache:
+        cache = PageCache(settings.cache_dir or settings.output / ".miner-cache")
+    fp = fingerprint(settings)
+    engine = open_engine(settings, size)
+    try:
+        # 1. ingest … 5. extract, batch by batch, in input order.
+        work = _items(settings, res, cache, fp, footers, progress)
+        keep = cache is not None
+        for out in engine.map_ordered(process_items, work, footers, settings.classifier, keep):
+            store.add_batch(out.tables)
+            if cache is not None:
+                cache.store(out.entries, footers)
+        store.close_stream()
+        # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
+        lexicon = lexicon_rows(_records(store, "slogans"))
+        _words(store, engine, [str(row["word"]) for row in lexicon], settings)
+        # 6. dedup (on a worker where there is one, alongside the checks and aggregates
+        #    that need the whole corpus), 7. the aggregate tables.
+        articles = _articles(store)
+        duplicates = engine.aside(_dedup_tables, articles, settings.dedup, engine.pair_finder())
+        checks = to_arrow("checks", corpus_checks(articles, _records(store, "figures")))
+        corpus_tables = {
+            "digit_tests": to_arrow(
+                "digit_tests", digit_tests(articles, _records(store, "figures"))
+            ),
+            "units": to_arrow("units", units_table(articles)),
+            "lexicon": to_arrow("lexicon", lexicon),
+            "slogan_by_unit": to_arrow(
+                "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans"))
+            ),
+        }
+        del articles
+        dedup_tables = duplicates()
+    finally:
+        engine.close()
+        if cache is not None:
+            log.info("cache: %d pages reused, %d processed", cache.hits, cache.misses)
+            cache.close()
+    store.append("checks", checks)
+    for name, table in {**dedup_tables, **corpus_tables}.items():
+        store.append(name, table)
+    res.failed = len(
+        {s for chunk in store.chunks("errors", ["source"]) for s in chunk.column(0).to_pylist()}
+    )
+    store.write(settings.output, csv=settings.csv, duckdb=settings.duckdb)
+    res.articles = store.rows("documents")
+    res.removals = store.rows("removals")
+    res.figures = store.rows("figures")
+    res.errors = store.rows("errors")
+    res.duplicates = dedup_tables["duplicates"].num_rows
+    res.tables = store.tables()
+    # 8. report, from the tables just written (imported here: matplotlib is slow to load).
+    if settings.report:
+        from miner.corpus import Corpus
+        from miner.report.html import write_report
+
+        corpus = Corpus(res.tables) if res.tables else Corpus.from_output(settings.output)
+        write_report(corpus, settings.output, run=res)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+__all__ = ["input_bytes", "open_engine", "run_engine"]
