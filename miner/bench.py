@@ -165,6 +165,16 @@ def bench(corpus: Path, real: Path | None = None) -> dict[str, object]:
     }
 
 
+def write_json(result: object, out: Path | None, echo: bool = True) -> None:
+    """A benchmark's figures as readable UTF-8 JSON in ``out`` (and on standard output)."""
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    if echo or out is None:
+        print(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=Path("corpus"))
@@ -186,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         from miner.dedup.bench import dedup_bench
 
         result["dedup"] = dedup_bench([int(n) for n in args.dedup_sizes.split(",")])
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    write_json(result, args.out)
     return 0
 
 

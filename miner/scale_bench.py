@@ -38,6 +38,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from miner.bench import write_json
+
 
 def fit_exponent(sizes: Sequence[float], seconds: Sequence[float]) -> float:
     """The slope of log(seconds) against log(size): 1 is linear growth.
@@ -271,9 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     with tempfile.TemporaryDirectory(dir=args.work) as tmp:
         result = bench(args.corpus, sizes, Path(tmp))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    write_json(result, args.out)
     return 0
 
 

@@ -15,7 +15,6 @@ Three measurements, each in the same run and on the same machine:
 from __future__ import annotations
 
 import json
-import math
 import resource
 import subprocess
 import sys
@@ -106,12 +105,10 @@ def search_scaling(sizes: Sequence[int] = (10_000, 100_000), seed: int = 0) -> d
         runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     out: dict[str, Any] = {"runs": runs}
     if len(runs) >= 2:
-        a, b = runs[0], runs[-1]
-        out["time_exponent"] = round(
-            math.log(b["search_seconds"] / a["search_seconds"])
-            / math.log(b["articles"] / a["articles"]),
-            3,
-        )
+        from miner.scale_bench import fit_exponent
+
+        sizes_ = [r["articles"] for r in runs]
+        out["time_exponent"] = round(fit_exponent(sizes_, [r["search_seconds"] for r in runs]), 3)
     return out
 
 
@@ -137,7 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.search:
         print(json.dumps(search_once(args.search, args.seed, args.candidates)))
     else:
-        print(json.dumps(dedup_bench(), ensure_ascii=False, indent=2))
+        from miner.bench import write_json
+
+        write_json(dedup_bench(), None)
     return 0
 
 

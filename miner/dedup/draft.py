@@ -12,7 +12,6 @@ inside them and the share of copied text all follow from the origin arrays alone
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
+
+from miner.dedup.view import matching_view as view_of
 
 NEW = -1
 _SHIFT = 32
@@ -35,9 +36,6 @@ MIN_PASSAGE = 30
 # change of the search's thresholds cannot move the truth it is scored against.
 NEAR_COVERAGE = 0.90
 PARTIAL_COVERAGE = 0.30
-
-_DROP = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
-_DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +137,9 @@ def join(parts: Sequence[Draft]) -> Draft:
 
 @lru_cache(maxsize=4096)
 def matching_view(text: str) -> str:
-    """The form ``exact`` copies agree in (as defined in ``miner.dedup``): NFKC, lower
-    case, Chinese/letters/digits only, digit runs as 0. Kept here so the truth does not
-    move when the search changes its own normalisation."""
-    s = _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
-    return _DIGITS.sub("0", s)
+    """The form ``exact`` copies agree in: the search's own view (``miner.dedup.view``),
+    cached because the truth compares every generated pair."""
+    return view_of(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -481,12 +481,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(digest(*_run_search(es)))
         return 0
     report = evaluate(args.seed, args.rounds, args.negatives, determinism=not args.no_determinism)
-    text = json.dumps(report, ensure_ascii=False, indent=2)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
-    else:
-        print(text)
+    from miner.bench import write_json
+
+    write_json(report, args.out, echo=False)
     return 0
 
 

@@ -35,8 +35,12 @@ class Side:
     text: str
 
 
-def _swaps(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character spans, relative to each passage, of the words that differ."""
+def swap_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character spans of the words that differ in two aligned texts, per side.
+
+    The same word edit script as the passages' substitutions (``word_opcodes``), so
+    what a page marks is what the tables call swapped.
+    """
     wa, sa, ea = content_tokens(a)
     wb, sb, eb = content_tokens(b)
     out_a: list[tuple[int, int]] = []
@@ -51,15 +55,16 @@ def _swaps(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]
     return out_a, out_b
 
 
-def _render(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
-    """``text`` escaped, with non-overlapping ``(start, end, class)`` marks."""
+def render_marks(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` escaped, with non-overlapping ``(start, end, class)`` marks (class may be "")."""
     out: list[str] = []
     at = 0
     for start, end, cls in sorted(marks):
         if start < at:
             continue  # overlaps an earlier mark
         out.append(html.escape(text[at:start]))
-        out.append(f'<mark class="{cls}">{html.escape(text[start:end])}</mark>')
+        attr = f' class="{cls}"' if cls else ""
+        out.append(f"<mark{attr}>{html.escape(text[start:end])}</mark>")
         at = end
     out.append(html.escape(text[at:]))
     return "".join(out)
@@ -77,7 +82,7 @@ def _marks(text: str, spans: list[tuple[int, int, list[tuple[int, int]]]]) -> st
             at = start + e
         if at < end:
             marks.append((at, end, "shared"))
-    return _render(text, [(s, e, c) for s, e, c in marks if e > s])
+    return render_marks(text, [(s, e, c) for s, e, c in marks if e > s])
 
 
 def pair_html(a: Side, b: Side, passages: Sequence[Passage], summary: dict[str, str]) -> str:
@@ -85,7 +90,7 @@ def pair_html(a: Side, b: Side, passages: Sequence[Passage], summary: dict[str, 
     spans_a: list[tuple[int, int, list[tuple[int, int]]]] = []
     spans_b: list[tuple[int, int, list[tuple[int, int]]]] = []
     for p in passages:
-        sa, sb = _swaps(a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end])
+        sa, sb = swap_spans(a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end])
         spans_a.append((p.a_start, p.a_end, sa))
         spans_b.append((p.b_start, p.b_end, sb))
     rows = "".join(

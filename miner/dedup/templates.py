@@ -13,6 +13,7 @@ recovered from the first article holding it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from miner.dedup.clusters import UnionFind
-from miner.dedup.shingles import shingle_hashes
+from miner.dedup.shingles import shared_count, shingle_hashes
 from miner.dedup.view import MatchView, match_view
 
 MIN_CHARS = 20  # shorter sentences (口号, 标题) are slogans, which the slogans table covers
@@ -132,14 +133,17 @@ def find_templates(
 
 def _sentence(text: str, h: int) -> tuple[str, str] | None:
     """(view, text) of the sentence of ``text`` whose hash is ``h``."""
-    for unit_view, raw in _units(text, match_view(text)):
-        if _hash(unit_view) == h:
-            return unit_view, raw
-    return None
+    return _sentences_by_hash(text).get(h)
+
+
+@functools.lru_cache(maxsize=256)
+def _sentences_by_hash(text: str) -> dict[int, tuple[str, str]]:
+    # one article usually holds several candidate sentences: its view is built once
+    return {_hash(v): (v, raw) for v, raw in reversed(_units(text, match_view(text)))}
 
 
 def _still_copies(a: np.ndarray, b: np.ndarray, left_out: np.ndarray, containment: float) -> bool:
     a = np.setdiff1d(a, left_out, assume_unique=True)
     b = np.setdiff1d(b, left_out, assume_unique=True)
     smaller = min(a.size, b.size)
-    return bool(smaller) and np.intersect1d(a, b, assume_unique=True).size / smaller >= containment
+    return bool(smaller) and shared_count(a, b) / smaller >= containment
