@@ -11,6 +11,7 @@ because that is where sites put their furniture.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -27,14 +28,21 @@ _STRONG_META = re.compile(
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
 _CREDIT = re.compile(
-    r"^[（(▍◆■*#>\s]*(?:(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审校|校对|校稿|一审|二审|"
-    r"三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|图片|图文|文字|文案|排版|通讯员|"
-    r"记者|作者单位|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|美工|"
-    r"整理|发布)[*\s]*){1,3}[:：/|丨｜]"
+    r"^[（(▍◆■*#>|｜\s]*(?:(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|校对|"
+    r"校稿|一审|二审|三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|摄像|图片|图文|"
+    r"文字|文稿|文案|排版|通讯员|记者|作者单位|文章作者|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|"
+    r"美工|视频|剪辑|海报|设计|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|"
+    r"整理|发布)[*\s]*(?:[及和与、]\s*)?){1,3}[:：/|丨｜]"
     r"|^文[:：][^，。：:]{1,8}$"
+    r"|^(?:本文|本信息|信息)?(?:转载自|转自|来源于|来源)[^，。：:]{2,24}$"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
+# WeChat's generic credit shape, "图形及视频|某某": a short label, a bar, a short name.
+# Only in the tail: in a page's head the same shape is a column tag (专题｜…).
+_LABEL_CREDIT = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}(?:[及和与、][\u4e00-\u9fff]{1,6})?\s*[|｜丨]\s*[\u4e00-\u9fff·A-Za-z]{2,12}$"
+)
 _EMPTY_SHAPE = re.compile(
     r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
     r"[\W_]*(?:end|the end|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$",
@@ -48,14 +56,25 @@ _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
 _WECHAT_PROMPT = re.compile(
-    r"点.{0,2}在看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
-    r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,8}公众号|[“\"]在看|"
+    r"点.{0,2}[在再]看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
+    r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
     r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
     r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
     r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
     r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
-    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看"
+    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
+    r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
+    r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
+    r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
+    r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
+    r"^\W*(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
+    r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
+    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|官方微信|欢迎订阅|更多文章|"
+    r"赞赏功能|转账支持|你点的每个赞|一键发布"
 )
+# So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
+_MANY_PROMPTS = 3
+_PROMPT_BLOCK = 400
 # 了解更多… closes a short prompt line; inside a long line it may open the article's text.
 _MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
@@ -75,14 +94,19 @@ _DISCLAIMER = re.compile(
     r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
     r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
     r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
-    r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据))"
+    r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|不得转载|禁止转载|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
 )
 # Where to find or call the publisher (地址：…, 服务热线：…, 值班时间：…): the tail of a
 # web article, never its text. Only at the page's end: a plan's head may name a venue.
 _CONTACT = re.compile(
-    r"^[（(【\[*\s]*(?:[\u4e00-\u9fff]{0,4}(?:地址|热线|电话|邮箱)|邮编|邮政编码|传真|E-?mail|联系我们|联系方式|"
-    r"(?:值班|营业|办公|开放|服务|接待|咨询)时间)[*\s】\]]*[:：]",
+    r"^[（(【\[*|｜\s]*(?:[\u4e00-\u9fff]{0,4}(?:地址|热线|电话|邮箱|信箱)|邮编|邮政编码|传真|E-?mail|联系我们|联系方式|"
+    r"(?:商务|广告|媒体)合作|联系人?|(?:值班|营业|办公|开放|服务|接待|咨询)时间)[*\s】\]]*[:：]",
     re.I,
+)
+# A label with nothing after it heads a contact block (**联系我们**, **【店铺地址】**) only
+# when it is decorated; a plain 联系方式 or 办公电话 is a field of the page's own form.
+_CONTACT_HEADER = re.compile(
+    r"^\W*联系我们\W*$|^(?=.*(?:\*\*|【))\W*[\u4e00-\u9fff]{0,4}(?:地址|热线|电话|邮箱)\W*$"
 )
 _CONTACT_LINE = 100
 # A short line that is mostly a phone number (**[phone number]罗老师**, 24小时救援：0000-1234567).
@@ -106,7 +130,7 @@ _SOURCE_LINK = re.compile(
 # A database export's identifier line: "【法宝引证码】 CLI.11.1535062", "【文档编号】 A-123".
 # An account's issue counter above the article: 第350期·728篇, 第12期.
 _ISSUE_NUMBER = re.compile(
-    r"^[\W_]*第\s*[\d一二三四五六七八九十百千]+\s*期(?:[·・|\s]*总?第?\s*\d+\s*[篇期])?[\W_]*$"
+    r"^[\W_]*第?\s*[\d一二三四五六七八九十百千]+\s*期(?:[·・|\s]*总?第?\s*\d+\s*[篇期])?[\W_]*$"
 )
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 # A site's name ends in a site word at a word boundary (飞扬范文网, 某某文档网 - …分享平台);
@@ -118,12 +142,15 @@ _SITE_NAME = re.compile(
 )
 
 _AD_CUES = re.compile(
-    r"(素材[库馆网站]|代笔|代写|润笔|会员群|网盘群|svip|vip会员|开通会员|年卡|客服|谨防假冒|谨防冒牌|认准|"
+    r"(素材[库馆网站]|代笔|代写|润笔|会员群|网盘群|svip|vip会员|开通会员|年卡|(?:微信|添加|加)客服号?|"
+    r"客服(?:号|微信|QQ)|(?<!游)客服|谨防假冒|谨防冒牌|认准|"
     r"唯一.{0,4}平台|一键(?:精准|快速|极速)?(?:搜索|查找|下载)|全站|畅下|海量|上新|扫码|扫一扫|二维码|"
     r"领取福利|添加微信|加微信|微信号|QQ群|公众号[:：（(]|关注公众号|有意加入|请联系|咨询请加|联系我们|"
     r"原创高质量|好评如潮|接单|代发布|下载券|每天更新|每日更新|同步更新|万字材料|小伙伴|广告位|"
     r"点(?:击)?.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
-    r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,})",
+    r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,}|微信同号|服务热线|群[:：]\s*\d{5,}|"
+    r"(?:微信|vx|wx|QQ)\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|(?:商务|商家|广告|媒体|推广)合作|"
+    r"广告推广|报料|爆料|注明来意)",
     re.I,
 )
 _SPAM_TERMS = re.compile(
@@ -144,7 +171,7 @@ _DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 _DOWNLOAD = re.compile(
     r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
     r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
-    r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部)",
+    r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|^\W*(?:资源|资料|附件|文件)下载\W*$)",
     re.I,
 )
 _RANDOM_TOKEN = re.compile(r"^(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{16,}$")
@@ -196,9 +223,13 @@ def _ad(line: str, edge: bool) -> bool:
     if len(cues) >= 3 or (len(cues) >= 2 and (edge or line.lstrip().startswith("【"))):
         return True
     # A short line that is nothing but a call to scan or claim (微信扫码领取福利).
-    return (
-        edge and len(line) <= 20 and bool(cues & {"扫码", "扫一扫", "领取福利", "二维码", "微信号"})
-    )
+    return edge and len(line) <= 20 and any(_SHORT_AD.fullmatch(c) for c in cues)
+
+
+# One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
+_SHORT_AD = re.compile(
+    r"扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)"
+)
 
 
 def _spam(line: str) -> bool:
@@ -211,9 +242,16 @@ def _spam(line: str) -> bool:
 
 
 def _link_like(line: str) -> bool:
-    """A short title line of a link list: no sentence inside, often a trailing date."""
+    """A short title line of a link list: no sentence inside, often a trailing date.
+
+    Titles exclaim and ask inside (省级名单公布！安庆上榜的是…); only a full stop or a
+    semicolon makes running text.
+    """
     s = line.strip()
-    return 0 < len(s) <= 40 and not _SENTENCE_END.search(s[:-1]) and not s.endswith("。")
+    return 0 < len(s) <= 40 and not _CLAUSE_STOP.search(s)
+
+
+_CLAUSE_STOP = re.compile(r"[。；;]")
 
 
 def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset()) -> dict[int, str]:
@@ -232,7 +270,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
     for i in nonempty:
         line = lines[i].strip()
         edge = i in head or i in tail
-        rule = _line_rule(line, edge, i in head)
+        rule = _line_rule(line, edge, i in head) or _edge_rule(lines, i, head, tail)
         # A link list runs over adjacent title lines; after a blank line only dated or
         # bulleted lines still belong to it.
         listed = _DATE_TAIL.search(line) or _BULLET.match(line)
@@ -246,11 +284,14 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
             in_related = True
         if rule:
             rules[i] = rule
+    _widen_tail(lines, nonempty, head, tail, rules)
     _sweep_tail_links(lines, nonempty, rules)
+    _sweep_ranked_titles(lines, nonempty, rules)
     _extend_footer(lines, nonempty, rules)
     _sweep_tail_prompts(lines, nonempty, rules)
     _sweep_contact(lines, nonempty, rules)
     _last_line(lines, nonempty, rules)
+    _sweep_between(lines, nonempty, rules)
     if repeated:
         _sweep_repeated(lines, nonempty, rules, repeated)
     return rules
@@ -275,7 +316,8 @@ _FOOTER_STRIP = re.compile(r"[\s*#>|｜]+")
 
 
 _SIGNATURE = re.compile(
-    r"(委员会|委|政府|办公室|办事处|支部|党委|党组|组织部|局|学校|小学|中学|公司|社区|村|镇|乡|街道)$"
+    r"(委员会|委|政府|办公室|办事处|支部|党委|党组|组织部|局|学校|小学|中学|公司|社区|村|镇|乡|街道|"
+    r"幼儿园|医院|卫生院|法院|检察院|学院|大学|中心|协会|学会|联合会|大队|支队|派出所|集团)$"
 )
 # A date line (2012年12月20日, 二〇一二年十二月): short and holding a year. A long line that
 # merely mentions a year (本作品来自1949年10月1日之后的…) may be a footer.
@@ -331,7 +373,7 @@ def _sweep_repeated(
 # stand after everything else on the page are the closing furniture of web articles.
 _TAIL_CUES = re.compile(
     r"关注|分享|点赞|转发|在看|微信|公众号|来源|编辑|审核|投稿|邮箱|扫码|二维码|END|往期|阅读|"
-    r"供稿|责编|出品|图片|文字|排版|校对|小编|订阅号|福利|等你|蓝字|摄制|融媒|视频号",
+    r"供稿|责编|出品|图片|文字|排版|校对|小编|订阅号|福利|等你|蓝字|摄制|融媒|视频号|抖音|快手|微博|头条号|小红书",
     re.I,
 )
 _TAIL_PROMPT_LINE = 40
@@ -378,7 +420,7 @@ def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[i
     A 范文 page ends with its signature and date, which carry no such cue, so the
     walk stops there; a web article ends with 来源/编辑/关注/在看 lines, which it takes.
     """
-    for i in reversed(nonempty[-TAIL_LINES:]):
+    for i in reversed(tail_zone(nonempty, rules)):
         if i in rules:
             continue
         line = lines[i].strip().replace("*", "")  # Markdown emphasis is not length
@@ -396,7 +438,7 @@ def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
     first may carry a cue. Lines longer than ``_FOOTER_LINE`` stop the sweep: prose
     does not sit in a footer.
     """
-    tail = nonempty[-TAIL_LINES:]
+    tail = tail_zone(nonempty, rules)
     first = next((i for i in tail if rules.get(i) == "copyright"), None)
     if first is None:
         return
@@ -416,6 +458,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "paid_marker"
     if _RELATED_HEAD.match(line) and (edge or len(line) <= 40):
         return "related_links"
+    if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
+        return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
         return "spam_keywords"
     if _ad(line, edge):
@@ -439,8 +483,18 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     if edge and len(plain) <= 30 and (_WECHAT_PROMPT.search(plain) or _MORE.search(plain)):
         return "ad_block"
     prompts = len(_WECHAT_PROMPT.findall(plain))
-    if edge and len(plain) <= 160 and prompts and prompts + len(_FOLLOW.findall(plain)) >= 2:
+    if (
+        edge
+        and len(plain) <= 160
+        and prompts
+        and prompts + len(_FOLLOW.findall(plain)) >= 2
+        and not line_marker(plain)  # 3.提交视频的同学点击下方“阅读原文”报名: the notice's own step
+    ):
         return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
+    if edge and len(plain) <= _PROMPT_BLOCK and prompts >= _MANY_PROMPTS:
+        return "ad_block"
+    if _AD_ONLY.match(line):
+        return "ad_block"  # -广告- : the page marks its own ad
     if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:
         return "navigation"
     if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
@@ -471,7 +525,7 @@ _LAST_SITE_LINE = 20
 def _contact(line: str) -> bool:
     if len(line) > _CONTACT_LINE:
         return False
-    if _CONTACT.match(line):
+    if _CONTACT.match(line) or _CONTACT_HEADER.match(line):
         return True
     return len(line) <= _PHONE_LINE and bool(_PHONE.search(line)) and not _SENTENCE_END.search(line)
 
@@ -535,3 +589,129 @@ def _sweep_tail_links(lines: Sequence[str], nonempty: list[int], rules: dict[int
     if len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
+
+
+_AD_ONLY = re.compile(r"^[\W_]*(?:广告|推广|AD)[\W_]*$", re.I)
+_SPACES = re.compile(r"[\s·•・]+")  # 推 荐 阅 读, 精彩 · 推荐
+_SPACED_HEAD = 24
+# A dialog a site shows before an outbound link (您访问的链接即将离开…是否继续？).
+_EXIT_DIALOG = re.compile(r"即将离开.{0,30}(?:网站|平台|页面|网)|是否继续[？?]?\s*$")
+# Three or more full dates in one line with no sentence: titles of a link list run together.
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])")
+_GLUED_DATES = 3
+# One page action alone on its line (下载, 打印本页): a button's label.
+_LONE_ACTIONS = frozenset(
+    "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
+    "复制链接 举报 纠错 下载 全屏 手机版".split()
+)
+
+
+def tail_zone(nonempty: Sequence[int], rules: dict[int, str]) -> Sequence[int]:
+    """The page's last ``TAIL_LINES`` lines, counted above the furniture that ends it.
+
+    A long link list (30 titles under 相关阅读) fills the fixed tail window by
+    itself; the prompts and credits just above it are as much at the page's edge.
+    """
+    run = 0
+    for i in reversed(nonempty):
+        if i not in rules:
+            break
+        run += 1
+    return nonempty[-(TAIL_LINES + run) :]
+
+
+def _widen_tail(
+    lines: Sequence[str], nonempty: list[int], head: set[int], tail: set[int], rules: dict[int, str]
+) -> None:
+    """Judge the lines that the tail zone gained, as edge lines, after the first pass."""
+    zone = tail_zone(nonempty, rules)
+    wider = tail | set(zone)
+    for i in zone:
+        if i in tail or i in rules:
+            continue
+        rule = _line_rule(lines[i].strip(), True, i in head) or _edge_rule(lines, i, head, wider)
+        if rule:
+            rules[i] = rule
+
+
+def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> str | None:
+    """Rules that need the line's place: only the head, only the tail, or its neighbours."""
+    if i not in head and i not in tail:
+        return None
+    line = lines[i].strip()
+    plain = line.replace("*", "").strip()
+    if plain in _LONE_ACTIONS:
+        return "page_actions"
+    if _EXIT_DIALOG.search(plain) and len(plain) <= 60:
+        return "site_header"
+    if (
+        len(_FULL_DATE.findall(line)) >= _GLUED_DATES
+        and not line.startswith("|")
+        and "。" not in line
+    ):
+        return "related_links"
+    if i in tail and i not in head and _LABEL_CREDIT.match(plain):
+        return "page_meta"
+    return None
+
+
+# A ranking list closing a page (1女性职场礼仪要点 / 2男性…): numbers glued to titles.
+_RANKED = re.compile(
+    r"^(\d{1,2})(?![\d年月日号时分秒个名万亿元次人项件期届岁%％.．、，,)）])[\u4e00-\u9fff]"
+)
+_RANKED_LINE = 30
+_RANKED_MIN = 3
+
+
+def _sweep_ranked_titles(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Three or more consecutively numbered short title lines at the page's end."""
+    run: list[tuple[int, int]] = []
+    for i in reversed(nonempty):
+        if i in rules:
+            if run:
+                break
+            continue
+        line = lines[i].strip().replace("*", "")
+        m = _RANKED.match(line)
+        if not m or len(line) > _RANKED_LINE or _SENTENCE_END.search(line):
+            break
+        n = int(m.group(1))
+        if run and n != run[-1][1] - 1:
+            break
+        run.append((i, n))
+    if len(run) >= _RANKED_MIN:
+        for i, _ in run:
+            rules[i] = "related_links"
+
+
+# Rules sure enough to mark where furniture begins in the tail.
+# Not contact lines: an address or a phone number may be the article's own (上课地址：…).
+_TAIL_FURNITURE = frozenset(
+    {"ad_block", "copyright", "related_links", "repeated_footer", "download_prompt"}
+)
+_BETWEEN_LINE = 40
+_BETWEEN_MAX = 8
+
+
+def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Short kept lines between two furniture lines in the tail are furniture too.
+
+    Once a page's closing furniture has begun (a prompt, a licence, a link list), what
+    sits between its pieces is the account's own sign-off (译匠：以工匠精神精进翻译。),
+    another link title, a promo. A report's own text does not resume there; its
+    signature, date and numbered items still stop the sweep.
+    """
+    tail = tail_zone(nonempty, rules)
+    head = set(nonempty[:HEAD_LINES])
+    marks = [i for i in tail if rules.get(i) in _TAIL_FURNITURE and i not in head]
+    for a, b in itertools.pairwise(marks):
+        gap = [i for i in tail if a < i < b and i not in rules]
+        if not gap or len(gap) > _BETWEEN_MAX:
+            continue
+        texts = [lines[i].strip().replace("*", "") for i in gap]
+        if any(
+            len(t) > _BETWEEN_LINE or signature_like(footer_key(t)) or line_marker(t) for t in texts
+        ):
+            continue
+        for i in gap:
+            rules[i] = "ad_block"

@@ -138,7 +138,7 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
     kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
     if len(kept) < 3:
         return
-    opening = _norm("".join(lines[i] for i in kept[: max(3, len(kept) // 3)]))[:800]
+    opening_lines = kept[: max(3, len(kept) // 3)]
     tail_end = max(rules) if rules else -1
     if tail_end < kept[-1]:
         return  # nothing follows the body: no wall, no teaser
@@ -149,6 +149,9 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
         head = probe[:60]
         if DATE_LINE.fullmatch(probe):
             break  # a signature date may repeat the heading date; it is content
+        # The opening is what comes before the line: a short page's only body line
+        # would otherwise repeat itself.
+        opening = _norm("".join(lines[j] for j in opening_lines if j < i))[:800]
         if len(head) >= 8 and head in opening and i > kept[len(kept) // 2]:
             rules[i] = "teaser"
         else:

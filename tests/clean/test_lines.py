@@ -196,3 +196,108 @@ def test_a_byline_glued_to_text_stays() -> None:
 def test_an_issue_counter_at_the_head_is_meta() -> None:
     assert classify_lines(["**第350期·728篇**", BODY, BODY]) == {0: "page_meta"}
     assert classify_lines(["第1篇", BODY, BODY]) == {}  # a compilation marker is the splitter's
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("**主办｜**某某团委", "page_meta"),
+        ("|平台运维：某某新闻传媒中心", "page_meta"),
+        ("图形及视频|某某某", "page_meta"),
+        ("文稿丨张某某", "page_meta"),
+        ("|商务合作：[phone number]|投稿邮箱：[email]", "contact"),
+        ("**联系我们**", "contact"),
+        ("回复关键字'**p1506**'", "ad_block"),
+        ("2，点个再看", "ad_block"),
+        ("******觉得好看，请点这里******↓↓↓", "ad_block"),
+        ("**加小姐姐微信**", "ad_block"),
+        ("****有问题欢迎到公众号对话框回复****“人工”", "ad_block"),
+        ("长按进入官网**", "ad_block"),
+        ("-广告-", "ad_block"),
+        ("推 荐 阅 读", "related_links"),
+        ("**精彩 · 推荐**", "related_links"),
+        ("您访问的链接即将离开“某某政务服务平台”门户网站 是否继续？", "site_header"),
+        ("下载", "page_actions"),
+    ],
+)
+def test_more_closing_furniture(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 14 + [line]).get(14) == rule
+
+
+def test_many_reply_prompts_in_one_long_line() -> None:
+    line = "**公众号对话框回复关键字**" + "".join(
+        f"**回复**【{k}】获取 某某市{k}名单及服务时间、地点和联系方式" for k in "甲乙丙丁戊己"
+    )
+    assert len(line) > 160
+    assert classify_lines([BODY] * 14 + [line]).get(14) == "ad_block"
+
+
+def test_a_label_bar_name_line_in_the_head_is_a_column_tag() -> None:
+    assert classify_lines(["专题｜某某", BODY, BODY]).get(0) is None
+
+
+def test_related_titles_may_exclaim_inside() -> None:
+    lines = [
+        BODY,
+        BODY,
+        "**推荐阅读**",
+        "省级名单公布！某市上榜的是…",
+        "事关春节出行！这些方向增开列车",
+    ]
+    assert classify_lines(lines) == {2: "related_links", 3: "related_links", 4: "related_links"}
+
+
+def test_a_ranking_list_closes_the_page() -> None:
+    ranked = ["1女性职场礼仪要点", "2男性职场社交礼仪常识", "3处理下属矛盾的方法介绍"]
+    assert classify_lines([BODY] * 5 + ranked) == {
+        5: "related_links",
+        6: "related_links",
+        7: "related_links",
+    }
+    # Numbers glued to units are figures, and two lines are not yet a list.
+    assert classify_lines([BODY] * 5 + ["1月完成任务", "2月完成任务", "3月完成任务"]) == {}
+    assert classify_lines([BODY] * 5 + ranked[:2]) == {}
+
+
+def test_titles_glued_with_their_dates() -> None:
+    line = "相机降价2008-04-28 08:03单反市场硝烟正浓2008-04-28 07:10卡片机推荐2008-04-28 05:21"
+    assert classify_lines([BODY] * 5 + [line]).get(5) == "related_links"
+
+
+def test_short_lines_between_two_closing_furniture_lines() -> None:
+    lines = [BODY] * 10 + [
+        "阅读原文申请岗位，第一时间获取更多优质兼职资讯，敬请扫码加入社区。",
+        "**某某：以工匠精神精进翻译。**",
+        "为广大客户提供各大行业语言翻译服务；",
+        "如何考取全国唯一的权威同传证书？",
+        "**更多课程阅读原文查看，业务合作请直接添加微信 abc123.**",
+    ]
+    assert sorted(classify_lines(lines)) == [10, 11, 12, 13, 14]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        ["某某县委组织部", "2023年5月1日"],  # the report's own signature
+        [
+            "这一段是报告正文里很长的一句话，它超过了四十个字符，所以它不会被当作页脚里的短行而被删掉。"
+        ],
+    ],
+)
+def test_what_stops_the_between_sweep(between: list[str]) -> None:
+    lines = [BODY] * 10 + ["阅读原文获取更多资讯，点个在看", *between, "相关文章：", "标题一05-27"]
+    rules = classify_lines(lines)
+    assert 10 in rules
+    assert all(10 + k + 1 not in rules for k in range(len(between)))
+
+
+def test_an_address_is_not_where_closing_furniture_begins() -> None:
+    lines = [BODY] * 10 + [
+        "（上课地址：某市某路1号）",
+        "恭喜中签的学员啦",
+        "大家假期愉快",
+        "相关文章：",
+        "标题一05-27",
+    ]
+    rules = classify_lines(lines)
+    assert 11 not in rules and 12 not in rules
