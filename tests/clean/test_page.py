@@ -89,3 +89,30 @@ def test_classifier_is_opt_in_and_logged() -> None:
 PAGE_BODY = (
     "今年以来，我村党支部扎实开展创先争优活动，全村党员52名全部作出公开承诺，兑现承诺事项86件。"
 )
+
+
+BODY = "今年以来，我村党支部扎实开展创先争优活动，全村党员全部作出公开承诺，群众满意度明显提高。"
+
+
+def test_a_teaser_repeats_the_opening_after_the_body() -> None:
+    text = "\n".join(
+        [
+            "村创先争优活动总结",
+            BODY,
+            "组织建设取得新成效，兑现承诺事项86件。",
+            "结尾一句。",
+            BODY,
+            "点击下载文档",
+        ]
+    )
+    cp = clean_page(Page("p.txt", text, "utf-8"))
+    assert [r.rule for r in cp.removals if r.text.strip() == BODY] == ["teaser"]
+    assert cp.text.text.count(BODY) == 1
+
+
+def test_a_short_pages_only_body_line_is_not_its_own_teaser() -> None:
+    text = "\n".join(
+        ["# 秋高气爽，到底爽在哪儿？", "某某县融媒体中心", BODY, "推荐阅读", "某某标题一"]
+    )
+    cp = clean_page(Page("p.txt", text, "utf-8"))
+    assert BODY in cp.text.text
