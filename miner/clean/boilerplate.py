@@ -12,16 +12,20 @@ never taken, since one unit's reports legitimately end alike.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from miner.clean.lines import FOOTER_LINES, footer_key, signature_like
+from miner.clean.lines import FOOTER_LINES, PROSE_CUES, footer_key, signature_like
 from miner.extract.markers import line_marker
 
 MIN_PAGES = 3  # distinct pages a footer line must close before it is trusted
 _MAX_KEY = 400  # licence sentences are long; prose paragraphs longer still
 _MIN_KEY = 6  # shorter lines (答案：D, 联系我们) repeat by chance; lines.py treats them as scraps
 _SHORT_SENTENCE = 60
+# An account's sign-off is a short sentence too (文化需要传承，知识重在分享！), but it asks the
+# reader to follow or share; a report's closing formula never does.
+_SIGN_OFF = re.compile(r"关注|分享|收藏|订阅|点赞|转发|在看|公众号|微信|转载")
 
 
 def _candidate(line: str) -> str | None:
@@ -30,9 +34,13 @@ def _candidate(line: str) -> str | None:
         return None
     if line_marker(line.strip()) or signature_like(key):
         return None
-    if key[-1] in "。！？!?" and len(key) <= _SHORT_SENTENCE:
+    if key[-1] in "。！？!?" and len(key) <= _SHORT_SENTENCE and not _sign_off(key):
         return None  # 特此报告。/ 以上报告，请审议。: the genre's own closing formulas
     return key
+
+
+def _sign_off(key: str) -> bool:
+    return bool(_SIGN_OFF.search(PROSE_CUES.sub("", key)))
 
 
 class Boilerplate:

@@ -22,6 +22,9 @@ _META_KEYS = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|上传时间|录入时间|时间|日期|来源|作者|出处|点击数|点击量|点击|"
     r"浏览数|浏览量|浏览次数|浏览|阅读数|阅读量|阅读|人气|字数|责任编辑|编辑|栏目|分类|热度)\s*[:：]"
 )
+# "…于2021-07-22 11:35:58由某某发布": a post's timestamp and poster, glued to its title.
+_POSTED_AT = re.compile(r"于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*由")
+_POSTED_LINE = 400
 _STRONG_META = re.compile(
     r"^(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
 )
@@ -67,15 +70,21 @@ _WECHAT_PROMPT = re.compile(
     r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
     r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
-    r"^\W*(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
+    r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
-    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|官方微信|欢迎订阅|更多文章|"
+    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|欢迎订阅|更多文章|"
     r"赞赏功能|转账支持|你点的每个赞|一键发布"
 )
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
 _MANY_PROMPTS = 3
 _PROMPT_BLOCK = 400
 # 了解更多… closes a short prompt line; inside a long line it may open the article's text.
+# A line that opens with a call to click (▲点击蓝字“某某”，你想知道的…都在这里): furniture
+# up to a longer length than a prompt inside a line.
+_PROMPT_START = re.compile(
+    r"^\W*(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)"
+)
+_PROMPT_START_LINE = 60
 _MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -122,7 +131,8 @@ _NOTICE_LINE = 600
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
 _SOURCE_LINK = re.compile(
-    r"^\s*(?:原文链接|原文地址|本文链接|本文地址|文章链接|文章地址|来源链接|转载请注明|转载自|出处|网址|官网|"
+    r"^\s*(?:原文链接|原文地址|本文链接|本文地址|文章链接|文章地址|来源链接|转载请注明|转载自|出处|"
+    r"[\u4e00-\u9fff]{0,4}网址|官网|"
     r"网站|链接)\s*[:：]?.*"
     r"(?:https?://|www\.)",
     re.I,
@@ -150,6 +160,7 @@ _AD_CUES = re.compile(
     r"点(?:击)?.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
     r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,}|微信同号|服务热线|群[:：]\s*\d{5,}|"
     r"(?:微信|vx|wx|QQ)\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|(?:商务|商家|广告|媒体|推广)合作|"
+    r"广告投放|加(?:老师|小编|客服|助理|我)微信|"
     r"广告推广|报料|爆料|注明来意)",
     re.I,
 )
@@ -171,7 +182,7 @@ _DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 _DOWNLOAD = re.compile(
     r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
     r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
-    r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|^\W*(?:资源|资料|附件|文件)下载\W*$)",
+    r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|完整(?:文档|版|资料|电子版)\W*(?:领取|下载|获取)|^\W*(?:资源|资料|附件|文件)下载\W*$)",
     re.I,
 )
 _RANDOM_TOKEN = re.compile(r"^(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{16,}$")
@@ -183,6 +194,8 @@ TAIL_LINES = 12  # non-empty lines at the bottom that count as the page tail
 
 
 def _meta(line: str, edge: bool) -> bool:
+    if edge and len(line) <= _POSTED_LINE and _POSTED_AT.search(line):
+        return True  # a directory site's blurb about the page, whatever its length
     keys = {m.group(1) for m in _META_KEYS.finditer(line)}
     if len(line) > 120:
         return False
@@ -378,7 +391,7 @@ _TAIL_CUES = re.compile(
 )
 _TAIL_PROMPT_LINE = 40
 # The same words in a report's own closing sentence (本报记者将继续关注, 引起广泛关注).
-_PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|受到|备受|值得|重点)关注")
+PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|受到|备受|值得|重点)关注")
 # Stronger cues for a fragment glued to the end of the last content line: a report's
 # own closing sentence may mention 编辑 or 阅读, but not 订阅号, 朋友圈 or 二维码.
 _FRAGMENT_CUES = re.compile(
@@ -414,6 +427,48 @@ def tail_fragment(line: str) -> int | None:
     return start
 
 
+# Where a prompt glued before the page's first text may end: a sentence, an emphasis
+# run, a Markdown heading mark, an arrow.
+_HEAD_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)|(?=#)|(?<=[▼▲↓👇])")
+_HEAD_CUES = re.compile(r"公众号|订阅号|视频号|二维码|扫码|阅读原文|蓝字")
+_HEAD_KEEP = 8  # Han characters that must stay after the cut
+
+
+def head_fragment(line: str) -> int | None:
+    """Where the page's first text begins after a prompt glued before it, or None.
+
+    WeChat pages run their opening prompt into the title line
+    (**▼点击下方文字进入公众号链接▼**# 某某讲座——如何…). Walking forward over the
+    line's first pieces, short ones with a prompt cue are furniture; the rest of the
+    line must still hold a title's worth of text.
+    """
+    cuts = sorted({m.start() for m in _HEAD_BREAK.finditer(line)} | {len(line)})
+    start = 0
+    end: int | None = None
+    for b in cuts:
+        if b <= start:
+            continue
+        piece = line[start:b].replace("*", "").strip(" #")
+        if not _CJK.search(piece):
+            start = b  # arrows and emphasis between prompts go with them
+            continue
+        # Not the tail's fragment cues: a title may open with 点赞！ or 转发.
+        if len(piece) > _TAIL_PROMPT_LINE or not (
+            _PROMPT_START.match(piece)
+            or _WECHAT_PROMPT.search(piece)
+            or (_HEAD_CUES.search(piece) and not piece.endswith("。"))  # 某某在视频号分享了…。
+        ):
+            break
+        start = end = b
+    if end is None or len(_CJK.findall(line[end:])) < _HEAD_KEEP:
+        return None
+    arrows = _ARROWS.match(line, end)
+    return arrows.end() if arrows else end
+
+
+_ARROWS = re.compile(r"[▼▲↓👇*\s]*")
+
+
 def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Walk back from the page's end over short lines with furniture cues.
 
@@ -424,7 +479,7 @@ def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[i
         if i in rules:
             continue
         line = lines[i].strip().replace("*", "")  # Markdown emphasis is not length
-        if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(_PROSE_CUES.sub("", line)):
+        if len(line) > _TAIL_PROMPT_LINE or not _TAIL_CUES.search(PROSE_CUES.sub("", line)):
             break
         if line_marker(line) or YEAR_MONTH.search(line):
             break  # a numbered item or a dated signature is the document's own text
@@ -481,6 +536,13 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     plain = line.replace("*", "")
     if edge and len(plain) <= 30 and (_WECHAT_PROMPT.search(plain) or _MORE.search(plain)):
+        return "ad_block"
+    if (
+        edge
+        and len(plain) <= _PROMPT_START_LINE
+        and _PROMPT_START.match(plain)
+        and head_fragment(line) is None  # a title glued after the prompt is cut out later
+    ):
         return "ad_block"
     prompts = len(_WECHAT_PROMPT.findall(plain))
     if (
@@ -553,9 +615,14 @@ def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str])
     kept = [i for i in nonempty if i not in rules]
     if len(kept) < 2:
         return  # a one-line page keeps its line
-    line = lines[kept[-1]].strip()
-    if len(line) <= _LAST_SITE_LINE and _site_name(line) and not _SENTENCE_END.search(line):
-        rules[kept[-1]] = "site_header"
+    signed = False
+    for i in reversed(kept[1:]):  # 某某人才网 / 找好工作，上某某人才网： / 某某顺风车网
+        line = lines[i].strip().replace("*", "").strip()
+        if len(line) > _LAST_SITE_LINE or not _site_name(line) or _SENTENCE_END.search(line):
+            break
+        rules[i] = "site_header"
+        signed = True
+    if signed:
         return
     for i in reversed(kept[1:]):
         if not _orphan_heading(lines[i].strip()):

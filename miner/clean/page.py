@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from miner.clean.inline import find_inline
-from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines, tail_fragment
+from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines, head_fragment, tail_fragment
 from miner.clean.script import detect_script, simplified
 from miner.extract.dates import DATE_LINE
 from miner.models import Page, Removal
@@ -108,6 +108,13 @@ def clean_page(
         log(tm, s, e, rule)
         cut.append((s, e))
     kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
+    edges = set(kept[:HEAD_LINES]) | set(kept[-TAIL_LINES:])
+    for i in sorted(edges):
+        at = head_fragment(lines[i])  # a prompt glued before a title (**点击下方…**# 标题)
+        if at is not None:
+            s, _ = bounds[i]
+            log(tm, s, s + at, "ad_block")
+            cut.append((s, s + at))
     if kept:
         last = kept[-1]
         at = tail_fragment(lines[last])

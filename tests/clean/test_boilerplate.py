@@ -69,3 +69,10 @@ def test_a_pages_own_signature_and_date_end_the_sweep() -> None:
     assert footer_key(contact) in footers
     # the page ends with its own signature and date: nothing below them is furniture
     assert classify_lines(pages[0].split("\n"), footers) == {}
+
+
+def test_a_short_sign_off_that_asks_to_share_is_learned() -> None:
+    pages = [f"第{i}篇文章的正文，内容各不相同。\n文化需要传承，知识重在分享！" for i in range(3)]
+    assert learn(pages) == frozenset({"文化需要传承，知识重在分享！"})
+    closing = [f"第{i}篇报告正文，内容各不相同。\n本报记者将继续关注。" for i in range(3)]
+    assert learn(closing) == frozenset()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from miner.clean.lines import classify_lines, tail_fragment
+from miner.clean.lines import classify_lines, head_fragment, tail_fragment
 
 BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
 
@@ -301,3 +301,56 @@ def test_an_address_is_not_where_closing_furniture_begins() -> None:
     ]
     rules = classify_lines(lines)
     assert 11 not in rules and 12 not in rules
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "某某观察【--】于2021-07-2211:35:58由某某收录站整理收录，目前已有次浏览，结果仅供参考。",
+            "page_meta",
+        ),
+        ("医院网址：https://www.example.org/**医院服务号**", "site_header"),
+        ("完整文档领取**", "download_prompt"),
+        ("诸 城 顺 风 车 网**", "site_header"),
+    ],
+)
+def test_tail_lines_of_directory_and_account_pages(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 14 + [line]).get(14) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (
+            "**▼点击下方文字****进入公众号链接▼**# 新高考背景下高中生涯规划专题讲座",
+            "# 新高考背景下高中生涯规划专题讲座",
+        ),
+        (
+            "点击蓝字关注我们。今年以来，我镇党委按照县委统一部署开展活动。",
+            "今年以来，我镇党委按照县委统一部署开展活动。",
+        ),
+        ("今年以来，我镇党委按照县委统一部署，关注民生。", None),
+        ("**关注我们**", None),  # nothing would be left: the line rules take it whole
+    ],
+)
+def test_head_fragment(line: str, kept: str | None) -> None:
+    at = head_fragment(line)
+    assert (line[at:] if at is not None else None) == kept
+
+
+def test_a_title_may_open_with_praise() -> None:
+    assert head_fragment("# 点赞！某村村医送药上门") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "9月21日某教练在个人视频号进行了主题分享。后来大家都很喜欢这次分享的内容。",
+        "1月10日早晨上班路上，我在路边扫码开共享单车。然后骑车去单位上班。",
+        "据湖北省医保局官方微信26日消息**2023年度城乡居民医保参保缴费时间延长了！",
+    ],
+)
+def test_news_about_accounts_is_not_a_prompt(line: str) -> None:
+    assert head_fragment(line) is None
+    assert classify_lines([line, BODY, BODY]) == {}
