@@ -9,25 +9,33 @@ from __future__ import annotations
 
 import re
 
+from miner.clean.fastre import prefiltered
+
 Span = tuple[int, int, str]
 
 # ##paidbegin## / ##paidend## and their kin, even inside a word (述##paidbegin##职).
 # Only from the first # of a run: trying every # of a long run is quadratic.
-_PAID = re.compile(r"(?<!#)#{2,}\s*(?:paid|vip|pay|free|hide|fee)[a-z]*\s*#{2,}", re.I)
+_PAID = prefiltered(re.compile(r"(?<!#)#{2,}\s*(?:paid|vip|pay|free|hide|fee)[a-z]*\s*#{2,}", re.I))
 # Zero-width and invisible characters some sites scatter to fingerprint copies.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
-_WATERMARK = re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
+_WATERMARK = prefiltered(
+    re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
+)
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # Pinyin after a character, as PDF exports of annotated pages leave it: 創(chuàng).
 # A tone mark is required so that ordinary Latin in brackets (DVD) is never taken.
-_PINYIN = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（]\s*(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\s*[)）]"
+_PINYIN = prefiltered(
+    re.compile(
+        rf"(?<=[\u4e00-\u9fff])[(（]\s*(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\s*[)）]"
+    )
 )
 # Bracketed promotional tags that sites append to titles: 【精品例文】, 【最新】, 【推荐】.
-_TITLE_TAG = re.compile(
-    r"【[^】\n]{0,6}(?:精品|精选|例文|范文|最新|推荐|热门|优秀|原创|完整版|word|WORD|Word|"
-    r"可编辑|免费|下载|必备|通用|合集|大全|\d+篇)[^】\n]{0,6}】"
+_TITLE_TAG = prefiltered(
+    re.compile(
+        r"【[^】\n]{0,6}(?:精品|精选|例文|范文|最新|推荐|热门|优秀|原创|完整版|word|WORD|Word|"
+        r"可编辑|免费|下载|必备|通用|合集|大全|\d+篇)[^】\n]{0,6}】"
+    )
 )
 
 

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from miner.clean.fastre import prefiltered
 from miner.extract.dates import YEAR_MONTH
 from miner.extract.markers import line_marker
 
@@ -58,22 +59,24 @@ _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
-_WECHAT_PROMPT = re.compile(
-    r"点.{0,2}[在再]看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
-    r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
-    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
-    r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
-    r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
-    r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
-    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
-    r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
-    r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
-    r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
-    r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
-    r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
-    r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
-    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|欢迎订阅|更多文章|"
-    r"赞赏功能|转账支持|你点的每个赞|一键发布"
+_WECHAT_PROMPT = prefiltered(
+    re.compile(
+        r"点.{0,2}[在再]看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
+        r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
+        r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
+        r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
+        r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
+        r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
+        r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
+        r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
+        r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
+        r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
+        r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
+        r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
+        r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
+        r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|欢迎订阅|更多文章|"
+        r"赞赏功能|转账支持|你点的每个赞|一键发布"
+    )
 )
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
 _MANY_PROMPTS = 3
@@ -94,16 +97,20 @@ _ACTION_WORDS = frozenset(
         "微信 QQ空间 纠错 保存 下载 复制 全屏 目录 更多 首页"
     ).split()
 )
-_COPYRIGHT = re.compile(
-    r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权|"
-    r"Public domain|公有领域|Creative Commons|CC BY)",
-    re.I,
+_COPYRIGHT = prefiltered(
+    re.compile(
+        r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权|"
+        r"Public domain|公有领域|Creative Commons|CC BY)",
+        re.I,
+    )
 )
-_DISCLAIMER = re.compile(
-    r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
-    r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
-    r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
-    r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|不得转载|禁止转载|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
+_DISCLAIMER = prefiltered(
+    re.compile(
+        r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
+        r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
+        r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
+        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|不得转载|禁止转载|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
+    )
 )
 # Where to find or call the publisher (地址：…, 服务热线：…, 值班时间：…): the tail of a
 # web article, never its text. Only at the page's end: a plan's head may name a venue.
@@ -120,8 +127,10 @@ _CONTACT_HEADER = re.compile(
 _CONTACT_LINE = 100
 # A short line that is mostly a phone number (**[phone number]罗老师**, 24小时救援：0000-1234567).
 # Bare 7-8 digit runs are figures in a table, so a landline needs its area code.
-_PHONE = re.compile(
-    r"\[phone number\]|(?<!\d)[（(]?0\d{2,3}[)）-]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+_PHONE = prefiltered(
+    re.compile(
+        r"\[phone number\]|(?<!\d)[（(]?0\d{2,3}[)）-]\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"
+    )
 )
 _PHONE_LINE = 40
 _NOTICE_HEAD = re.compile(
@@ -145,30 +154,36 @@ _ISSUE_NUMBER = re.compile(
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 # A site's name ends in a site word at a word boundary (飞扬范文网, 某某文档网 - …分享平台);
 # 网 inside a word (网络建设) is prose.
-_SITE_NAME = re.compile(
-    r"(?:网|网站|文库|平台|文摘|文秘|资料站|素材库|学习啦|帮手)(?:\s|$)|www\.|https?://|"
-    r"\.(?:com|cn|net|org)\b",
-    re.I,
+_SITE_NAME = prefiltered(
+    re.compile(
+        r"(?:网|网站|文库|平台|文摘|文秘|资料站|素材库|学习啦|帮手)(?:\s|$)|www\.|https?://|"
+        r"\.(?:com|cn|net|org)\b",
+        re.I,
+    )
 )
 
-_AD_CUES = re.compile(
-    r"(素材[库馆网站]|代笔|代写|润笔|会员群|网盘群|svip|vip会员|开通会员|年卡|(?:微信|添加|加)客服号?|"
-    r"客服(?:号|微信|QQ)|(?<!游)客服|谨防假冒|谨防冒牌|认准|"
-    r"唯一.{0,4}平台|一键(?:精准|快速|极速)?(?:搜索|查找|下载)|全站|畅下|海量|上新|扫码|扫一扫|二维码|"
-    r"领取福利|添加微信|加微信|微信号|QQ群|公众号[:：（(]|关注公众号|有意加入|请联系|咨询请加|联系我们|"
-    r"原创高质量|好评如潮|接单|代发布|下载券|每天更新|每日更新|同步更新|万字材料|小伙伴|广告位|"
-    r"点(?:击)?.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
-    r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,}|微信同号|服务热线|群[:：]\s*\d{5,}|"
-    r"(?:微信|vx|wx|QQ)\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|(?:商务|商家|广告|媒体|推广)合作|"
-    r"广告投放|加(?:老师|小编|客服|助理|我)微信|"
-    r"广告推广|报料|爆料|注明来意)",
-    re.I,
+_AD_CUES = prefiltered(
+    re.compile(
+        r"(素材[库馆网站]|代笔|代写|润笔|会员群|网盘群|svip|vip会员|开通会员|年卡|(?:微信|添加|加)客服号?|"
+        r"客服(?:号|微信|QQ)|(?<!游)客服|谨防假冒|谨防冒牌|认准|"
+        r"唯一.{0,4}平台|一键(?:精准|快速|极速)?(?:搜索|查找|下载)|全站|畅下|海量|上新|扫码|扫一扫|二维码|"
+        r"领取福利|添加微信|加微信|微信号|QQ群|公众号[:：（(]|关注公众号|有意加入|请联系|咨询请加|联系我们|"
+        r"原创高质量|好评如潮|接单|代发布|下载券|每天更新|每日更新|同步更新|万字材料|小伙伴|广告位|"
+        r"点(?:击)?.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
+        r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,}|微信同号|服务热线|群[:：]\s*\d{5,}|"
+        r"(?:微信|vx|wx|QQ)\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|(?:商务|商家|广告|媒体|推广)合作|"
+        r"广告投放|加(?:老师|小编|客服|助理|我)微信|"
+        r"广告推广|报料|爆料|注明来意)",
+        re.I,
+    )
 )
-_SPAM_TERMS = re.compile(
-    r"(视频|在线|免费|午夜|福利|精品|久久|中文字幕|字幕|一区|二区|三区|国产|欧美|日韩|亚洲|av|丝袜|老湿|"
-    r"香蕉|成人|无码|高清|播放|影院|电影|伦理|美女|www\.|影视|观看|剧场|专区|第一页|\d{2,}[a-z]|"
-    r"[a-z]{2,}\d)",
-    re.I,
+_SPAM_TERMS = prefiltered(
+    re.compile(
+        r"(视频|在线|免费|午夜|福利|精品|久久|中文字幕|字幕|一区|二区|三区|国产|欧美|日韩|亚洲|av|丝袜|老湿|"
+        r"香蕉|成人|无码|高清|播放|影院|电影|伦理|美女|www\.|影视|观看|剧场|专区|第一页|\d{2,}[a-z]|"
+        r"[a-z]{2,}\d)",
+        re.I,
+    )
 )
 _SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
 _RELATED_HEAD = re.compile(
@@ -178,12 +193,14 @@ _RELATED_HEAD = re.compile(
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
 )
 _BULLET = re.compile(r"^[·•◆◇■□▪●○\-*]\s*\S")
-_DATE_TAIL = re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
-_DOWNLOAD = re.compile(
-    r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
-    r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
-    r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|完整(?:文档|版|资料|电子版)\W*(?:领取|下载|获取)|^\W*(?:资源|资料|附件|文件)下载\W*$)",
-    re.I,
+_DATE_TAIL = prefiltered(re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$"))
+_DOWNLOAD = prefiltered(
+    re.compile(
+        r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
+        r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
+        r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|完整(?:文档|版|资料|电子版)\W*(?:领取|下载|获取)|^\W*(?:资源|资料|附件|文件)下载\W*$)",
+        re.I,
+    )
 )
 _RANDOM_TOKEN = re.compile(r"^(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{16,}$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -196,17 +213,19 @@ TAIL_LINES = 12  # non-empty lines at the bottom that count as the page tail
 def _meta(line: str, edge: bool) -> bool:
     if edge and len(line) <= _POSTED_LINE and _POSTED_AT.search(line):
         return True  # a directory site's blurb about the page, whatever its length
-    keys = {m.group(1) for m in _META_KEYS.finditer(line)}
     if len(line) > 120:
         return False
+    keys = {m.group(1) for m in _META_KEYS.finditer(line)}
     if len(keys) >= 2:
         return True
     return bool(keys) and edge and len(line) <= 40 and bool(_STRONG_META.match(line))
 
 
 def _actions(line: str) -> bool:
+    if len(line) > 60:
+        return False
     tokens = [t.strip(":：|") for t in re.split(r"[\s|]+", line) if t.strip(":：|")]
-    if not tokens or len(line) > 60:
+    if not tokens:
         return False
     hits = sum(len(t) for t in tokens if t in _ACTION_WORDS or _META_KEYS.fullmatch(t + ":"))
     return hits / sum(len(t) for t in tokens) >= 0.6 and len(tokens) >= 2
@@ -218,8 +237,10 @@ _NAV_SPLIT = re.compile(r"[|｜/·•\s]+")
 
 def _navigation(line: str, in_head: bool) -> bool:
     """A menu: many very short items (首页|工作总结|工作计划|…), no sentence."""
+    if _SENTENCE_END.search(line):
+        return False
     items = [t for t in _NAV_SPLIT.split(line) if t]
-    if len(items) < 4 or _SENTENCE_END.search(line) or any(len(t) > 8 for t in items):
+    if len(items) < 4 or any(len(t) > 8 for t in items):
         return False
     # Menu items are words (工作总结, 心得体会), not measurements or table cells.
     if any(not _CJK_WORD.fullmatch(t) for t in items):
@@ -246,12 +267,14 @@ _SHORT_AD = re.compile(
 
 
 def _spam(line: str) -> bool:
+    if _SENTENCE_END.search(line):
+        return False  # keyword lists never hold a sentence
     # Keyword lists are lists of Chinese phrases; a URL's pieces are not items.
     items = [t for t in _SPAM_SPLIT.split(line) if t and _CJK.search(t)]
     if len(items) < 4:
         return False
     spam = sum(1 for t in items if _SPAM_TERMS.search(t))
-    return spam / len(items) >= 0.5 and not _SENTENCE_END.search(line)
+    return spam / len(items) >= 0.5
 
 
 def _link_like(line: str) -> bool:
@@ -384,20 +407,24 @@ def _sweep_repeated(
 
 # Weak cues: alone they prove nothing in a body, but short lines that carry them and
 # stand after everything else on the page are the closing furniture of web articles.
-_TAIL_CUES = re.compile(
-    r"关注|分享|点赞|转发|在看|微信|公众号|来源|编辑|审核|投稿|邮箱|扫码|二维码|END|往期|阅读|"
-    r"供稿|责编|出品|图片|文字|排版|校对|小编|订阅号|福利|等你|蓝字|摄制|融媒|视频号|抖音|快手|微博|头条号|小红书",
-    re.I,
+_TAIL_CUES = prefiltered(
+    re.compile(
+        r"关注|分享|点赞|转发|在看|微信|公众号|来源|编辑|审核|投稿|邮箱|扫码|二维码|END|往期|阅读|"
+        r"供稿|责编|出品|图片|文字|排版|校对|小编|订阅号|福利|等你|蓝字|摄制|融媒|视频号|抖音|快手|微博|头条号|小红书",
+        re.I,
+    )
 )
 _TAIL_PROMPT_LINE = 40
 # The same words in a report's own closing sentence (本报记者将继续关注, 引起广泛关注).
 PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|受到|备受|值得|重点)关注")
 # Stronger cues for a fragment glued to the end of the last content line: a report's
 # own closing sentence may mention 编辑 or 阅读, but not 订阅号, 朋友圈 or 二维码.
-_FRAGMENT_CUES = re.compile(
-    r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
-    r"告诉更多人|记得关注|一键三连|阅读原文|侵犯您的|立即删除|联系删除|"
-    r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
+_FRAGMENT_CUES = prefiltered(
+    re.compile(
+        r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
+        r"告诉更多人|记得关注|一键三连|阅读原文|侵犯您的|立即删除|联系删除|"
+        r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
+    )
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)")
 
@@ -442,7 +469,9 @@ def head_fragment(line: str) -> int | None:
     line's first pieces, short ones with a prompt cue are furniture; the rest of the
     line must still hold a title's worth of text.
     """
-    cuts = sorted({m.start() for m in _HEAD_BREAK.finditer(line)} | {len(line)})
+    # Breaks come in order, and the walk stops at the first piece of text that is not
+    # a prompt: most lines are decided by their first piece, without splitting the rest.
+    cuts = itertools.chain((m.start() for m in _HEAD_BREAK.finditer(line)), (len(line),))
     start = 0
     end: int | None = None
     for b in cuts:
@@ -519,11 +548,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "spam_keywords"
     if _ad(line, edge):
         return "ad_block"
-    if _DOWNLOAD.search(line) and len(line) <= 60:
+    n = len(line)
+    if n <= 60 and _DOWNLOAD.search(line):
         return "download_prompt"
     if _RANDOM_TOKEN.fullmatch(line):
         return "download_prompt"
-    if _COPYRIGHT.search(line) and (edge or len(line) <= 60) and not _SENTENCE_END.search(line):
+    if (edge or n <= 60) and _COPYRIGHT.search(line) and not _SENTENCE_END.search(line):
         return "copyright"
     if edge and not in_head and _NOTICE_HEAD.match(line) and len(line) <= _NOTICE_LINE:
         return "copyright"  # 声明：本网站图片、文字之类版权… (a site's legal notice, any length)
@@ -532,32 +562,15 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and _contact(line):
         return "contact"
-    if edge and len(line) <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
+    if edge and n <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
-    plain = line.replace("*", "")
-    if edge and len(plain) <= 30 and (_WECHAT_PROMPT.search(plain) or _MORE.search(plain)):
-        return "ad_block"
-    if (
-        edge
-        and len(plain) <= _PROMPT_START_LINE
-        and _PROMPT_START.match(plain)
-        and head_fragment(line) is None  # a title glued after the prompt is cut out later
-    ):
-        return "ad_block"
-    prompts = len(_WECHAT_PROMPT.findall(plain))
-    if (
-        edge
-        and len(plain) <= 160
-        and prompts
-        and prompts + len(_FOLLOW.findall(plain)) >= 2
-        and not line_marker(plain)  # 3.提交视频的同学点击下方“阅读原文”报名: the notice's own step
-    ):
-        return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
-    if edge and len(plain) <= _PROMPT_BLOCK and prompts >= _MANY_PROMPTS:
-        return "ad_block"
+    if edge:
+        rule = _prompt_rule(line)
+        if rule:
+            return rule
     if _AD_ONLY.match(line):
         return "ad_block"  # -广告- : the page marks its own ad
-    if len(_PAGER.findall(line)) >= 2 and len(line) <= 120:
+    if n <= 120 and len(_PAGER.findall(line)) >= 2:
         return "navigation"
     if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
@@ -565,7 +578,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "site_header"
     if _ID_LINE.match(line) or (in_head and _ISSUE_NUMBER.match(line)):
         return "page_meta"
-    if _BREADCRUMB.search(line) and len(line) <= 80:
+    if n <= 80 and _BREADCRUMB.search(line):
         return "breadcrumb"
     if _meta(line, edge):
         return "page_meta"
@@ -575,6 +588,32 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if in_head and _site_name(line):
         return "site_header"
+    return None
+
+
+def _prompt_rule(line: str) -> str | None:
+    """Follow and share prompts, judged at the page's edges only."""
+    plain = line.replace("*", "")
+    if len(plain) <= 30 and (_WECHAT_PROMPT.search(plain) or _MORE.search(plain)):
+        return "ad_block"
+    if (
+        len(plain) <= _PROMPT_START_LINE
+        and _PROMPT_START.match(plain)
+        and head_fragment(line) is None  # a title glued after the prompt is cut out later
+    ):
+        return "ad_block"
+    if len(plain) > _PROMPT_BLOCK:
+        return None
+    prompts = len(_WECHAT_PROMPT.findall(plain))
+    if (
+        len(plain) <= 160
+        and prompts
+        and prompts + len(_FOLLOW.findall(plain)) >= 2
+        and not line_marker(plain)  # 3.提交视频的同学点击下方“阅读原文”报名: the notice's own step
+    ):
+        return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
+    if prompts >= _MANY_PROMPTS:
+        return "ad_block"
     return None
 
 

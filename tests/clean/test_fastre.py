@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import miner.clean.inline as inline_module
+import miner.clean.lines as lines_module
+from miner.clean.fastre import ORIGINAL, prefiltered
+
+PATTERNS = [
+    re.compile(r"素材库|客服|(?<!游)客服号"),
+    re.compile(r"^\W*点击|关注.{0,8}公众号|\d+\+?人已?关注"),
+    re.compile(r"(?:微信|QQ)\s*[:：]\s*[A-Za-z0-9_-]{5,}", re.I),
+    re.compile(r"(?:地址|热线)?[:：]"),  # may start with ：
+    re.compile(r"(?:abc)?"),  # matches the empty string: left alone
+    re.compile(r".{0,2}在看"),  # may start anywhere: left alone
+]
+# Every pattern cleaning guards, with the original it must agree with.
+WRAPPED = [
+    ORIGINAL[v]
+    for module in (lines_module, inline_module)
+    for v in vars(module).values()
+    if isinstance(v, re.Pattern) and v in ORIGINAL
+]
+ALPHABET = "素材库客服号游点击关注公众号人已在看微信QQqq：:地址热线abcABC1234 _-+\n#*，。`(（)）àpaid【】精品的"
+
+
+def test_the_lookahead_lists_the_first_characters() -> None:
+    assert prefiltered(re.compile("素材库|客服")).pattern == "(?=[客素])(?:素材库|客服)"
+    assert prefiltered(PATTERNS[4]) is PATTERNS[4]
+    assert prefiltered(PATTERNS[5]) is PATTERNS[5]
+    assert prefiltered(PATTERNS[1]).pattern.startswith("(?:^|(?=[")
+
+
+def test_lines_uses_it_for_its_cue_lists() -> None:
+    assert len(WRAPPED) >= 8
+
+
+@pytest.mark.parametrize("pattern", PATTERNS + WRAPPED, ids=lambda p: p.pattern[:30])
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=40) | st.text(max_size=40))
+def test_same_matches_as_the_original(pattern: re.Pattern[str], text: str) -> None:
+    fast = prefiltered(pattern)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert bool(fast.match(text)) == bool(pattern.match(text))
