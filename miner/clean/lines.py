@@ -109,7 +109,7 @@ _DISCLAIMER = prefiltered(
         r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
         r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
-        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|不得转载|禁止转载|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
+        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
     )
 )
 # Where to find or call the publisher (地址：…, 服务热线：…, 值班时间：…): the tail of a
@@ -323,6 +323,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
     _widen_tail(lines, nonempty, head, tail, rules)
     _sweep_tail_links(lines, nonempty, rules)
     _sweep_ranked_titles(lines, nonempty, rules)
+    _sweep_bullet_titles(lines, nonempty, rules)
     _extend_footer(lines, nonempty, rules)
     _sweep_tail_prompts(lines, nonempty, rules)
     _sweep_contact(lines, nonempty, rules)
@@ -740,12 +741,30 @@ def _widen_tail(
             rules[i] = rule
 
 
+# Credits run together on one line (初审：某某复审：某某终审：某某): two labels or more.
+_CREDIT_LABEL = prefiltered(
+    re.compile(
+        r"(?:信息来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审稿|校对|一审|二审|三审|初审|复审|终审|监制|"
+        r"总监制|出品|制作|摄影|摄像|记者|通讯员|发布|排版|美编|文字|图片|视频)\s*[:：|丨｜]"
+    )
+)
+_CREDIT_RUN = 120
+
+
 def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> str | None:
     """Rules that need the line's place: only the head, only the tail, or its neighbours."""
     if i not in head and i not in tail:
         return None
     line = lines[i].strip()
     plain = line.replace("*", "").strip()
+    if (
+        i in tail
+        and len(plain) <= _CREDIT_RUN
+        and "。" not in plain
+        and len(_CREDIT_LABEL.findall(plain)) >= 2
+        and not line_marker(plain)  # 六、项目总投资和资金来源：… is the report's own item
+    ):
+        return "page_meta"
     if plain in _LONE_ACTIONS:
         return "page_actions"
     if _EXIT_DIALOG.search(plain) and len(plain) <= 60:
@@ -787,6 +806,30 @@ def _sweep_ranked_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
         run.append((i, n))
     if len(run) >= _RANKED_MIN:
         for i, _ in run:
+            rules[i] = "related_links"
+
+
+_TITLE_BULLET = re.compile(r"^[●◆▶►▸■]\s*\S")
+_BULLET_TITLES = 2
+
+
+def _sweep_bullet_titles(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Bulleted title lines ending the page (●某地召开…会议 / ●景美、有趣…你去过了吗？).
+
+    A report's own bulleted points run as clauses and end with ；or 。; titles do not.
+    """
+    run: list[int] = []
+    for i in reversed(nonempty):
+        if i in rules:
+            if run:
+                break
+            continue
+        line = lines[i].strip().replace("*", "")
+        if not (_TITLE_BULLET.match(line) and _link_like(line) and line[-1] not in "，,：:、"):
+            break
+        run.append(i)
+    if len(run) >= _BULLET_TITLES and len(run) < len(nonempty) // 2:
+        for i in run:
             rules[i] = "related_links"
 
 

@@ -354,3 +354,33 @@ def test_a_title_may_open_with_praise() -> None:
 def test_news_about_accounts_is_not_a_prompt(line: str) -> None:
     assert head_fragment(line) is None
     assert classify_lines([line, BODY, BODY]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("初审：某系学生会主席某某复审：某系辅导员某某终审：某系党总支书记某某", "page_meta"),
+        (
+            "本公众号发布的数据、信息，仅供交流和参考，不对您构成任何投资建议，据此操作风险自担。",
+            "copyright",
+        ),
+        (
+            "注：本文部分图片来自于网络，若有来源标注错误或侵犯了您的合法权益，请后台留言。",
+            "copyright",
+        ),
+    ],
+)
+def test_glued_credits_and_disclaimers_at_the_end(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 14 + [line]).get(14) == rule
+
+
+def test_bulleted_titles_end_the_page() -> None:
+    titles = ["●筑牢“防火墙”打好森林防火这场硬仗", "●景美、有趣、好逛，某某花都你去过了吗？"]
+    assert classify_lines([BODY] * 8 + titles) == {8: "related_links", 9: "related_links"}
+    points = ["●严格落实安全生产责任制；", "●加强隐患排查治理。"]
+    assert classify_lines([BODY] * 8 + points) == {}
+
+
+def test_a_numbered_item_naming_a_source_of_funds_is_content() -> None:
+    line = "六、项目总投资和资金来源：项目总投资2188万元，发布：由县政府统一安排"
+    assert 14 not in classify_lines([BODY] * 14 + [line])
