@@ -499,6 +499,34 @@ def head_fragment(line: str) -> int | None:
 _ARROWS = re.compile(r"[▼▲↓👇*\s]*")
 
 
+# A page title's site suffix, as HTML <title> writes it: 文章标题_某某网, 标题_某某医院.
+_SITE_SUFFIX = re.compile(
+    r"(?:网|站|网站|官网|平台|app|APP|手机版|下载|医院|集团|公司|中心|研究院|维修站|商城|门户)\W*$"
+)
+_TITLE_LINE = 120
+_SUFFIX_CHARS = 30
+
+
+def title_suffix(line: str) -> int | None:
+    """Where a site name glued to the page's title line begins (at its ``_``), or None.
+
+    Scraped pages keep the HTML title: 海尔冰箱清洁_长沙海尔维修站, or the title, the
+    site and the title again (某某？_某某医院某某？). The title stays; ``_`` and what
+    follows go when that is a site's name or the title repeated after one.
+    """
+    if len(line) > _TITLE_LINE:
+        return None
+    at = line.find("_")
+    if at < 4 or line.startswith("_", at + 1):
+        return None  # __ is a redaction's blank, not a separator
+    title, rest = line[:at].strip(), line[at + 1 :].strip()
+    if len(title) >= 4 and rest.endswith(title) and rest != title:
+        return at  # the title printed again after the site's name
+    if len(rest) <= _SUFFIX_CHARS and not _CLAUSE_STOP.search(rest) and _SITE_SUFFIX.search(rest):
+        return at
+    return None
+
+
 def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Walk back from the page's end over short lines with furniture cues.
 

@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 from miner.clean.inline import find_inline
-from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines, head_fragment, tail_fragment
+from miner.clean.lines import (
+    HEAD_LINES,
+    TAIL_LINES,
+    classify_lines,
+    head_fragment,
+    tail_fragment,
+    title_suffix,
+)
 from miner.clean.script import detect_script, simplified
 from miner.extract.dates import DATE_LINE
 from miner.models import Page, Removal
@@ -108,17 +115,27 @@ def clean_page(
         log(tm, s, e, rule)
         cut.append((s, e))
     kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
-    edges = set(kept[:HEAD_LINES]) | set(kept[-TAIL_LINES:])
+    titled = -1  # the line whose site suffix was cut: no other cut may overlap it
+    if kept:
+        at = title_suffix(lines[kept[0]])  # 标题_某某网: the site's name glued to the title
+        if at is not None:
+            titled = kept[0]
+            s, e = bounds[titled]
+            log(tm, s + at, e, "site_header")
+            cut.append((s + at, e))
+    edges = (set(kept[:HEAD_LINES]) | set(kept[-TAIL_LINES:])) - {titled}
+    opened: dict[int, int] = {}  # line → end of the prompt cut from its start
     for i in sorted(edges):
         at = head_fragment(lines[i])  # a prompt glued before a title (**点击下方…**# 标题)
         if at is not None:
+            opened[i] = at
             s, _ = bounds[i]
             log(tm, s, s + at, "ad_block")
             cut.append((s, s + at))
-    if kept:
+    if kept and kept[-1] != titled:
         last = kept[-1]
         at = tail_fragment(lines[last])
-        if at is not None:
+        if at is not None and at >= opened.get(last, 0):
             s, e = bounds[last]
             log(tm, s + at, e, "ad_block")
             cut.append((s + at, e))

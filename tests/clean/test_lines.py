@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from miner.clean.lines import classify_lines, head_fragment, tail_fragment
+from miner.clean.lines import classify_lines, head_fragment, tail_fragment, title_suffix
 
 BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
 
@@ -384,3 +384,22 @@ def test_bulleted_titles_end_the_page() -> None:
 def test_a_numbered_item_naming_a_source_of_funds_is_content() -> None:
     line = "六、项目总投资和资金来源：项目总投资2188万元，发布：由县政府统一安排"
     assert 14 not in classify_lines([BODY] * 14 + [line])
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("海尔冰箱清洁_长沙海尔维修站", "海尔冰箱清洁"),
+        ("PE大管件的优点有哪几点？_某某体育app下载手机版", "PE大管件的优点有哪几点？"),
+        (
+            "用什么方法可以降低发病率呢?_某某医院用什么方法可以降低发病率呢?",
+            "用什么方法可以降低发病率呢?",
+        ),
+        ("我镇共有党员__名，其中女党员_名。", None),  # blanks of a redacted report
+        ("devid, CHRDEVBASE_CNT);", None),
+        ("抖音账号购买_可靠的短视频营销方案(利用短视频营销的好处有哪些)", None),
+    ],
+)
+def test_title_suffix(line: str, kept: str | None) -> None:
+    at = title_suffix(line)
+    assert (line[:at] if at is not None else None) == kept
