@@ -856,7 +856,9 @@ def _sweep_bullet_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
         if not (_TITLE_BULLET.match(line) and _link_like(line) and line[-1] not in "，,：:、"):
             break
         run.append(i)
-    if len(run) >= _BULLET_TITLES and len(run) < len(nonempty) // 2:
+    # The page keeps at least two lines of its own above them: a bulleted list that is
+    # the whole page is its content.
+    if len(run) >= _BULLET_TITLES and len(nonempty) - len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
 
