@@ -25,6 +25,7 @@ has no unit to normalise to, so it is left out rather than given a unit of its o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -168,12 +169,16 @@ class _Candidate:
     implied: str | None  # qualifier implied by the written unit (3个多月)
 
 
-def find_figures(text: str, doc_id: str = "") -> list[Figure]:
+def find_figures(
+    text: str, doc_id: str = "", sents: Sequence[Sentence] | None = None
+) -> list[Figure]:
     """Every numeric claim of a cleaned article body, in text order.
 
     Args:
         text: the article text (simplified characters, lines joined).
         doc_id: copied into each figure.
+        sents: ``sentences(text)``, when the caller has them already (the pipeline
+            splits each article once for the ``sentences`` table and the figures).
 
     Returns:
         Figures with ``text[f.start:f.end] == f.raw``; ``section_id`` is left None
@@ -186,9 +191,12 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
     """
     claims = [c for m in _FIGURE.finditer(text) if (c := _candidate(m)) and _is_claim(c, text)]
     out: list[Figure] = []
-    lines = _LineSentences(text)
+    if not claims:
+        return out
+    if sents is None:
+        sents = sentences(text)
     for cand in _merge_ranges(claims, text):
-        sent = lines.at(cand.start)
+        sent = sentence_at(sents, cand.start)
         unit_class = UNITS.get(cand.unit)
         out.append(
             Figure(
@@ -235,32 +243,6 @@ def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
                 c.end, c.is_range = sign.end() + upper.end, True
         out.append(c)
     return out
-
-
-class _LineSentences:
-    """The sentences of the line around a position, splitting only lines with figures.
-
-    ``sentences`` restarts at every line end, so splitting one line gives the same
-    sentences as splitting the whole text. Figures come in text order, so the last
-    line split is kept and its bounds are found once: searching back for the line
-    start from every figure would be quadratic on a page that is one long line.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lo = self.hi = -1
-        self.sents: list[Sentence] = []
-
-    def at(self, pos: int) -> Sentence | None:
-        if not self.lo <= pos < self.hi:
-            text = self.text
-            # Past the cached line, its newline is the earliest the next line can start.
-            self.lo = text.rfind("\n", max(0, self.hi) if pos > self.hi else 0, pos) + 1
-            end = text.find("\n", pos)
-            self.hi = end if end >= 0 else len(text)
-            self.sents = sentences(text[self.lo : self.hi])
-        sent = sentence_at(self.sents, pos - self.lo)
-        return Sentence(sent.start + self.lo, sent.end + self.lo, sent.text) if sent else None
 
 
 # -- reading a match -----------------------------------------------------------------
