@@ -116,6 +116,15 @@ class Gazetteer:
         for n in [*self.full, *self.short]:
             lengths[n[:2]].add(len(n))
         self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        # Where a name may start: a first character of some prefix followed by a second
+        # character of some prefix. Two character classes scan in C; they pass about one
+        # position in sixteen, and the prefix lookup in ``find_places`` settles the rest.
+        firsts = "".join(sorted({k[0] for k in self.lengths}))
+        seconds = "".join(sorted({k[1] for k in self.lengths if len(k) > 1}))
+        if all(len(k) > 1 for k in self.lengths):
+            self.starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+        else:  # a one-character name: any first character may start it
+            self.starts = re.compile(f"[{re.escape(firsts)}]")
 
     def chain(self, code: str) -> list[Division]:
         """The division and its ancestors, province first."""
@@ -208,7 +217,9 @@ def find_places(text: str, kind: str = "mention") -> list[PlaceMention]:
     gaz = gazetteer()
     out: list[PlaceMention] = []
     i, n = 0, len(text)
-    while i < n:
+    search = gaz.starts.search
+    while (start := search(text, i)) is not None:
+        i = start.start()  # no name starts between the last position and this one
         hit: PlaceMention | None = None
         for length in gaz.lengths.get(text[i : i + 2], ()):
             if i + length > n:
