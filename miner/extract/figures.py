@@ -147,6 +147,9 @@ _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
 _QUOTE_STOPS = "。；;\n"
 _QUOTE_WINDOW = 40  # calibrated on the seeds: slogans in quotes run up to ~30 characters
+_QUOTE_OPEN = re.compile(f"[{_OPEN_QUOTES}]")
+_QUOTE_RESET = re.compile(f"[{_CLOSE_QUOTES}{_QUOTE_STOPS}]")
+_QUOTE_AFTER = re.compile(f"[{_CLOSE_QUOTES}“{_QUOTE_STOPS}]")  # what decides after the span
 _RANGE_SIGN = re.compile("至|到|-|——|—|－|~|～|〜")
 _RANGE_WINDOW = 30
 # 十一届全国人大四次会议: a session number even when 届 is not right before it.
@@ -401,17 +404,13 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     Some pages close quotes with a second “ (“人格之师“), so a “ after an unclosed “
     closes it. A quote never spans a full stop, and the window is bounded.
     """
+    # A closing mark or full stop resets the state, so only the opening marks after the
+    # last of them matter; regexes find those, where a loop looked at every character.
+    window = text[max(0, start - _QUOTE_WINDOW) : start]
     opened = False
-    for ch in text[max(0, start - _QUOTE_WINDOW) : start]:
-        if ch in _OPEN_QUOTES:
-            opened = not (ch == "“" and opened)
-        elif ch in _CLOSE_QUOTES or ch in _QUOTE_STOPS:
-            opened = False
+    for ch in _QUOTE_OPEN.findall(_QUOTE_RESET.split(window)[-1]):
+        opened = not (ch == "“" and opened)
     if not opened:
         return False
-    for ch in text[end : end + _QUOTE_WINDOW]:
-        if ch in _CLOSE_QUOTES or ch == "“":
-            return True
-        if ch in _QUOTE_STOPS:
-            return False
-    return False
+    after = _QUOTE_AFTER.search(text, end, end + _QUOTE_WINDOW)
+    return after is not None and after.group() not in _QUOTE_STOPS
