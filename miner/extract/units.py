@@ -129,13 +129,14 @@ def describe(text: str, title: str | None) -> DocMeta:
     title_places = find_places(title, "title") if title else []
     body_places = find_places(text)
     places = title_places + body_places
+    named = _named_units(text, title)
     if not sure:
         # No self-reference: a unit named in the opening (区政协认真贯彻…) says more than 全区.
-        name, _ = _unit_name(text, title, None, places)
+        name, _ = _unit_name(text, title, None, places, named)
         suffix = next(_NAMED.finditer(name), None) if name else None
         if suffix is not None and suffix.group("suffix") in _UNIT_TYPE_OF_SUFFIX:
             meta.unit_type = _UNIT_TYPE_OF_SUFFIX[suffix.group("suffix")]
-    meta.unit_name, _ = _unit_name(text, title, meta.unit_type, places)
+    meta.unit_name, _ = _unit_name(text, title, meta.unit_type, places, named)
     mentions = title_places + _signature_places(text, body_places)
     if meta.unit_name and not _PLACEHOLDER.search(meta.unit_name):
         mentions += find_places(meta.unit_name, "unit_name")
@@ -207,26 +208,19 @@ def _genre(lead: str) -> str | None:
     return best[1] if best else None
 
 
-def _unit_name(
-    text: str,
-    title: str | None,
-    unit_type: str | None,
-    places: list[PlaceMention] | None = None,
-) -> tuple[str | None, str | None]:
-    """The unit's own name and its place prefix.
+# A named unit as ``_unit_name`` votes on it: (in the title, name, offset, suffix, place,
+# in the title or the opening sentence).
+_Named = tuple[bool, str, int, str, str | None, bool]
 
-    A mention counts when it starts the title, a line or a clause, its core holds
-    no pronoun or particle, and its suffix fits the unit type. It must recur, or
-    stand in the title, the opening sentence or right after a gazetteer place
-    (武汉市新河街学校): one clause-initial match deep in the body (…，要求镇、…) is too
-    weak to name a unit. A county or city reporting on itself is named by the place
-    that opens its title (谯城区2011年…工作总结).
+
+def _named_units(text: str, title: str | None) -> list[_Named]:
+    """Every well-formed named unit of the title and the text, whatever the unit type.
+
+    ``describe`` asks ``_unit_name`` twice when no self-reference decides the type; the
+    matches (and the segmenting of each candidate) do not depend on the type, so they
+    are read once and filtered by type in each call.
     """
-    votes: Counter[str] = Counter()
-    strong: set[str] = set()
-    first: dict[str, int] = {}
-    pos: dict[str, int] = {}
-    places_of: dict[str, str | None] = {}
+    out: list[_Named] = []
     for in_title, source in ((True, title or ""), (False, text)):
         for m in _NAMED.finditer(source):
             core, suffix = m.group("core"), m.group("suffix")
@@ -235,15 +229,46 @@ def _unit_name(
                 continue
             if _NOT_IN_NAME.intersection(core) or _has_function_word(core + suffix):
                 continue
-            if unit_type and _UNIT_TYPE_OF_SUFFIX.get(suffix) != unit_type:
-                continue
-            name = m.group("name")
-            votes[name] += 1
-            if in_title or (m.start() <= OPENING and not _before_in_sentence(source, m.start())):
-                strong.add(name)
-            first.setdefault(name, len(first))
-            pos.setdefault(name, m.start() if not in_title else -1)
-            places_of[name] = m.group("place")
+            opening = in_title or (
+                m.start() <= OPENING and not _before_in_sentence(source, m.start())
+            )
+            out.append((in_title, m.group("name"), m.start(), suffix, m.group("place"), opening))
+    return out
+
+
+def _unit_name(
+    text: str,
+    title: str | None,
+    unit_type: str | None,
+    places: list[PlaceMention] | None = None,
+    named: list[_Named] | None = None,
+) -> tuple[str | None, str | None]:
+    """The unit's own name and its place prefix.
+
+    A mention counts when it starts the title, a line or a clause, its core holds
+    no pronoun or particle, and its suffix fits the unit type. It must recur, or
+    stand in the title, the opening sentence or right after a gazetteer place
+    (武汉市新河街学校): one clause-initial match deep in the body (…，要求镇、…) is too
+    weak to name a unit. A county or city reporting on itself is named by the place
+    that opens its title (谯城区2011年…工作总结). ``named`` is ``_named_units(text, title)``
+    when the caller has it already.
+    """
+    votes: Counter[str] = Counter()
+    strong: set[str] = set()
+    first: dict[str, int] = {}
+    pos: dict[str, int] = {}
+    places_of: dict[str, str | None] = {}
+    if named is None:
+        named = _named_units(text, title)
+    for in_title, name, start, suffix, prefix, opening in named:
+        if unit_type and _UNIT_TYPE_OF_SUFFIX.get(suffix) != unit_type:
+            continue
+        votes[name] += 1
+        if opening:
+            strong.add(name)
+        first.setdefault(name, len(first))
+        pos.setdefault(name, start if not in_title else -1)
+        places_of[name] = prefix
     for place in places or []:
         if place.kind == "title" or place.kind not in ("mention", "signature"):
             continue
