@@ -25,7 +25,7 @@ has no unit to normalise to, so it is left out rather than given a unit of its o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -33,6 +33,7 @@ from miner.extract.numerals import (
     ARABIC_RE,
     CHINESE_RE,
     CN_DIGITS,
+    CN_NUMERAL,
     chinese_digits,
     multiplier,
     parse_arabic,
@@ -89,6 +90,10 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Runs of the characters a figure can start with (see ``_figure_matches``).
+# ARABIC_RE opens with [0-9０-９], CHINESE_RE with CN_NUMERAL, the percent form with 百 or 千.
+_NUMBER_RUN = re.compile(f"[0-9０-９{CN_NUMERAL}百千]+")
 
 # -- context rules -------------------------------------------------------------------
 
@@ -192,7 +197,7 @@ def find_figures(
         >>> [(f.raw, f.value, f.unit, f.qualifier, f.subject) for f in figs]
         [('21.6万元', 216000.0, '元', 'exact', '资金'), ('30余人', 30.0, '人', 'more_than', None)]
     """
-    claims = [c for m in _FIGURE.finditer(text) if (c := _candidate(m)) and _is_claim(c, text)]
+    claims = [c for m in _figure_matches(text) if (c := _candidate(m)) and _is_claim(c, text)]
     out: list[Figure] = []
     if not claims:
         return out
@@ -224,6 +229,29 @@ def find_figures(
             )
         )
     return out
+
+
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE.finditer(text)``, tried only where a number starts.
+
+    Every figure starts with a digit or a Chinese numeral (百分之 with 百, 千分之 with 千),
+    so ``_FIGURE`` is matched only inside runs of those characters, which a character
+    class finds in C. The regex on its own is tried at every position of the text: its
+    alternatives open with look-behinds, so the regex engine has no first-character
+    shortcut of its own. Matches come in the same order and never overlap, as
+    ``finditer``'s do.
+    """
+    match = _FIGURE.match
+    done = 0  # end of the last match: the next one starts at or after it
+    for run in _NUMBER_RUN.finditer(text):
+        i, end = max(run.start(), done), run.end()
+        while i < end:
+            m = match(text, i)
+            if m is None:
+                i += 1
+                continue
+            yield m
+            done = i = m.end()
 
 
 def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
