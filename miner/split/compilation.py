@@ -67,8 +67,10 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
         ss, se = tm.source_span(s, e)
         removals.append(Removal(source, rule, lines[i], ss, se))
 
-    markers = [i for i, ln in enumerate(lines) if _is_short(ln) and _PART.match(ln.strip())]
-    counts = [i for i, ln in enumerate(lines) if _is_short(ln) and _COUNT.match(ln.strip())]
+    # Both patterns need a 篇; most pages have none, and their lines are never matched.
+    held = [i for i, ln in enumerate(lines) if "篇" in ln and _is_short(ln)]
+    markers = [i for i in held if _PART.match(lines[i].strip())]
+    counts = [i for i in held if _COUNT.match(lines[i].strip())]
     page_title: str | None = None
     cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
     if markers:
