@@ -93,7 +93,9 @@ _FIGURE = re.compile(
 
 # Runs of the characters a figure can start with (see ``_figure_matches``).
 # ARABIC_RE opens with [0-9０-９], CHINESE_RE with CN_NUMERAL, the percent form with 百 or 千.
-_NUMBER_RUN = re.compile(f"[0-9０-９{CN_NUMERAL}百千]+")
+# Written [c][c]* rather than [c]+: a pattern opening with a character class lets the
+# regex engine skip ahead to those characters.
+_NUMBER_RUN = re.compile(f"[0-9０-９{CN_NUMERAL}百千][0-9０-９{CN_NUMERAL}百千]*")
 
 # -- context rules -------------------------------------------------------------------
 
