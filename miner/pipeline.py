@@ -18,7 +18,7 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +43,7 @@ from miner.models import (
     SentenceRecord,
     Slogan,
 )
-from miner.segment import sentences
+from miner.segment import Sentence, sentences
 from miner.settings import Settings
 from miner.split import split_page, take_title
 from miner.textmap import TextMap
@@ -138,9 +138,16 @@ def build_articles(
     return articles, removals
 
 
-def sentence_records(article: Article, sections: list[Section]) -> list[SentenceRecord]:
-    """Rows of the ``sentences`` table for one article, each in its innermost section."""
+def sentence_records(
+    article: Article, sections: list[Section], sents: Sequence[Sentence] | None = None
+) -> list[SentenceRecord]:
+    """Rows of the ``sentences`` table for one article, each in its innermost section.
+
+    ``sents`` is ``sentences(article.text)`` when the caller has split it already.
+    """
     index = SectionIndex(sections)
+    if sents is None:
+        sents = sentences(article.text)
     return [
         SentenceRecord(
             article.doc_id,
@@ -150,7 +157,7 @@ def sentence_records(article: Article, sections: list[Section]) -> list[Sentence
             s.end,
             s.text,
         )
-        for n, s in enumerate(sentences(article.text), start=1)
+        for n, s in enumerate(sents, start=1)
     ]
 
 
@@ -178,14 +185,16 @@ def process_page(
         if splice is not None and article.numbering_issue is None:
             article.numbering_issue = f"numbering restarts after body text (offset {splice})"
         article.spliced = article.numbering_issue is not None
-        figures = find_figures(article.text, article.doc_id)
+        # One split into sentences serves the figures and the ``sentences`` table.
+        sents = sentences(article.text)
+        figures = find_figures(article.text, article.doc_id, sents)
         index = SectionIndex(sections)
         for f in figures:
             f.section_id = index.holder(f.start)
         slogans = find_slogans(article.text, article.doc_id)
         result.articles.append(article)
         result.sections.extend(sections)
-        result.sentences.extend(sentence_records(article, sections))
+        result.sentences.extend(sentence_records(article, sections, sents))
         result.figures.extend(figures)
         result.slogans.extend(slogans)
         result.checks.extend(document_checks(article, figures))

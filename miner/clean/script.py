@@ -9,7 +9,7 @@ length changes the whole line falls back to its own start offset.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from functools import cache
 
 from miner.textmap import TextMap
@@ -33,6 +33,23 @@ def _script_of(ch: str) -> int:
     return 0
 
 
+@cache
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of the traditional-only and the simplified-only CJK characters.
+
+    Built once per process from ``_script_of`` over the 20,992 unified ideographs (about
+    0.05 s); counting a text's characters with them then runs in C, where asking OpenCC
+    about each distinct character of each text did not.
+    """
+    trad: list[str] = []
+    simp: list[str] = []
+    for code in range(0x4E00, 0xA000):
+        kind = _script_of(chr(code))
+        if kind:
+            (trad if kind > 0 else simp).append(chr(code))
+    return re.compile(f"[{''.join(trad)}]"), re.compile(f"[{''.join(simp)}]")
+
+
 def detect_script(text: str) -> str:
     """``simplified``, ``traditional`` or ``mixed``.
 
@@ -40,15 +57,12 @@ def detect_script(text: str) -> str:
         >>> detect_script("創先爭優活動總結"), detect_script("创先争优活动总结")
         ('traditional', 'simplified')
     """
-    trad = simp = 0
-    for ch, n in Counter(text).items():
-        if "\u4e00" <= ch <= "\u9fff":
-            kind = _script_of(ch)
-            if kind > 0:
-                trad += n
-            elif kind < 0:
-                simp += n
-    if trad == 0 or trad <= 0.02 * simp:
+    trad_only, simp_only = _script_patterns()
+    trad = len(trad_only.findall(text))
+    if trad == 0:
+        return "simplified"
+    simp = len(simp_only.findall(text))
+    if trad <= 0.02 * simp:
         return "simplified"
     if simp <= 0.05 * trad:
         return "traditional"

@@ -44,6 +44,8 @@ _GENERIC_SUBJECTS = frozenset(
     {"资金", "投资", "经费", "金额", "资金投入", "问题", "工作", "活动", "项目", "国家"}
 )
 _CLAUSE_MARKS = "，,、；;：:。！？!?\n（(）)“”《》"
+_CLAUSE_MARK = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
+_CLAUSE_END = re.compile("[。；;！？!?\n]")  # where the clause a total is stated in starts
 _LEAD = 4  # characters of a clause before a figure that make up its wording
 _TAIL = 4  # characters after it
 _MIN_WORDING = 3  # a wording shorter than this (党员 + number) repeats by chance
@@ -369,13 +371,10 @@ def _wording(f: Figure, text: str) -> tuple[str, str, str] | None:
 
     None when there are fewer than ``_MIN_WORDING`` characters around it.
     """
-    lo = max(0, f.start - _LEAD)
-    lead = text[lo : f.start]
-    cut = max(lead.rfind(ch) for ch in _CLAUSE_MARKS)
-    lead = lead[cut + 1 :]
-    tail = text[f.end : f.end + _TAIL]
-    stops = [i for i, ch in enumerate(tail) if ch in _CLAUSE_MARKS]
-    tail = tail[: stops[0]] if stops else tail
+    # What follows the last clause mark before the figure, and what precedes the first
+    # one after it: one split in C each, where a search per mark cost 23 calls.
+    lead = _CLAUSE_MARK.split(text[max(0, f.start - _LEAD) : f.start])[-1]
+    tail = _CLAUSE_MARK.split(text[f.end : f.end + _TAIL], 1)[0]
     if len(lead) + len(tail) < _MIN_WORDING:
         return None
     return lead, f.raw, tail
@@ -384,9 +383,8 @@ def _wording(f: Figure, text: str) -> tuple[str, str, str] | None:
 def _context(f: Figure, text: str) -> tuple[str, str, str]:
     """The ``_CONTEXT`` characters before a figure, the figure, and the rest of its clause
     (at most ``_TAIL`` characters): what a pasted sentence repeats exactly."""
-    tail = text[f.end : f.end + _TAIL]
-    stops = [i for i, ch in enumerate(tail) if ch in _CLAUSE_MARKS]
-    return text[max(0, f.start - _CONTEXT) : f.start], f.raw, tail[: stops[0]] if stops else tail
+    tail = _CLAUSE_MARK.split(text[f.end : f.end + _TAIL], 1)[0]
+    return text[max(0, f.start - _CONTEXT) : f.start], f.raw, tail
 
 
 def _unit_key(unit: str) -> str:
@@ -410,9 +408,8 @@ def _times(sentence: str) -> set[str]:
 
 def _stated_as_total(f: Figure, text: str) -> bool:
     """共有党员1200名, 全镇党员1200名: a cue for a whole in the clause before the figure."""
-    lead = text[max(0, f.start - _TOTAL_WINDOW) : f.start]
-    cut = max(lead.rfind(ch) for ch in "。；;！？!?\n")
-    return bool(_TOTAL_CUE.search(lead[cut + 1 :]))
+    lead = _CLAUSE_END.split(text[max(0, f.start - _TOTAL_WINDOW) : f.start])[-1]
+    return bool(_TOTAL_CUE.search(lead))
 
 
 def _modifies(prefix: str) -> bool:

@@ -25,6 +25,7 @@ has no unit to normalise to, so it is left out rather than given a unit of its o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -32,6 +33,7 @@ from miner.extract.numerals import (
     ARABIC_RE,
     CHINESE_RE,
     CN_DIGITS,
+    CN_NUMERAL,
     chinese_digits,
     multiplier,
     parse_arabic,
@@ -88,6 +90,12 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Runs of the characters a figure can start with (see ``_figure_matches``).
+# ARABIC_RE opens with [0-9０-９], CHINESE_RE with CN_NUMERAL, the percent form with 百 or 千.
+# Written [c][c]* rather than [c]+: a pattern opening with a character class lets the
+# regex engine skip ahead to those characters.
+_NUMBER_RUN = re.compile(f"[0-9０-９{CN_NUMERAL}百千][0-9０-９{CN_NUMERAL}百千]*")
 
 # -- context rules -------------------------------------------------------------------
 
@@ -146,6 +154,9 @@ _OPEN_QUOTES = "“‘「『《"
 _CLOSE_QUOTES = "”’」』》"
 _QUOTE_STOPS = "。；;\n"
 _QUOTE_WINDOW = 40  # calibrated on the seeds: slogans in quotes run up to ~30 characters
+_QUOTE_OPEN = re.compile(f"[{_OPEN_QUOTES}]")
+_QUOTE_RESET = re.compile(f"[{_CLOSE_QUOTES}{_QUOTE_STOPS}]")
+_QUOTE_AFTER = re.compile(f"[{_CLOSE_QUOTES}“{_QUOTE_STOPS}]")  # what decides after the span
 _RANGE_SIGN = re.compile("至|到|-|——|—|－|~|～|〜")
 _RANGE_WINDOW = 30
 # 十一届全国人大四次会议: a session number even when 届 is not right before it.
@@ -168,12 +179,16 @@ class _Candidate:
     implied: str | None  # qualifier implied by the written unit (3个多月)
 
 
-def find_figures(text: str, doc_id: str = "") -> list[Figure]:
+def find_figures(
+    text: str, doc_id: str = "", sents: Sequence[Sentence] | None = None
+) -> list[Figure]:
     """Every numeric claim of a cleaned article body, in text order.
 
     Args:
         text: the article text (simplified characters, lines joined).
         doc_id: copied into each figure.
+        sents: ``sentences(text)``, when the caller has them already (the pipeline
+            splits each article once for the ``sentences`` table and the figures).
 
     Returns:
         Figures with ``text[f.start:f.end] == f.raw``; ``section_id`` is left None
@@ -184,11 +199,14 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
         >>> [(f.raw, f.value, f.unit, f.qualifier, f.subject) for f in figs]
         [('21.6万元', 216000.0, '元', 'exact', '资金'), ('30余人', 30.0, '人', 'more_than', None)]
     """
-    claims = [c for m in _FIGURE.finditer(text) if (c := _candidate(m)) and _is_claim(c, text)]
+    claims = [c for m in _figure_matches(text) if (c := _candidate(m)) and _is_claim(c, text)]
     out: list[Figure] = []
-    lines = _LineSentences(text)
+    if not claims:
+        return out
+    if sents is None:
+        sents = sentences(text)
     for cand in _merge_ranges(claims, text):
-        sent = lines.at(cand.start)
+        sent = sentence_at(sents, cand.start)
         unit_class = UNITS.get(cand.unit)
         out.append(
             Figure(
@@ -215,6 +233,29 @@ def find_figures(text: str, doc_id: str = "") -> list[Figure]:
     return out
 
 
+def _figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE.finditer(text)``, tried only where a number starts.
+
+    Every figure starts with a digit or a Chinese numeral (百分之 with 百, 千分之 with 千),
+    so ``_FIGURE`` is matched only inside runs of those characters, which a character
+    class finds in C. The regex on its own is tried at every position of the text: its
+    alternatives open with look-behinds, so the regex engine has no first-character
+    shortcut of its own. Matches come in the same order and never overlap, as
+    ``finditer``'s do.
+    """
+    match = _FIGURE.match
+    done = 0  # end of the last match: the next one starts at or after it
+    for run in _NUMBER_RUN.finditer(text):
+        i, end = max(run.start(), done), run.end()
+        while i < end:
+            m = match(text, i)
+            if m is None:
+                i += 1
+                continue
+            yield m
+            done = i = m.end()
+
+
 def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
     """Join 5人至8人 and 2万元—5万元 into one range figure, as 5至8人 already is.
 
@@ -235,32 +276,6 @@ def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
                 c.end, c.is_range = sign.end() + upper.end, True
         out.append(c)
     return out
-
-
-class _LineSentences:
-    """The sentences of the line around a position, splitting only lines with figures.
-
-    ``sentences`` restarts at every line end, so splitting one line gives the same
-    sentences as splitting the whole text. Figures come in text order, so the last
-    line split is kept and its bounds are found once: searching back for the line
-    start from every figure would be quadratic on a page that is one long line.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lo = self.hi = -1
-        self.sents: list[Sentence] = []
-
-    def at(self, pos: int) -> Sentence | None:
-        if not self.lo <= pos < self.hi:
-            text = self.text
-            # Past the cached line, its newline is the earliest the next line can start.
-            self.lo = text.rfind("\n", max(0, self.hi) if pos > self.hi else 0, pos) + 1
-            end = text.find("\n", pos)
-            self.hi = end if end >= 0 else len(text)
-            self.sents = sentences(text[self.lo : self.hi])
-        sent = sentence_at(self.sents, pos - self.lo)
-        return Sentence(sent.start + self.lo, sent.end + self.lo, sent.text) if sent else None
 
 
 # -- reading a match -----------------------------------------------------------------
@@ -419,17 +434,13 @@ def _in_quotes(text: str, start: int, end: int) -> bool:
     Some pages close quotes with a second “ (“人格之师“), so a “ after an unclosed “
     closes it. A quote never spans a full stop, and the window is bounded.
     """
+    # A closing mark or full stop resets the state, so only the opening marks after the
+    # last of them matter; regexes find those, where a loop looked at every character.
+    window = text[max(0, start - _QUOTE_WINDOW) : start]
     opened = False
-    for ch in text[max(0, start - _QUOTE_WINDOW) : start]:
-        if ch in _OPEN_QUOTES:
-            opened = not (ch == "“" and opened)
-        elif ch in _CLOSE_QUOTES or ch in _QUOTE_STOPS:
-            opened = False
+    for ch in _QUOTE_OPEN.findall(_QUOTE_RESET.split(window)[-1]):
+        opened = not (ch == "“" and opened)
     if not opened:
         return False
-    for ch in text[end : end + _QUOTE_WINDOW]:
-        if ch in _CLOSE_QUOTES or ch == "“":
-            return True
-        if ch in _QUOTE_STOPS:
-            return False
-    return False
+    after = _QUOTE_AFTER.search(text, end, end + _QUOTE_WINDOW)
+    return after is not None and after.group() not in _QUOTE_STOPS

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from miner.extract.numerals import parse_chinese
 
@@ -32,6 +33,13 @@ _LINE_MARKER = re.compile(
     r"|(?P<rparen_num>(?P<rparen_num_n>\d{1,2})\s*[)）](?!\d))"
     r"|(?P<circled>(?P<circled_n>[\u2460-\u2473\u2474-\u2487]))"
     r"|(?P<ordinal>(?P<ordinal_n>[一二三四五六七八九十]{1,3})是(?![是否]))"
+)
+# Characters a marker can start with (after leading white space): the first item of each
+# alternative above, plus any decimal digit (``\\d`` matches every Unicode digit, as
+# ``str.isdecimal`` does). Most lines start with none of them, and one set lookup then
+# saves running the regex: ``line_marker`` runs on every line of every page, several times.
+_FIRST_CHARS = frozenset(
+    "附第一二三四五六七八九十（(" + "".join(chr(c) for c in range(0x2460, 0x2488))
 )
 _GROUPS = (
     "annex",
@@ -143,11 +151,17 @@ def line_marker(line: str) -> Marker | None:
         True
     """
     stripped = line.lstrip(" \t\u3000\u00a0")
+    if not stripped:
+        return None
+    first = stripped[0]
+    if first not in _FIRST_CHARS and not first.isdecimal():
+        return None
     pad = len(line) - len(stripped)
     m = _LINE_MARKER.match(stripped)
     if m is None:
         return None
-    family = next(g for g in _GROUPS if m.group(g) is not None)
+    # The family's group encloses the rest and closes last, so it is ``lastgroup``.
+    family = m.lastgroup or next(g for g in _GROUPS if m.group(g) is not None)
     raw = m.group(f"{family}_n")
     if family == "part":
         # 第一章 and 第一节 are different levels; 第一部分 sits where 第一章 would.
@@ -157,6 +171,16 @@ def line_marker(line: str) -> Marker | None:
     while end < len(stripped) and stripped[end] in " \t\u3000":
         end += 1
     return Marker(family, _value(raw), m.group(0).strip(), pad + end)
+
+
+@lru_cache(maxsize=4096)
+def marker_of(marker: str) -> Marker | None:
+    """``line_marker`` of a section's marker as written (``一、``, ``（二）``), cached.
+
+    The checks on a heading tree (roles, numbering) read each section's marker again;
+    the markers of a corpus are a few hundred strings, so they are parsed once each.
+    """
+    return line_marker(marker)
 
 
 def run_in_marker(line: str) -> Marker | None:

@@ -27,7 +27,9 @@ _QUANTITY_CHARS = frozenset(
     "0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿几数多余半每各这那该此"
     "本某哪全整上下首单双俩仨第"
 )
-_GAP = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
+# White space between two CJK characters. The look-behind follows the first space
+# rather than opening the pattern, so the regex engine skips ahead to spaces.
+_GAP = re.compile(rf"[ \u3000\u00a0](?<=[{_CJK}][ \u3000\u00a0])[ \u3000\u00a0]*(?=[{_CJK}])")
 _GAP_UNITS = sorted(
     (
         "户 名 人 人次 个 位 件 项 元 万元 亿元 亩 平方米 公顷 公里 次 场 场次 条 份 台 辆 株 盏 "

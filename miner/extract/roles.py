@@ -130,16 +130,24 @@ _ACTION = re.compile(
 
 # Sentence cues. Each sentence votes for the role with the most hits (ties: earlier role
 # in _VOTE_ORDER); 将 counts only before a verb of intent, since 将…划分为 is a past action.
+# Every alternative opens with a plain character (look-behinds come after it: 问(?<!解决问)题
+# is 问题 not after 解决), which lets the regex engine skip to the positions where one of
+# those characters stands instead of trying every alternative at every position, about
+# ten times faster on report text.
+_DONE_VERBS = (
+    "开展 组织 召开 成立 制定 建立 举办 落实 实施 设立 签订 走访 培训 推行 实行 印发 出台 "
+    "采取 投入 争取 配备 设置 完成 组建 修订 推出"
+).split()
 _SENTENCE_CUES: Mapping[str, re.Pattern[str]] = {
     "问题": re.compile(
         r"存在|不足|不够|不强|不高|不到位|不平衡|不充分|薄弱|滞后|欠缺|偏少|偏低|偏大|偏小|"
         r"偏弱|有待|尚未|尚不|较差|困难|难以|差距|短板|瓶颈|制约|亟待|单一|上热下冷|两张皮|"
-        r"(?<!解决)(?<!解决好)问题(?!\d)"
+        r"问(?<!解决问)(?<!解决好问)题(?!\d)"
     ),
     "计划": re.compile(
         r"下一步|下步|今后|明年|来年|下半年|力争|争取|计划|拟|预计|目标|不少于|"
         r"将(?=继续|进一步|重点|着力|加大|全面|努力|以|按照|围绕|认真|切实|坚持|大力|不断|"
-        r"抓好|做好|加快|深入|持续|积极|逐步|在)|(?<![重主需必只纲概摘提首紧简显政])要(?![求素点事闻害])|"
+        r"抓好|做好|加快|深入|持续|积极|逐步|在)|要(?<![重主需必只纲概摘提首紧简显政]要)(?![求素点事闻害])|"
         r"到\d{4}年|"
         r"今年(?!以来)|年底前|年内"
     ),
@@ -151,8 +159,7 @@ _SENTENCE_CUES: Mapping[str, re.Pattern[str]] = {
     # Action verbs alone are as common in plans as in reports; a 做法 sentence reports
     # what was done: a completed verb (开展了), a count of times, a span of time gone by.
     "做法": re.compile(
-        r"(?:开展|组织|召开|成立|制定|建立|举办|落实|实施|设立|签订|走访|培训|推行|实行|"
-        r"印发|出台|采取|投入|争取|配备|设置|完成|组建|修订|推出)了|先后|共计?(?:开展|组织|召开|"
+        "|".join(f"{verb}了" for verb in _DONE_VERBS) + r"|先后|共计?(?:开展|组织|召开|"
         r"举办|培训|走访|发放|投入|解决|帮助|张贴|设置|承诺)|今年以来|一年来|活动开展以来|"
         r"过去一年|五年来|去年|全年(?:共|累计)?(?:开展|组织|召开|举办|培训|走访|发放|投入)|"
         r"坚持每|每月|每季度?|每周|定期"

@@ -33,6 +33,7 @@ from miner.extract.markers import (
     embedded_marker,
     item_markers,
     line_marker,
+    marker_of,
     run_in_marker,
 )
 from miner.extract.roles import MAX_CONTENT, role_evidence
@@ -386,7 +387,7 @@ def _assign_roles(text: str, sections: list[Section], parents: Sequence[int | No
         at = text.find(s.heading, s.start, s.end) if s.heading else -1
         body = s.start + len(s.marker) if at < 0 else at + len(s.heading)
         prior = sections[p].role if p is not None and evident[p] else None
-        mark = line_marker(s.marker)
+        mark = marker_of(s.marker)
         if mark is not None and mark.family == "clause":
             s.role, ok = "其他", True
         else:
@@ -420,7 +421,7 @@ def numbering_issue(sections: Sequence[Section]) -> str | None:
     last: dict[str, Section] = {}
     last_child: dict[tuple[str | None, str], tuple[Section, int]] = {}
     for s in sections:
-        mark = line_marker(s.marker)
+        mark = marker_of(s.marker)
         if mark is None:
             continue
         if mark.family == "annex":
@@ -429,7 +430,7 @@ def numbering_issue(sections: Sequence[Section]) -> str | None:
         if s.depth == 1:
             prev = last.get(mark.family)
             last[mark.family] = s
-            prev_mark = line_marker(prev.marker) if prev else None
+            prev_mark = marker_of(prev.marker) if prev else None
             if prev is not None and prev_mark is not None:
                 if mark.value <= prev_mark.value:
                     return f"restart at depth 1: {s.marker} after {prev.marker} (offset {s.start})"

@@ -69,8 +69,12 @@ _SMALL = "一二三四五六七八九十两"
 _NOT_HEAD = "年月日天次个名人位届期批场所项条份元万千百十亿级等是些县区市省乡镇中分点多余倍成面边"
 _PARTICLES = "了的着过地得又等和与及"
 _G = rf"[^\W\d_{_SMALL}{_NOT_HEAD}{_PARTICLES}][^\W\d_{_PARTICLES}]{{0,2}}"
+# The look-behinds of _REPEATED and _GE follow the first numeral (the pattern then opens
+# with a character class, which lets the regex engine skip ahead to numerals); each
+# checks the character before that numeral, as a look-behind in front of it would.
 _REPEATED = re.compile(
-    rf"(?<![第进统同逐唯之单专划整均长{_N}])[{_SMALL}]{{1,2}}{_G}(?:[{_SMALL}]{{1,2}}{_G})+"
+    rf"[{_SMALL}](?<![第进统同逐唯之单专划整均长{_N}][{_SMALL}])[{_SMALL}]?{_G}"
+    rf"(?:[{_SMALL}]{{1,2}}{_G})+"
 )
 _FORMULA_AFTER = re.compile(
     r"(?:”|制度|活动|工作|要求|标准|模式|机制|学习|教育|工程|建设|创建|行动|主题|承诺|精神|思想|"
@@ -80,7 +84,7 @@ _FORMULA_AFTER = re.compile(
 # or a closing quote, and only when it recurs (三个方面 is a count, not a slogan). 一个 is left
 # out: it is the indefinite article far more often than a number.
 _GE = re.compile(
-    rf"(?<![第{_N}\d])[二三四五六七八九十两]个[^\W\d_{_N}]{{2}}"
+    rf"[二三四五六七八九十两](?<![第{_N}\d][二三四五六七八九十两])个[^\W\d_{_N}]{{2}}"
     r"(?=重要|精神|思想|活动|要求|标准|工程|[、”])"
 )
 _BOUNDARY = re.compile(

@@ -7,9 +7,11 @@ subject does not grow with the sentence.
 
 from __future__ import annotations
 
-from collections.abc import Container
+import re
+from collections.abc import Container, Sequence
 
-from miner.segment import Sentence, Token, tag
+from miner.segment import Sentence
+from miner.segment.words import tag_pairs
 
 # jieba's "habitual phrase" tag l is left out: it marks 困难户 and 粮食产量, but as
 # often idioms and verb phrases (毫不相干, 价格上涨), which would make poor subjects.
@@ -24,6 +26,7 @@ _SKIP_WORDS = frozenset(
 # Measure words that count things: the counted noun usually follows (配备1名大学生村官).
 _COUNT_CLASSES = frozenset({"people", "count", "items", "events"})
 _CLAUSE_MARKS = "，,、；;：:。！？!?\n（(）)“”《》"
+_CLAUSE_MARK = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
 _WINDOW = 20  # characters of context tagged on each side, at most
 # A noun phrase after the unit stops early: 660名党员干部积极行动 → 党员干部 (jieba tags
 # 积极行动 as a noun). Five characters keep 大学生村官 and 优秀共产党员 whole enough.
@@ -56,57 +59,66 @@ def find_subject(
     """
     lo = max(start - _WINDOW, sent.start if sent else 0)
     hi = min(end + _WINDOW, sent.end if sent else len(text))
-    for i in range(start - 1, lo - 1, -1):
-        if text[i] in _CLAUSE_MARKS:
-            lo = i + 1
-            break
-    for i in range(end, hi):
-        if text[i] in _CLAUSE_MARKS:
-            hi = i
-            break
-    tokens = tag(text[lo:hi])
-    before = [t for t in tokens if t.end <= start - lo]
-    after = [t for t in tokens if t.start >= end - lo]
-    if after and after[0].start != end - lo:
+    # The clause: from just past the last mark before the figure to the first one after it.
+    lo = start - len(_CLAUSE_MARK.split(text[lo:start])[-1])
+    hi = end + len(_CLAUSE_MARK.split(text[end:hi], 1)[0])
+    # Words wholly before the figure and wholly after it (the tokens tile the clause), as
+    # (word, tag) pairs: building a Token for each word cost more than the tagging itself.
+    before: list[tuple[str, str]] = []
+    after: list[tuple[str, str]] = []
+    head, tail = start - lo, end - lo
+    pos, after_at = 0, -1
+    for word, flag in tag_pairs(text[lo:hi]):
+        word_end = pos + len(word)
+        if word_end <= head:
+            before.append((word, flag))
+        elif pos >= tail:
+            if not after:
+                after_at = pos
+            after.append((word, flag))
+        pos = word_end
+    if after and after_at != tail:
         after = []  # the unit merged with the next word (个人): no clean boundary
     if unit_class in _COUNT_CLASSES:
         return _noun_after(after, units) or _noun_before(before, units)
     return _noun_before(before, units) or _noun_after(after, units)
 
 
-def _noun_before(tokens: list[Token], units: Container[str]) -> str | None:
+def _noun_before(tokens: Sequence[tuple[str, str]], units: Container[str]) -> str | None:
     """Nouns ending right before the number, past light words (共, 达, 投入, 了).
 
-    A 的 in between means the noun only modifies (村河西的120亩土地): no subject.
+    ``tokens`` are (word, tag) pairs. A 的 in between means the noun only modifies
+    (村河西的120亩土地): no subject.
     """
     i = len(tokens) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and (tokens[i].tag in _SKIP_TAGS or tokens[i].text in _SKIP_WORDS):
+    while i >= 0 and skipped < 3 and (tokens[i][1] in _SKIP_TAGS or tokens[i][0] in _SKIP_WORDS):
         i -= 1
         skipped += 1
-    if i >= 0 and tokens[i].text == "的":
+    if i >= 0 and tokens[i][0] == "的":
         return None
     words: list[str] = []
-    while i >= 0 and len(words) < 3 and tokens[i].tag in _NOUN_TAGS:
-        if not _may_be_subject(tokens[i].text, units):
+    while i >= 0 and len(words) < 3 and tokens[i][1] in _NOUN_TAGS:
+        if not _may_be_subject(tokens[i][0], units):
             break
-        words.insert(0, tokens[i].text)
+        words.insert(0, tokens[i][0])
         i -= 1
     return "".join(words)[-12:] or None
 
 
-def _noun_after(tokens: list[Token], units: Container[str]) -> str | None:
-    """Nouns right after the unit, one leading adjective allowed (优秀共产党员)."""
-    adjective = len(tokens) > 1 and tokens[0].tag in ("a", "b") and tokens[1].tag in _NOUN_TAGS
+def _noun_after(tokens: Sequence[tuple[str, str]], units: Container[str]) -> str | None:
+    """Nouns right after the unit, one leading adjective allowed (优秀共产党员).
+
+    ``tokens`` are (word, tag) pairs.
+    """
+    adjective = len(tokens) > 1 and tokens[0][1] in ("a", "b") and tokens[1][1] in _NOUN_TAGS
     i = 1 if adjective else 0
-    words = [t.text for t in tokens[:i]]
+    words = [word for word, _ in tokens[:i]]
     nouns = 0
-    while (
-        i < len(tokens) and tokens[i].tag in _NOUN_TAGS and _may_be_subject(tokens[i].text, units)
-    ):
-        if nouns and len("".join(words)) + len(tokens[i].text) > _AFTER_MAX:
+    while i < len(tokens) and tokens[i][1] in _NOUN_TAGS and _may_be_subject(tokens[i][0], units):
+        if nouns and len("".join(words)) + len(tokens[i][0]) > _AFTER_MAX:
             break
-        words.append(tokens[i].text)
+        words.append(tokens[i][0])
         nouns += 1
         i += 1
     return "".join(words)[:12] if nouns else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from miner.extract.dates import date_and_year
@@ -38,11 +39,14 @@ _SELF = {
 }
 _SELF_REF = re.compile(r"(?:我|本)(社区|街道|公司|村|乡|镇|县|区|市|局|委|办|校|院|厂)(?![长民里])")
 # A named unit starts a line, a clause or the title: "和爱乡根据实际…", "，XX乡充分借鉴…".
-# Requiring that boundary keeps verbs and particles (成立了以乡…) out of names.
+# Requiring that boundary keeps verbs and particles (成立了以乡…) out of names. The pattern
+# takes the boundary character itself (a line start is the newline ``_named`` puts in
+# front), so it opens with a character class and the regex engine skips ahead to those
+# characters; a name ends in a suffix, never a boundary character, so matches still never
+# share one.
 _NAMED = re.compile(
-    r"(?:^|(?<=[\s，,。；;：:、“”（(》]))(?P<name>(?P<place>[\u4e00-\u9fff]{2,4}?(?:省|市|州|县|区))?"
-    r"(?P<core>[\u4e00-\u9fffXx]{1,5}?)(?P<suffix>街道|社区|学校|中学|小学|乡|镇|村|局|政协|人大常委会|人大))",
-    re.M,
+    r"[\s，,。；;：:、“”（(》](?P<name>(?P<place>[\u4e00-\u9fff]{2,4}?(?:省|市|州|县|区))?"
+    r"(?P<core>[\u4e00-\u9fffXx]{1,5}?)(?P<suffix>街道|社区|学校|中学|小学|乡|镇|村|局|政协|人大常委会|人大))"
 )
 # Characters that never occur inside a unit's own name: pronouns, particles, aspect marks.
 _NOT_IN_NAME = frozenset("我本全该各每此其这那了以的在对与为把被将从向由于是着过们也都")
@@ -116,6 +120,13 @@ class DocMeta:
     genre: str | None = None
 
 
+def _named(source: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Named units of ``source`` with their offsets: each match of ``_NAMED`` in
+    ``"\\n" + source``, where groups are read and the offset is one less."""
+    for m in _NAMED.finditer("\n" + source):
+        yield m.start("name") - 1, m
+
+
 def describe(text: str, title: str | None) -> DocMeta:
     """Guess unit, region, date, year and genre of one article.
 
@@ -129,13 +140,14 @@ def describe(text: str, title: str | None) -> DocMeta:
     title_places = find_places(title, "title") if title else []
     body_places = find_places(text)
     places = title_places + body_places
+    named = _named_units(text, title)
     if not sure:
         # No self-reference: a unit named in the opening (区政协认真贯彻…) says more than 全区.
-        name, _ = _unit_name(text, title, None, places)
-        suffix = next(_NAMED.finditer(name), None) if name else None
-        if suffix is not None and suffix.group("suffix") in _UNIT_TYPE_OF_SUFFIX:
-            meta.unit_type = _UNIT_TYPE_OF_SUFFIX[suffix.group("suffix")]
-    meta.unit_name, _ = _unit_name(text, title, meta.unit_type, places)
+        name, _ = _unit_name(text, title, None, places, named)
+        suffix = next(_named(name), None) if name else None
+        if suffix is not None and suffix[1].group("suffix") in _UNIT_TYPE_OF_SUFFIX:
+            meta.unit_type = _UNIT_TYPE_OF_SUFFIX[suffix[1].group("suffix")]
+    meta.unit_name, _ = _unit_name(text, title, meta.unit_type, places, named)
     mentions = title_places + _signature_places(text, body_places)
     if meta.unit_name and not _PLACEHOLDER.search(meta.unit_name):
         mentions += find_places(meta.unit_name, "unit_name")
@@ -207,11 +219,38 @@ def _genre(lead: str) -> str | None:
     return best[1] if best else None
 
 
+# A named unit as ``_unit_name`` votes on it: (in the title, name, offset, suffix, place,
+# in the title or the opening sentence).
+_Named = tuple[bool, str, int, str, str | None, bool]
+
+
+def _named_units(text: str, title: str | None) -> list[_Named]:
+    """Every well-formed named unit of the title and the text, whatever the unit type.
+
+    ``describe`` asks ``_unit_name`` twice when no self-reference decides the type; the
+    matches (and the segmenting of each candidate) do not depend on the type, so they
+    are read once and filtered by type in each call.
+    """
+    out: list[_Named] = []
+    for in_title, source in ((True, title or ""), (False, text)):
+        for start, m in _named(source):
+            core, suffix = m.group("core"), m.group("suffix")
+            short_ok = suffix in ("政协", "人大常委会", "人大")
+            if len(core) > 4 or (len(core) < 2 and not short_ok):
+                continue
+            if _NOT_IN_NAME.intersection(core) or _has_function_word(core + suffix):
+                continue
+            opening = in_title or (start <= OPENING and not _before_in_sentence(source, start))
+            out.append((in_title, m.group("name"), start, suffix, m.group("place"), opening))
+    return out
+
+
 def _unit_name(
     text: str,
     title: str | None,
     unit_type: str | None,
     places: list[PlaceMention] | None = None,
+    named: list[_Named] | None = None,
 ) -> tuple[str | None, str | None]:
     """The unit's own name and its place prefix.
 
@@ -220,30 +259,25 @@ def _unit_name(
     stand in the title, the opening sentence or right after a gazetteer place
     (武汉市新河街学校): one clause-initial match deep in the body (…，要求镇、…) is too
     weak to name a unit. A county or city reporting on itself is named by the place
-    that opens its title (谯城区2011年…工作总结).
+    that opens its title (谯城区2011年…工作总结). ``named`` is ``_named_units(text, title)``
+    when the caller has it already.
     """
     votes: Counter[str] = Counter()
     strong: set[str] = set()
     first: dict[str, int] = {}
     pos: dict[str, int] = {}
     places_of: dict[str, str | None] = {}
-    for in_title, source in ((True, title or ""), (False, text)):
-        for m in _NAMED.finditer(source):
-            core, suffix = m.group("core"), m.group("suffix")
-            short_ok = suffix in ("政协", "人大常委会", "人大")
-            if len(core) > 4 or (len(core) < 2 and not short_ok):
-                continue
-            if _NOT_IN_NAME.intersection(core) or _has_function_word(core + suffix):
-                continue
-            if unit_type and _UNIT_TYPE_OF_SUFFIX.get(suffix) != unit_type:
-                continue
-            name = m.group("name")
-            votes[name] += 1
-            if in_title or (m.start() <= OPENING and not _before_in_sentence(source, m.start())):
-                strong.add(name)
-            first.setdefault(name, len(first))
-            pos.setdefault(name, m.start() if not in_title else -1)
-            places_of[name] = m.group("place")
+    if named is None:
+        named = _named_units(text, title)
+    for in_title, name, start, suffix, prefix, opening in named:
+        if unit_type and _UNIT_TYPE_OF_SUFFIX.get(suffix) != unit_type:
+            continue
+        votes[name] += 1
+        if opening:
+            strong.add(name)
+        first.setdefault(name, len(first))
+        pos.setdefault(name, start if not in_title else -1)
+        places_of[name] = prefix
     for place in places or []:
         if place.kind == "title" or place.kind not in ("mention", "signature"):
             continue

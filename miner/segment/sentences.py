@@ -13,6 +13,8 @@ the cap, one unpunctuated page would be one sentence that every figure in it car
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _ENDS = set("。！？!?；;…")
@@ -23,6 +25,11 @@ _CLOSE = set("”’」』》）)】〕]")
 # health bulletin listing case counts), 99.9% end within 304.
 MAX_CHARS = 1000
 _BREAKS = "，,、：:；; \t\u3000"
+# The only characters the splitter acts on. Most of a text is none of them, so the
+# scan jumps from one to the next with a regex instead of looking at every character.
+_MARKS = re.compile("[" + re.escape("".join(sorted(_ENDS | _OPEN | _CLOSE))) + "\n]")
+# End marks and closing quotes right after an end mark belong to its sentence.
+_TAIL = re.compile("[" + re.escape("".join(sorted(_ENDS | _CLOSE))) + "]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,50 +50,53 @@ def sentences(text: str) -> list[Sentence]:
     depth = 0
     start = 0
     i = 0
-    n = len(text)
-
-    def emit(end: int) -> None:
-        s, e = start, end
-        while True:
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e - s <= MAX_CHARS:
-                break
-            cut = max(text.rfind(ch, s + 1, s + MAX_CHARS) for ch in _BREAKS) + 1
-            cut = cut if cut > s + 1 else s + MAX_CHARS
-            piece = cut
-            while piece > s and text[piece - 1].isspace():
-                piece -= 1
-            out.append(Sentence(s, piece, text[s:piece]))
-            s = cut
-        if e > s:
-            out.append(Sentence(s, e, text[s:e]))
-
-    while i < n:
+    search = _MARKS.search
+    m = search(text)
+    while m is not None:
+        i = m.start()
         ch = text[i]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
         if ch == "\n":
-            emit(i)
+            _emit(text, start, i, out)
             depth = 0
-            start = i + 1
-        elif ch in _ENDS and depth == 0:
-            j = i + 1
-            while j < n and (text[j] in _ENDS or text[j] in _CLOSE):
-                j += 1
-            emit(j)
-            start = i = j
-            continue
-        i += 1
-    emit(n)
+            start = i = i + 1
+        elif ch in _ENDS:
+            if depth == 0:
+                i = _TAIL.match(text, i + 1).end()  # type: ignore[union-attr]
+                _emit(text, start, i, out)
+                start = i
+            else:
+                i += 1
+        else:
+            depth = depth + 1 if ch in _OPEN else max(0, depth - 1)
+            i += 1
+        m = search(text, i)
+    _emit(text, start, len(text), out)
     return out
 
 
-def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
+def _emit(text: str, s: int, e: int, out: list[Sentence]) -> None:
+    """Append ``text[s:e]`` without its outer white space, cut into pieces of at most
+    ``MAX_CHARS`` (each at the last comma or space it holds)."""
+    while True:
+        piece = text[s:e]
+        body = piece.lstrip()  # str.strip drops exactly the characters isspace() is true for
+        s += len(piece) - len(body)
+        body = body.rstrip()
+        e = s + len(body)
+        if e - s <= MAX_CHARS:
+            break
+        cut = max(text.rfind(ch, s + 1, s + MAX_CHARS) for ch in _BREAKS) + 1
+        cut = cut if cut > s + 1 else s + MAX_CHARS
+        end = cut
+        while end > s and text[end - 1].isspace():
+            end -= 1
+        out.append(Sentence(s, end, text[s:end]))
+        s = cut
+    if e > s:
+        out.append(Sentence(s, e, body))
+
+
+def sentence_at(sents: Sequence[Sentence], offset: int) -> Sentence | None:
     """The sentence holding ``offset`` (binary search over sorted sentences)."""
     lo, hi = 0, len(sents)
     while lo < hi:

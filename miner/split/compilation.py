@@ -67,8 +67,10 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
         ss, se = tm.source_span(s, e)
         removals.append(Removal(source, rule, lines[i], ss, se))
 
-    markers = [i for i, ln in enumerate(lines) if _is_short(ln) and _PART.match(ln.strip())]
-    counts = [i for i, ln in enumerate(lines) if _is_short(ln) and _COUNT.match(ln.strip())]
+    # Both patterns need a 篇; most pages have none, and their lines are never matched.
+    held = [i for i, ln in enumerate(lines) if "篇" in ln and _is_short(ln)]
+    markers = [i for i in held if _PART.match(lines[i].strip())]
+    counts = [i for i in held if _COUNT.match(lines[i].strip())]
     page_title: str | None = None
     cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
     if markers:
@@ -117,7 +119,8 @@ def _versions(lines: list[str], lo: int, hi: int, skip: set[int], log) -> list[t
     Two versions of one report share wording; a rule between unrelated parts (a web
     article's section break) is only layout. The text before a rule runs back to the
     last split, so its 5-grams are gathered as it grows, line by line: rebuilding it
-    at every rule was quadratic on a page of many rules.
+    at every rule was quadratic on a page of many rules. The text after a rule is
+    viewed only as far as the decision needs.
     """
     rules = [i for i in range(lo, hi) if _RULE.match(lines[i])]
     views: dict[int, str] = {}
@@ -133,13 +136,21 @@ def _versions(lines: list[str], lo: int, hi: int, skip: set[int], log) -> list[t
     for n, i in enumerate(rules):
         nxt = rules[n + 1] if n + 1 < len(rules) else hi
         skip.add(i)
-        after = "".join(view(j) for j in range(i + 1, nxt))
+        # Whether the text after the rule is long enough needs only its first lines'
+        # views; the whole of it is viewed only when the text before is long enough too
+        # (a rule under a page's short header would otherwise view the whole page).
+        size, j = 0, i + 1
+        while j < nxt and size < _MIN_VERSION:
+            size += len(view(j))
+            j += 1
         version = False
-        if len(after) >= _MIN_VERSION:  # else no version, whatever came before
+        if size >= _MIN_VERSION:  # else no version, whatever came before
             for j in range(upto, i):
                 before.add(view(j))
             upto = i
-            version = before.size >= _MIN_VERSION and before.shared_with(after)
+            if before.size >= _MIN_VERSION:
+                after = "".join(view(j) for j in range(i + 1, nxt))
+                version = before.shared_with(after)
         if version:
             log(i, "version_rule")
             out.append((start, i))

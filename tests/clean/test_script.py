@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from miner.clean import detect_script, to_simplified
 from miner.clean.flags import garbled_spans, is_truncated, redaction_spans
+from miner.clean.script import _script_of
 from miner.textmap import TextMap
 
 
@@ -28,3 +32,17 @@ def test_flags() -> None:
     )
     assert not is_truncated("全文完。", walled=True)
     assert not is_truncated("中共某某镇委员会\n2012年12月20日", walled=False)
+
+
+def _script_by_character(text: str) -> str:
+    """The vote as OpenCC gives it for each character: what ``detect_script`` must match."""
+    trad = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" and _script_of(ch) > 0)
+    simp = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" and _script_of(ch) < 0)
+    if trad == 0 or trad <= 0.02 * simp:
+        return "simplified"
+    return "traditional" if simp <= 0.05 * trad else "mixed"
+
+
+@given(st.text(alphabet="創先爭優活動總結创先争优活动总结的是了在会議议a1，", max_size=80))
+def test_detect_script_counts_as_opencc_does_per_character(text: str) -> None:
+    assert detect_script(text) == _script_by_character(text)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from miner.extract.figures import UNITS, find_figures
+from miner.extract.figures import _FIGURE, UNITS, _figure_matches, _in_quotes, find_figures
 from miner.extract.numerals import parse_arabic, parse_chinese, parse_pair
 from miner.segment import sentences
 from miner.segment.sentences import sentence_at
@@ -360,3 +360,43 @@ def test_figures_never_raise_and_spans_match(text: str) -> None:
         assert f.unit in UNITS
     assert [f.start for f in figs] == sorted(f.start for f in figs)
     assert all(a.end <= b.start for a, b in pairwise(figs))
+
+
+def _in_quotes_by_char(text: str, start: int, end: int) -> bool:
+    """The quote rule read one character at a time (the reference ``_in_quotes`` keeps)."""
+    opened = False
+    for ch in text[max(0, start - 40) : start]:
+        if ch in "“‘「『《":
+            opened = not (ch == "“" and opened)
+        elif ch in "”’」』》。；;\n":
+            opened = False
+    if not opened:
+        return False
+    for ch in text[end : end + 40]:
+        if ch in "”’」』》“":
+            return True
+        if ch in "。；;\n":
+            return False
+    return False
+
+
+@given(st.text(alphabet="“‘「『《”’」』》。；;\n字字字", max_size=100), st.data())
+def test_in_quotes_reads_only_the_marks_that_decide(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _in_quotes(text, start, end) == _in_quotes_by_char(text, start, end)
+
+
+def test_find_figures_with_the_callers_sentences_is_the_same() -> None:
+    text = "全镇共有党员2563名。\n投入资金21.6万元，“三个100%”工作。培训3次"
+    assert find_figures(text, "d", sentences(text)) == find_figures(text, "d")
+
+
+@given(
+    st.text(
+        alphabet="0123456789０５.,，-:一二两三十百千万亿分之点余多至人名个元%年第“”字", max_size=40
+    )
+)
+def test_figure_matches_are_finditers(text: str) -> None:
+    # Trying the regex only inside runs of numerals finds the matches finditer finds.
+    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE.finditer(text)]

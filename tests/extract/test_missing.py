@@ -3,9 +3,13 @@ ordinary Chinese it must leave alone. Example texts are written for this file.""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from miner.extract.missing import missing_numbers
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from miner.extract.missing import _CJK, _GAP, missing_numbers
 
 
 @pytest.mark.parametrize(
@@ -57,3 +61,9 @@ def test_missing_number_order_and_offsets() -> None:
     found = missing_numbers(text)
     assert [m.unit for m in found] == ["平方米", "名", "盏"]
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@given(st.text(alphabet="党员 \u3000\u00a0户a1。", max_size=16))
+def test_gap_pattern_matches_as_written(text: str) -> None:
+    written = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
+    assert [m.span() for m in _GAP.finditer(text)] == [m.span() for m in written.finditer(text)]

@@ -4,13 +4,17 @@ hand-labelled headings (tests/extract/fixtures/roles.tsv)."""
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from miner.extract.roles import (
+    _SENTENCE_CUES,
     ROLES,
     content_votes,
     heading_role,
@@ -186,3 +190,28 @@ def test_roles_in_context_on_the_demo_corpus(corpus_sections: pd.DataFrame) -> N
         assert not found.empty, row
         hits += found.iloc[0]["role"] == row["role"]
     assert hits / len(rows) >= FLOOR_CORPUS_IN_CONTEXT
+
+
+# The three cue patterns as first written: look-behinds and a group in front.
+_CUES_AS_WRITTEN = {
+    "问题": r"存在|不足|不够|不强|不高|不到位|不平衡|不充分|薄弱|滞后|欠缺|偏少|偏低|偏大|偏小|"
+    r"偏弱|有待|尚未|尚不|较差|困难|难以|差距|短板|瓶颈|制约|亟待|单一|上热下冷|两张皮|"
+    r"(?<!解决)(?<!解决好)问题(?!\d)",
+    "计划": r"下一步|下步|今后|明年|来年|下半年|力争|争取|计划|拟|预计|目标|不少于|"
+    r"将(?=继续|进一步|重点|着力|加大|全面|努力|以|按照|围绕|认真|切实|坚持|大力|不断|"
+    r"抓好|做好|加快|深入|持续|积极|逐步|在)|(?<![重主需必只纲概摘提首紧简显政])要(?![求素点事闻害])|"
+    r"到\d{4}年|今年(?!以来)|年底前|年内",
+    "做法": r"(?:开展|组织|召开|成立|制定|建立|举办|落实|实施|设立|签订|走访|培训|推行|实行|"
+    r"印发|出台|采取|投入|争取|配备|设置|完成|组建|修订|推出)了|先后|共计?(?:开展|组织|召开|"
+    r"举办|培训|走访|发放|投入|解决|帮助|张贴|设置|承诺)|今年以来|一年来|活动开展以来|"
+    r"过去一年|五年来|去年|全年(?:共|累计)?(?:开展|组织|召开|举办|培训|走访|发放|投入)|"
+    r"坚持每|每月|每季度?|每周|定期",
+}
+
+
+@given(
+    st.text(alphabet="解决好问题要重主需求将继续开展了组织召开先后不足今年以来。，1", max_size=16)
+)
+def test_sentence_cues_match_as_written(text: str) -> None:
+    for role, written in _CUES_AS_WRITTEN.items():
+        assert _SENTENCE_CUES[role].findall(text) == re.findall(written, text)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from miner.extract.markers import line_marker, run_in_marker
+from miner.extract.markers import line_marker, marker_of, run_in_marker
 from miner.extract.sections import bare_marker, find_sections, numbering_issue
 
 
@@ -67,6 +67,22 @@ def test_markers_line_marker_rejects_numbers_in_words(line: str) -> None:
 def test_markers_chinese_numbers(line: str, value: int) -> None:
     m = line_marker(line)
     assert m is not None and m.value == value
+
+
+@pytest.mark.parametrize("line", ["２、全角数字", "\u3000 3、缩进", "⑵括号数字", "（ 一 ）空格"])
+def test_markers_first_character_filter_keeps_every_marker_start(line: str) -> None:
+    # The set lookup before the regex must let through every character a marker starts with.
+    assert line_marker(line) is not None
+    assert marker_of(line) == line_marker(line)
+
+
+@given(
+    st.text(
+        alphabet="附件第一二三四五六七八九十部分章节条是（()）、.．:：12０９①⑴ \u3000字", max_size=8
+    )
+)
+def test_markers_marker_of_is_line_marker(line: str) -> None:
+    assert marker_of(line) == line_marker(line)
 
 
 @pytest.mark.parametrize(

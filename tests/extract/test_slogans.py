@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from miner.extract.slogans import find_slogans
+from miner.extract.slogans import _G, _GE, _N, _REPEATED, _SMALL, find_slogans
 
 KINDS = {"campaign", "formulation", "motto", "cited_document", "honor"}
 
@@ -155,3 +157,19 @@ def test_slogans_never_raise_and_spans_are_the_text(text: str) -> None:
 def test_quoted_code_is_not_a_slogan() -> None:
     text = "我村开展“双比双争”活动，推行“1+6”模式，网页脚本“window.__pwned=2”不算。"
     assert [s.text for s in find_slogans(text)] == ["双比双争", "1+6"]
+
+
+# The patterns as first written, with the look-behind in front of the first numeral.
+_REPEATED_AS_WRITTEN = re.compile(
+    rf"(?<![第进统同逐唯之单专划整均长{_N}])[{_SMALL}]{{1,2}}{_G}(?:[{_SMALL}]{{1,2}}{_G})+"
+)
+_GE_AS_WRITTEN = re.compile(
+    rf"(?<![第{_N}\d])[二三四五六七八九十两]个[^\W\d_{_N}]{{2}}"
+    r"(?=重要|精神|思想|活动|要求|标准|工程|[、”])"
+)
+
+
+@given(st.text(alphabet="一二三十两第进统同之个会课学做带头人名年重要精神、”字0", max_size=16))
+def test_formula_patterns_match_as_written(text: str) -> None:
+    for fast, written in ((_REPEATED, _REPEATED_AS_WRITTEN), (_GE, _GE_AS_WRITTEN)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in written.finditer(text)]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from miner.extract.units import describe
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from miner.extract.units import _named, describe
 
 
 @pytest.mark.parametrize(
@@ -88,3 +92,20 @@ def test_local_paper_gives_region_with_evidence() -> None:
     meta = describe(text, "教文体局党委创先争优活动总结")
     assert meta.region == "湖南省衡阳市"
     assert meta.region_evidence == "media:衡阳"
+
+
+_NAMED_AS_WRITTEN = re.compile(
+    r"(?:^|(?<=[\s，,。；;：:、“”（(》]))(?P<name>(?P<place>[\u4e00-\u9fff]{2,4}?(?:省|市|州|县|区))?"
+    r"(?P<core>[\u4e00-\u9fffXx]{1,5}?)(?P<suffix>街道|社区|学校|中学|小学|乡|镇|村|局|政协|人大常委会|人大))",
+    re.M,
+)
+
+
+@given(st.text(alphabet="南江县红岩乡社区学校村局政协人大常委会我X，。\n 的", max_size=30))
+def test_named_units_match_as_first_written(text: str) -> None:
+    # _NAMED takes the boundary character itself; offsets and groups stay those of the
+    # look-behind form.
+    assert [(start, m.group("name", "place", "core", "suffix")) for start, m in _named(text)] == [
+        (m.start(), m.group("name", "place", "core", "suffix"))
+        for m in _NAMED_AS_WRITTEN.finditer(text)
+    ]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from miner.segment import add_words, backend, sentences, tag, words
 from miner.segment.sentences import MAX_CHARS
 
@@ -54,3 +57,42 @@ def test_private_segmenter_leaves_the_shared_one_alone() -> None:
     text = "开展四访四帮活动"
     assert "四访四帮" in segmenter(["四访四帮"]).words(text)
     assert "四访四帮" not in words(text)  # the process-wide segmenter never learned it
+
+
+def _sentences_by_char(text: str) -> list[tuple[int, int]]:
+    """The splitting rules read one character at a time: the reference ``sentences`` keeps."""
+    ends, opens, closes = set("。！？!?；;…"), set("“‘「『《（(【〔["), set("”’」』》）)】〕]")
+    spans: list[tuple[int, int]] = []
+
+    def emit(s: int, e: int) -> None:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+
+    depth = start = i = 0
+    while i < len(text):
+        ch = text[i]
+        depth = depth + 1 if ch in opens else max(0, depth - 1) if ch in closes else depth
+        if ch == "\n":
+            emit(start, i)
+            depth, start = 0, i + 1
+        elif ch in ends and depth == 0:
+            j = i + 1
+            while j < len(text) and (text[j] in ends or text[j] in closes):
+                j += 1
+            emit(start, j)
+            start = i = j
+            continue
+        i += 1
+    emit(start, len(text))
+    return spans
+
+
+@given(
+    st.text(alphabet="。！？!?；;…“‘「『《（(【〔[”’」』》）)】〕]\n \t\u3000，字a", max_size=60)
+)
+def test_sentences_jump_between_marks_as_a_character_scan_would(text: str) -> None:
+    assert [(s.start, s.end) for s in sentences(text)] == _sentences_by_char(text)

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from miner.split import split_page
+from miner.split.compilation import _COUNT, _PART
 from miner.textmap import TextMap
 
 LONG_A = "甲镇开展活动，成效明显。" * 20
@@ -52,3 +56,10 @@ def test_a_rule_between_unrelated_texts_is_a_separator() -> None:
     parts, removals, _ = _parts(f"{LONG_A}\n-------------------\n{other}")
     assert len(parts) == 1
     assert ("separator", "-------------------") in removals
+
+
+@given(st.text(alphabet="第12一十精选范文（()）【】:：、. 　篇汇编x", max_size=30))
+def test_only_lines_with_pian_are_headers(line: str) -> None:
+    # split_page tries the header patterns only on lines holding 篇.
+    if "篇" not in line:
+        assert _PART.match(line.strip()) is None and _COUNT.match(line.strip()) is None
