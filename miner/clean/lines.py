@@ -59,25 +59,24 @@ _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
-_WECHAT_PROMPT = prefiltered(
-    re.compile(
-        r"点.{0,2}[在再]看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
-        r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
-        r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
-        r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
-        r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
-        r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
-        r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
-        r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
-        r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
-        r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
-        r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
-        r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
-        r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
-        r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|欢迎订阅|更多文章|"
-        r"赞赏功能|转账支持|你点的每个赞|一键发布"
-    )
+_WECHAT_PROMPT_TEXT = (
+    r"点.{0,2}[在再]看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
+    r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
+    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
+    r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
+    r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
+    r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
+    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
+    r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
+    r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
+    r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
+    r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
+    r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
+    r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
+    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|欢迎订阅|更多文章|"
+    r"赞赏功能|转账支持|你点的每个赞|一键发布"
 )
+_WECHAT_PROMPT = prefiltered(re.compile(_WECHAT_PROMPT_TEXT))
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
 _MANY_PROMPTS = 3
 _PROMPT_BLOCK = 400
@@ -309,8 +308,15 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         rule = _line_rule(line, edge, i in head) or _edge_rule(lines, i, head, tail)
         # A link list runs over adjacent title lines; after a blank line only dated or
         # bulleted lines still belong to it.
-        listed = _DATE_TAIL.search(line) or _BULLET.match(line)
-        if in_related and rule is None and (listed or (_link_like(line) and i == prev + 1)):
+        if (
+            in_related
+            and rule is None
+            and (
+                _DATE_TAIL.search(line)
+                or _BULLET.match(line)
+                or (_link_like(line) and i == prev + 1)
+            )
+        ):
             rules[i] = "related_links"
             prev = i
             continue
@@ -460,6 +466,10 @@ def tail_fragment(line: str) -> int | None:
 _HEAD_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)|(?=#)|(?<=[▼▲↓👇])")
 _HEAD_CUES = re.compile(r"公众号|订阅号|视频号|二维码|扫码|阅读原文|蓝字")
 _HEAD_KEEP = 8  # Han characters that must stay after the cut
+# A cheap first test: the first piece of text (from the first Chinese character to the
+# first break) decides, and most lines open with a sentence longer than any prompt.
+_NON_HAN_LEAD = re.compile(r"[^\u4e00-\u9fff]*")
+_FIRST_STOP = re.compile(r"[。！？!?；;▼▲↓👇#]|\*\*")
 
 
 def head_fragment(line: str) -> int | None:
@@ -470,6 +480,11 @@ def head_fragment(line: str) -> int | None:
     line's first pieces, short ones with a prompt cue are furniture; the rest of the
     line must still hold a title's worth of text.
     """
+    lead = _NON_HAN_LEAD.match(line).end()  # type: ignore[union-attr]
+    stop = _FIRST_STOP.search(line, lead)
+    first = line[lead : stop.end() if stop else len(line)]
+    if len(first.replace("*", "").strip(" #")) > _TAIL_PROMPT_LINE:
+        return None  # the first piece of text is too long to be a prompt: nothing to cut
     # Breaks come in order, and the walk stops at the first piece of text that is not
     # a prompt: most lines are decided by their first piece, without splitting the rest.
     cuts = itertools.chain((m.start() for m in _HEAD_BREAK.finditer(line)), (len(line),))
@@ -623,7 +638,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
 def _prompt_rule(line: str) -> str | None:
     """Follow and share prompts, judged at the page's edges only."""
     plain = line.replace("*", "")
-    if len(plain) <= 30 and (_WECHAT_PROMPT.search(plain) or _MORE.search(plain)):
+    if len(plain) > _PROMPT_BLOCK:
+        return None
+    prompts = len(_WECHAT_PROMPT.findall(plain))
+    if len(plain) <= 30 and (prompts or _MORE.search(plain)):
         return "ad_block"
     if (
         len(plain) <= _PROMPT_START_LINE
@@ -631,9 +649,6 @@ def _prompt_rule(line: str) -> str | None:
         and head_fragment(line) is None  # a title glued after the prompt is cut out later
     ):
         return "ad_block"
-    if len(plain) > _PROMPT_BLOCK:
-        return None
-    prompts = len(_WECHAT_PROMPT.findall(plain))
     if (
         len(plain) <= 160
         and prompts
