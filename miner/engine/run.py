@@ -21,13 +21,13 @@ import pyarrow as pa
 
 from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean.boilerplate import learn as learn_footers
-from miner.dedup import dedup
+from miner.dedup import DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import forget_segmenters, process_items, words_of
-from miner.engine.workers import Engine, InProcess, PairFinder, ProcessPool, default_jobs
+from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
 from miner.extract.checks import corpus_checks
 from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
@@ -35,7 +35,7 @@ from miner.ingest import Skipped, read_inputs
 from miner.ingest.files import iter_files
 from miner.models import Article, ErrorRecord, Page
 from miner.pipeline import RunResult
-from miner.settings import DedupConfig, Settings
+from miner.settings import Settings
 from miner.tables.schema import to_arrow
 
 log = logging.getLogger(__name__)
@@ -140,11 +140,8 @@ def _articles(store: Store) -> list[Article]:
     return out
 
 
-def _dedup_tables(
-    articles: list[Article], config: DedupConfig, find_pairs: PairFinder | None
-) -> dict[str, pa.Table]:
-    """The four tables of the duplicate search (a task: it may run on a worker)."""
-    found = dedup(articles, config, find_pairs=find_pairs)
+def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
+    """The four tables of the duplicate search."""
     return {
         "duplicates": to_arrow("duplicates", found.pairs),
         "passages": to_arrow("passages", found.passages),
@@ -196,10 +193,13 @@ def run_engine(
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
         _words(store, engine, [str(row["word"]) for row in lexicon], settings)
-        # 6. dedup (on a worker where there is one, alongside the checks and aggregates
-        #    that need the whole corpus), 7. the aggregate tables.
+        # 6. dedup: the search here, the alignment of its verified pairs in chunks on
+        #    the workers while this process computes the checks and aggregates that
+        #    need the whole corpus, 7. the aggregate tables.
         articles = _articles(store)
-        duplicates = engine.aside(_dedup_tables, articles, settings.dedup, engine.pair_finder())
+        duplicates = start_dedup(
+            articles, settings.dedup, find_pairs=engine.pair_finder(), submit=engine.aside
+        )
         checks = to_arrow("checks", corpus_checks(articles, _records(store, "figures")))
         corpus_tables = {
             "digit_tests": to_arrow(
@@ -212,7 +212,7 @@ def run_engine(
             ),
         }
         del articles
-        dedup_tables = duplicates()
+        dedup_tables = _dedup_tables(duplicates())
     finally:
         engine.close()
         if cache is not None:
