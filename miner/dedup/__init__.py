@@ -47,12 +47,14 @@ from miner.settings import DedupConfig
 
 __all__ = [
     "DedupConfig",
+    "DedupIndex",
     "DedupResult",
     "MatchView",
     "align_chunk",
     "align_pair",
     "dedup",
     "find_duplicates",
+    "index_articles",
     "match_view",
     "matching_view",
     "start_dedup",
@@ -70,20 +72,33 @@ class DedupResult:
 
 
 @dataclass(slots=True)
-class _Index:
+class DedupIndex:
     """What the first pass keeps per article: small, whatever the corpus size.
 
     Full 5-gram sets and word lists are recomputed, through bounded caches, only for
-    the articles that turn up in candidate pairs.
+    the articles that turn up in candidate pairs. Each article's entries depend on
+    its text alone, so the index of a corpus is its batches' indexes end to end
+    (``index_articles`` on workers, then ``extend``).
     """
 
     exact: list[bytes] = field(default_factory=list)  # digest of the view (b"" if empty)
     keys: list[np.ndarray] = field(default_factory=list)  # fingerprints or band keys
     units: list[np.ndarray] = field(default_factory=list)  # sentence hashes (templates)
 
+    def extend(self, other: DedupIndex) -> None:
+        """Append the index of the articles that follow."""
+        self.exact.extend(other.exact)
+        self.keys.extend(other.keys)
+        self.units.extend(other.units)
 
-def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> _Index:
-    index = _Index()
+
+def index_articles(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
+    """The first pass of the search over ``texts`` (a task: it may run on a worker)."""
+    return _first_pass(texts, cfg)
+
+
+def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
+    index = DedupIndex()
     batch: list[np.ndarray] = []
 
     def flush() -> None:
@@ -130,7 +145,7 @@ PairFinder = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _candidates(
-    index: _Index, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
+    index: DedupIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
 ) -> list[tuple[int, int]]:
     max_df = cfg.max_df
     if cfg.candidates == "lsh":
@@ -192,17 +207,23 @@ def start_dedup(
     *,
     find_pairs: PairFinder | None = None,
     submit: Submit | None = None,
+    index: DedupIndex | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
     Everything up to the templates runs here; the verified pairs are then aligned in
     chunks through ``submit`` (here, lazily, when None), so the caller can do other
-    work while pool workers align. The result is the same whatever ``submit``.
+    work while pool workers align. ``index`` is the first pass when it was already
+    computed (``index_articles`` of the same texts with the same config, by batches on
+    the workers). The result is the same whatever ``submit`` and ``index``.
     """
     cfg = config or DedupConfig()
     texts = [a.text for a in articles]
     ids = [a.doc_id for a in articles]
-    index = _first_pass(texts, cfg)
+    if index is None:
+        index = _first_pass(texts, cfg)
+    elif len(index.exact) != len(texts):
+        raise ValueError(f"an index of {len(index.exact)} articles for {len(texts)} articles")
 
     @functools.lru_cache(maxsize=_CACHE)
     def shingles_of(k: int) -> np.ndarray:
