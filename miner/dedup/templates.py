@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from miner.dedup.clusters import UnionFind
-from miner.dedup.shingles import shared_count, shingle_hashes
+from miner.dedup.shingles import shared_count, shingle_hashes, without
 from miner.dedup.view import MatchView, match_view
 
 MIN_CHARS = 20  # shorter sentences (口号, 标题) are slogans, which the slogans table covers
@@ -143,7 +143,7 @@ def _sentences_by_hash(text: str) -> dict[int, tuple[str, str]]:
 
 
 def _still_copies(a: np.ndarray, b: np.ndarray, left_out: np.ndarray, containment: float) -> bool:
-    a = np.setdiff1d(a, left_out, assume_unique=True)
-    b = np.setdiff1d(b, left_out, assume_unique=True)
+    a = without(a, left_out)
+    b = without(b, left_out)
     smaller = min(a.size, b.size)
     return bool(smaller) and shared_count(a, b) / smaller >= containment
