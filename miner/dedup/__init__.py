@@ -238,7 +238,8 @@ def start_dedup(
                 key = _key(ids[i], ids[j])
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
     # 2. Candidates, 3. verified exactly on the full 5-gram sets.
-    verified: list[tuple[int, int, int]] = []
+    # (i, j, shared 5-grams, their union, containment of the smaller)
+    verified: list[tuple[int, int, int, int, float]] = []
     for i, j in _candidates(index, cfg, find_pairs or candidate_pairs):
         if _key(ids[i], ids[j]) in found:
             continue
@@ -246,15 +247,16 @@ def start_dedup(
         if not a.size or not b.size:
             continue
         inter = shared_count(a, b)
-        if inter / min(a.size, b.size) < cfg.partial_containment:
+        cont = inter / min(a.size, b.size)
+        if cont < cfg.partial_containment:
             continue
-        verified.append((i, j, inter))
+        verified.append((i, j, inter, a.size + b.size - inter, cont))
     # 4. Template sentences: shared by many groups of otherwise different articles.
     templates, covered = find_templates(
         ids,
         texts,
         index.units,
-        [(i, j) for i, j, _ in verified],
+        [(i, j) for i, j, *_ in verified],
         shingles_of,
         cfg.template_min_groups,
         cfg.partial_containment,
@@ -269,25 +271,17 @@ def start_dedup(
     # Ordered by the later article: each article then enters the bounded caches once,
     # and the partners it returns to (a family's first member) stay in them.
     verified.sort(key=lambda t: (t[1], t[0]))
-    work: list[tuple[int, int, int, int, float]] = []
-    for i, j, inter in verified:
-        a, b = shingles_of(i), shingles_of(j)
-        if cfg.exclude_templates and covered.size:
-            own_a, own_b = own_of(i), own_of(j)
-            smaller = min(own_a.size, own_b.size)
-            if not smaller or shared_count(own_a, own_b) / smaller < cfg.partial_containment:
-                continue  # what they share is standard text
-        work.append((i, j, inter, a.size + b.size - inter, inter / min(a.size, b.size)))
+    if cfg.exclude_templates and covered.size:
+        verified = [t for t in verified if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg)]
     shingles_of.cache_clear()
     own_of.cache_clear()
     # 5. Alignment: shared passages and word swaps; coverage decides the kind.
     run = submit or (lambda fn, *args: lambda: fn(*args))
     started = []
-    for at in range(0, len(work), ALIGN_CHUNK):
-        chunk = work[at : at + ALIGN_CHUNK]
+    for at in range(0, len(verified), ALIGN_CHUNK):
+        chunk = verified[at : at + ALIGN_CHUNK]
         docs = {k: (ids[k], texts[k]) for i, j, *_ in chunk for k in (i, j)}
-        task = [(i, j, inter, union, cont) for i, j, inter, union, cont in chunk]
-        started.append(run(align_chunk, task, docs, cfg))
+        started.append(run(align_chunk, chunk, docs, cfg))
     dates = {a.doc_id: a.date for a in articles}
     lengths = {a.doc_id: len(a.text) for a in articles}
 
@@ -303,6 +297,12 @@ def start_dedup(
         return DedupResult(pairs, passages, families, templates)
 
     return finish
+
+
+def _beyond_templates(own_a: np.ndarray, own_b: np.ndarray, cfg: DedupConfig) -> bool:
+    """Whether two articles still copy each other outside the template sentences."""
+    smaller = min(own_a.size, own_b.size)
+    return bool(smaller) and shared_count(own_a, own_b) / smaller >= cfg.partial_containment
 
 
 def align_chunk(
