@@ -256,7 +256,7 @@ def start_dedup(
         ids,
         texts,
         index.units,
-        [(i, j) for i, j, *_ in verified],
+        [(i, j, inter) for i, j, inter, *_ in verified],
         shingles_of,
         cfg.template_min_groups,
         cfg.partial_containment,
