@@ -43,33 +43,20 @@ class Boilerplate:
 
     def add(self, text: str) -> None:
         """Record one page's tail lines and a fingerprint of its body."""
-        found = tail_keys(text)
-        if found is not None:
-            self.add_keys(*found)
-
-    def add_keys(self, fingerprint: str, keys: Iterable[str]) -> None:
-        """Record what ``tail_keys`` found on one page (computed elsewhere, e.g. a worker)."""
-        for key in keys:
-            self._bodies[key].add(fingerprint)
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        if len(lines) < 2:
+            return
+        tail = lines[-FOOTER_LINES:]
+        body = max(lines[: max(1, len(lines) - FOOTER_LINES)], key=len)
+        fingerprint = hashlib.blake2b(footer_key(body).encode(), digest_size=8).hexdigest()
+        for line in tail:
+            key = _candidate(line)
+            if key is not None:
+                self._bodies[key].add(fingerprint)
 
     def lines(self, min_pages: int = MIN_PAGES) -> frozenset[str]:
         """Keys of the lines that close at least ``min_pages`` different pages."""
         return frozenset(k for k, bodies in self._bodies.items() if len(bodies) >= min_pages)
-
-
-def tail_keys(text: str) -> tuple[str, list[str]] | None:
-    """A page's body fingerprint and the keys of its candidate tail lines (None: too short).
-
-    A function of the page alone, so pages can be looked at anywhere, in any order, and
-    their findings added up (``Boilerplate.add_keys``).
-    """
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) < 2:
-        return None
-    tail = lines[-FOOTER_LINES:]
-    body = max(lines[: max(1, len(lines) - FOOTER_LINES)], key=len)
-    fingerprint = hashlib.blake2b(footer_key(body).encode(), digest_size=8).hexdigest()
-    return fingerprint, [key for key in map(_candidate, tail) if key is not None]
 
 
 def learn(texts: Iterable[str], min_pages: int = MIN_PAGES) -> frozenset[str]:

@@ -1,7 +1,7 @@
 """A whole run over batches: the order of ``miner.pipeline.run``, at any scale.
 
-0. footers: a first pass over every page, read here, looked at on the workers
-   (``miner.clean.boilerplate``), while they start;
+0. footers: a first pass over every page (``learn_footers``), in this process,
+   while the workers start;
 1–5. per page: batches of pages to workers, results back in input order; cached
    pages are not processed again;
 5b. words: the campaign lexicon from the slogans, then ``documents.words`` by batches;
@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 
 from miner.analysis.compare import slogan_by_unit, units_table
-from miner.clean.boilerplate import Boilerplate
+from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
@@ -29,7 +29,6 @@ from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
-    footer_keys,
     forget_segmenters,
     process_items,
     warm_up,
@@ -113,32 +112,14 @@ def _items(
         yield batch
 
 
-def _footers(settings: Settings, engine: Engine) -> frozenset[str]:
+def _footers(settings: Settings) -> frozenset[str]:
     """Footer lines the corpus repeats under different pages (``miner.clean.boilerplate``).
 
-    This process reads the pages; the workers look at their tails, batch by batch, and
-    what they find is added up here (in any order: the result is sets of pages).
+    Read here, in this process, while the workers start: a pass over the pages' tails
+    costs less than the seconds a spawned worker needs before it can help.
     """
-
-    def groups() -> Iterator[list[str]]:
-        group: list[str] = []
-        size = 0
-        for item in read_inputs(settings.input, settings):
-            if isinstance(item, Page):
-                group.append(item.text)
-                size += len(item.text)
-                if len(group) >= settings.batch_pages or size * 3 >= settings.batch_bytes:
-                    yield group
-                    group, size = [], 0
-        if group:
-            yield group
-
-    seen = Boilerplate()
-    for found in engine.map_ordered(footer_keys, groups()):
-        for page in found:
-            if page is not None:
-                seen.add_keys(*page)
-    return seen.lines()
+    pages = read_inputs(settings.input, settings)
+    return learn_footers(p.text for p in pages if isinstance(p, Page))
 
 
 def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
@@ -225,7 +206,7 @@ def run_engine(
         for _ in range(engine.jobs):
             engine.aside(warm_up)
         # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
-        footers = _footers(settings, engine) if settings.footers else frozenset()
+        footers = _footers(settings) if settings.footers else frozenset()
         # 1. ingest … 5. extract, batch by batch, in input order.
         work = _items(settings, res, cache, fp, footers, progress)
         keep = cache is not None

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from miner.clean.boilerplate import tail_keys
 from miner.dedup import DedupIndex, index_articles
 from miner.engine.batching import Cached, Fresh, Item
 from miner.engine.rows import PAGE_TABLES, PageRows, Row, as_row, page_rows, to_table
@@ -122,11 +121,6 @@ def warm_up() -> None:
     """
     text = "南江县红岩乡“双创双争”工作汇报\n今年以来，我乡投入资金21.6万元，新建活动场所3个。"
     process_page(Page("warm-up.txt", text, "utf-8", 0, len(text.encode())))
-
-
-def footer_keys(texts: Sequence[str]) -> list[tuple[str, list[str]] | None]:
-    """The footer pass's findings on each page (``miner.clean.boilerplate.tail_keys``)."""
-    return [tail_keys(text) for text in texts]
 
 
 def words_of(texts: Sequence[str], lexicon: Sequence[str]) -> list[str]:

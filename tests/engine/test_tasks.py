@@ -72,20 +72,6 @@ def test_words_use_the_lexicon() -> None:
     assert words_of(texts, ["双比双争"])[0].split()[1] == "双比双争"
 
 
-def test_footer_keys_add_up_to_what_learn_finds() -> None:
-    from miner.clean.boilerplate import Boilerplate, learn
-    from miner.engine.tasks import footer_keys
-
-    pages = [f"第{i}篇报告正文，内容各不相同。\n本站文章均来自网友投稿\n" for i in range(4)] + [
-        "一行"
-    ]
-    seen = Boilerplate()
-    for found in footer_keys(pages[3:]) + footer_keys(pages[:3]):  # any batches, any order
-        if found is not None:
-            seen.add_keys(*found)
-    assert seen.lines() == learn(pages) == {"本站文章均来自网友投稿"}
-
-
 def test_article_pass_gives_words_and_the_search_index() -> None:
     from miner.dedup import index_articles
     from miner.engine.tasks import article_pass
