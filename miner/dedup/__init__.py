@@ -24,14 +24,22 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
-from miner.dedup.align import Words, align_pair, content_tokens, swap_summary
+from miner.dedup.align import (
+    Words,
+    align_pair,
+    align_words,
+    anchor_counts,
+    content_tokens,
+    summarise_swaps,
+)
 from miner.dedup.clusters import ClusterRow, clusters
 from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
-from miner.dedup.shingles import shared_count, unique, window_hashes, winnow
+from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, without
 from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
@@ -39,13 +47,17 @@ from miner.settings import DedupConfig
 
 __all__ = [
     "DedupConfig",
+    "DedupIndex",
     "DedupResult",
     "MatchView",
+    "align_chunk",
     "align_pair",
     "dedup",
     "find_duplicates",
+    "index_articles",
     "match_view",
     "matching_view",
+    "start_dedup",
 ]
 
 
@@ -60,20 +72,33 @@ class DedupResult:
 
 
 @dataclass(slots=True)
-class _Index:
+class DedupIndex:
     """What the first pass keeps per article: small, whatever the corpus size.
 
     Full 5-gram sets and word lists are recomputed, through bounded caches, only for
-    the articles that turn up in candidate pairs.
+    the articles that turn up in candidate pairs. Each article's entries depend on
+    its text alone, so the index of a corpus is its batches' indexes end to end
+    (``index_articles`` on workers, then ``extend``).
     """
 
     exact: list[bytes] = field(default_factory=list)  # digest of the view (b"" if empty)
     keys: list[np.ndarray] = field(default_factory=list)  # fingerprints or band keys
     units: list[np.ndarray] = field(default_factory=list)  # sentence hashes (templates)
 
+    def extend(self, other: DedupIndex) -> None:
+        """Append the index of the articles that follow."""
+        self.exact.extend(other.exact)
+        self.keys.extend(other.keys)
+        self.units.extend(other.units)
 
-def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> _Index:
-    index = _Index()
+
+def index_articles(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
+    """The first pass of the search over ``texts`` (a task: it may run on a worker)."""
+    return _first_pass(texts, cfg)
+
+
+def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
+    index = DedupIndex()
     batch: list[np.ndarray] = []
 
     def flush() -> None:
@@ -100,11 +125,10 @@ def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> _Index:
 
 _EMPTY = np.empty(0, dtype=np.uint64)
 _SIG_BATCH = 1024
-# Articles whose 5-gram sets (~12 KB each) or word lists (~100 KB of Python objects
-# each) are kept at once. Pairs come sorted by their first article, so a small cache
-# already serves every pair of one article.
+# Articles whose 5-gram sets (~12 KB each) are kept at once. Candidates come sorted
+# by their first article, verified pairs by their second, so each article mostly
+# enters the cache once.
 _CACHE = 4096
-_WORDS_CACHE = 256
 
 
 def _exact_groups(exact: Sequence[bytes]) -> list[list[int]]:
@@ -121,7 +145,7 @@ PairFinder = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _candidates(
-    index: _Index, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
+    index: DedupIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
 ) -> list[tuple[int, int]]:
     max_df = cfg.max_df
     if cfg.candidates == "lsh":
@@ -141,16 +165,28 @@ def _key(x: str, y: str) -> tuple[str, str]:
     return (x, y) if x < y else (y, x)
 
 
+# Starts ``fn(*args)`` where it may run alongside this process's work (a pool worker);
+# calling the result waits for it. ``engine.aside`` of ``miner.engine.workers``.
+Submit = Callable[..., Callable[[], Any]]
+
+# Verified pairs aligned per task: a few hundred pairs share most of their articles
+# (pairs ordered by their later article), so a task ships and segments each once.
+ALIGN_CHUNK = 400
+
+
 def dedup(
     articles: Sequence[Article],
     config: DedupConfig | None = None,
     *,
     find_pairs: PairFinder | None = None,
+    submit: Submit | None = None,
 ) -> DedupResult:
     """Verified duplicate pairs, their passages, copy families and template sentences.
 
     ``find_pairs`` replaces the candidate step (same arguments, same arrays), so an
-    engine can run it elsewhere (a Dask shuffle) with the same result.
+    engine can run it elsewhere (a Dask shuffle) with the same result; ``submit``
+    runs the alignment of verified pairs elsewhere (pool workers) in chunks, with the
+    same result (see ``start_dedup``).
 
     Example:
         >>> from miner.models import Article
@@ -162,19 +198,37 @@ def dedup(
         >>> [(c.doc_id, c.is_representative) for c in r.clusters]
         [('a', True), ('b', False)]
     """
+    return start_dedup(articles, config, find_pairs=find_pairs, submit=submit)()
+
+
+def start_dedup(
+    articles: Sequence[Article],
+    config: DedupConfig | None = None,
+    *,
+    find_pairs: PairFinder | None = None,
+    submit: Submit | None = None,
+    index: DedupIndex | None = None,
+) -> Callable[[], DedupResult]:
+    """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
+
+    Everything up to the templates runs here; the verified pairs are then aligned in
+    chunks through ``submit`` (here, lazily, when None), so the caller can do other
+    work while pool workers align. ``index`` is the first pass when it was already
+    computed (``index_articles`` of the same texts with the same config, by batches on
+    the workers). The result is the same whatever ``submit`` and ``index``.
+    """
     cfg = config or DedupConfig()
     texts = [a.text for a in articles]
     ids = [a.doc_id for a in articles]
-    index = _first_pass(texts, cfg)
+    if index is None:
+        index = _first_pass(texts, cfg)
+    elif len(index.exact) != len(texts):
+        raise ValueError(f"an index of {len(index.exact)} articles for {len(texts)} articles")
 
     @functools.lru_cache(maxsize=_CACHE)
     def shingles_of(k: int) -> np.ndarray:
         view = matching_view(texts[k])
         return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
-
-    @functools.lru_cache(maxsize=_WORDS_CACHE)
-    def words_of(k: int) -> Words:
-        return content_tokens(texts[k])
 
     found: dict[tuple[str, str], DuplicatePair] = {}
     # 1. Exact copies: the same view (short articles take part only here).
@@ -184,7 +238,8 @@ def dedup(
                 key = _key(ids[i], ids[j])
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
     # 2. Candidates, 3. verified exactly on the full 5-gram sets.
-    verified: list[tuple[int, int, int]] = []
+    # (i, j, shared 5-grams, their union, containment of the smaller)
+    verified: list[tuple[int, int, int, int, float]] = []
     for i, j in _candidates(index, cfg, find_pairs or candidate_pairs):
         if _key(ids[i], ids[j]) in found:
             continue
@@ -192,34 +247,89 @@ def dedup(
         if not a.size or not b.size:
             continue
         inter = shared_count(a, b)
-        if inter / min(a.size, b.size) < cfg.partial_containment:
+        cont = inter / min(a.size, b.size)
+        if cont < cfg.partial_containment:
             continue
-        verified.append((i, j, inter))
+        verified.append((i, j, inter, a.size + b.size - inter, cont))
     # 4. Template sentences: shared by many groups of otherwise different articles.
     templates, covered = find_templates(
         ids,
         texts,
         index.units,
-        [(i, j) for i, j, _ in verified],
+        [(i, j, inter) for i, j, inter, *_ in verified],
         shingles_of,
         cfg.template_min_groups,
         cfg.partial_containment,
     )
-    passages: list[Passage] = []
-    for i, j, inter in verified:
-        a, b = shingles_of(i), shingles_of(j)
-        if cfg.exclude_templates and covered.size:
-            own_a = np.setdiff1d(a, covered, assume_unique=True)
-            own_b = np.setdiff1d(b, covered, assume_unique=True)
-            smaller = min(own_a.size, own_b.size)
-            if not smaller or shared_count(own_a, own_b) / smaller < cfg.partial_containment:
-                continue  # what they share is standard text
-        union = a.size + b.size - inter
-        cont = inter / min(a.size, b.size)
-        # 5. Alignment: shared passages and word swaps; coverage decides the kind.
-        (ia, ka), (ib, kb) = sorted([(ids[i], i), (ids[j], j)])
-        ta, tb = texts[ka], texts[kb]
-        aligned = align_pair(ia, ta, ib, tb, words_of(ka), words_of(kb))
+    del index
+
+    @functools.lru_cache(maxsize=_CACHE)
+    def own_of(k: int) -> np.ndarray:
+        """Article ``k``'s 5-grams outside every template sentence."""
+        return without(shingles_of(k), covered)
+
+    # Ordered by the later article: each article then enters the bounded caches once,
+    # and the partners it returns to (a family's first member) stay in them.
+    verified.sort(key=lambda t: (t[1], t[0]))
+    if cfg.exclude_templates and covered.size:
+        verified = [t for t in verified if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg)]
+    shingles_of.cache_clear()
+    own_of.cache_clear()
+    # 5. Alignment: shared passages and word swaps; coverage decides the kind.
+    run = submit or (lambda fn, *args: lambda: fn(*args))
+    started = []
+    for at in range(0, len(verified), ALIGN_CHUNK):
+        chunk = verified[at : at + ALIGN_CHUNK]
+        docs = {k: (ids[k], texts[k]) for i, j, *_ in chunk for k in (i, j)}
+        started.append(run(align_chunk, chunk, docs, cfg))
+    dates = {a.doc_id: a.date for a in articles}
+    lengths = {a.doc_id: len(a.text) for a in articles}
+
+    def finish() -> DedupResult:
+        passages: list[Passage] = []
+        for result in started:
+            for pair, aligned in result():
+                found[(pair.doc_a, pair.doc_b)] = pair
+                passages.extend(aligned)
+        pairs = [found[k] for k in sorted(found)]
+        passages.sort(key=lambda p: (p.doc_a, p.doc_b, p.a_start, p.b_start))
+        families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, lengths)
+        return DedupResult(pairs, passages, families, templates)
+
+    return finish
+
+
+def _beyond_templates(own_a: np.ndarray, own_b: np.ndarray, cfg: DedupConfig) -> bool:
+    """Whether two articles still copy each other outside the template sentences."""
+    smaller = min(own_a.size, own_b.size)
+    return bool(smaller) and shared_count(own_a, own_b) / smaller >= cfg.partial_containment
+
+
+def align_chunk(
+    pairs: Sequence[tuple[int, int, int, int, float]],
+    docs: dict[int, tuple[str, str]],
+    cfg: DedupConfig,
+) -> list[tuple[DuplicatePair, list[Passage]]]:
+    """Align verified pairs ``(i, j, shared, union, containment)``; keep those that cover enough.
+
+    A task of its own (top level, plain arguments), so pool workers can run it;
+    ``docs`` maps an article's index to its id and text.
+    """
+    out: list[tuple[DuplicatePair, list[Passage]]] = []
+    tokens: dict[int, tuple[Words, list[int]]] = {}
+
+    def words_of(k: int) -> tuple[Words, list[int]]:
+        got = tokens.get(k)
+        if got is None:
+            words = content_tokens(docs[k][1])
+            got = tokens[k] = (words, anchor_counts(words[0]))
+        return got
+
+    for i, j, inter, union, cont in pairs:
+        (ia, ka), (ib, kb) = sorted([(docs[i][0], i), (docs[j][0], j)])
+        ta, tb = docs[ka][1], docs[kb][1]
+        (words_a, counts_a), (words_b, _) = words_of(ka), words_of(kb)
+        aligned, subs = align_words(ia, ib, words_a, words_b, counts_a)
         cov_a = sum(p.a_end - p.a_start for p in aligned) / max(1, len(ta))
         cov_b = sum(p.b_end - p.b_start for p in aligned) / max(1, len(tb))
         if (cov_a if len(ta) <= len(tb) else cov_b) < cfg.partial_coverage:
@@ -228,15 +338,9 @@ def dedup(
         kind = "near" if coverage >= cfg.near_coverage else "partial"
         pair = DuplicatePair(ia, ib, kind, round(inter / union, 6), round(cont, 6))
         pair.coverage = round(coverage, 6)
-        pair.swaps = swap_summary(aligned, ta, tb)
-        found[(ia, ib)] = pair
-        passages.extend(aligned)
-    pairs = [found[k] for k in sorted(found)]
-    passages.sort(key=lambda p: (p.doc_a, p.doc_b, p.a_start, p.b_start))
-    dates = {a.doc_id: a.date for a in articles}
-    lengths = {a.doc_id: len(a.text) for a in articles}
-    families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, lengths)
-    return DedupResult(pairs, passages, families, templates)
+        pair.swaps = summarise_swaps(aligned, subs, ta, tb)
+        out.append((pair, aligned))
+    return out
 
 
 def find_duplicates(

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate
+from typing import cast
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from miner.models import Passage
@@ -40,33 +45,63 @@ def word_opcodes(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
 def _edits(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
     """The LCS edit script with each deletion-plus-insertion joined into one replacement."""
     out: list[Op] = []
-    for o in Indel.opcodes(list(words_a), list(words_b)):
-        op: Op = (o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end)
-        if op[0] != "equal" and out and out[-1][0] != "equal":
+    for op in cast(list[Op], Indel.opcodes(words_a, words_b).as_list()):
+        if op[0] == "equal":
+            out.append(op)
+        elif out and out[-1][0] != "equal":
             out[-1] = ("replace", out[-1][1], op[2], out[-1][3], op[4])
         else:
-            out.append(op if op[0] == "equal" else ("replace", *op[1:]))
+            out.append(("replace", op[1], op[2], op[3], op[4]))
     return out
 
 
-def _merge_crumbs(ops: Sequence[Op], words_a: Sequence[str]) -> list[Op]:
-    """Fold weak equal stretches lying between two edits into one edit."""
+def anchor_counts(words: Sequence[str]) -> list[int]:
+    """Word characters before each word: ``words[i:j]`` hold ``c[j] - c[i]`` of them.
+
+    One vectorised pass over the joined words' code points (``_word_table``), not one
+    regular expression per stretch.
+    """
+    if not words:
+        return [0]
+    cps = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32)
+    if cps.size and int(cps.max()) >= _BMP:  # outside the table: count word by word
+        return list(accumulate((len(_WORDY.findall(w)) for w in words), initial=0))
+    chars = np.concatenate(([0], np.cumsum(_word_table()[cps], dtype=np.int64)))
+    ends = np.fromiter(accumulate(map(len, words)), dtype=np.int64, count=len(words))
+    return [0, *chars[ends].tolist()]
+
+
+_BMP = 0x10000
+
+
+@functools.cache
+def _word_table() -> np.ndarray:
+    """Whether each code point of the Basic Multilingual Plane is a word character.
+
+    ``re``'s ``\\w`` on text is ``str.isalnum()`` or ``_``; tabulated once (64 KB).
+    """
+    return np.array([chr(c).isalnum() or c == 0x5F for c in range(_BMP)], dtype=np.bool_)
+
+
+def _merge_crumbs(
+    ops: Sequence[Op], words_a: Sequence[str], counts: Sequence[int] | None = None
+) -> list[Op]:
+    """Fold weak equal stretches lying between two edits into one edit.
+
+    ``counts`` are ``anchor_counts(words_a)``, computed here when not given.
+    """
+    c = counts if counts is not None else anchor_counts(words_a)
     out: list[Op] = []
+    last = len(ops) - 1
     for k, op in enumerate(ops):
         tag_, i1, i2, j1, j2 = op
-        weak = (
-            tag_ == "equal"
-            and 0 < k < len(ops) - 1
-            and len(_WORDY.findall("".join(words_a[i1:i2]))) < MIN_ANCHOR_CHARS
-        )
-        if tag_ != "equal" or weak:
-            if out and out[-1][0] != "equal":
-                _, a1, _, b1, _ = out[-1]
-                out[-1] = ("replace", a1, i2, b1, j2)
-            else:
-                out.append(("replace", i1, i2, j1, j2))
-        else:
+        if tag_ == "equal" and not (0 < k < last and c[i2] - c[i1] < MIN_ANCHOR_CHARS):
             out.append(op)
+        elif out and out[-1][0] != "equal":
+            _, a1, _, b1, _ = out[-1]
+            out[-1] = ("replace", a1, i2, b1, j2)
+        else:
+            out.append(("replace", i1, i2, j1, j2))
     return out
 
 
@@ -91,18 +126,46 @@ def align_pair(
         >>> p[0].substitutions
         '[["我乡", "我社区"]]'
     """
-    wa, sa, ea = tokens_a if tokens_a is not None else content_tokens(text_a)
-    wb, sb, eb = tokens_b if tokens_b is not None else content_tokens(text_b)
+    wa = tokens_a if tokens_a is not None else content_tokens(text_a)
+    wb = tokens_b if tokens_b is not None else content_tokens(text_b)
+    return align_words(doc_a, doc_b, wa, wb)[0]
+
+
+Subs = list[list[str]]
+
+
+def align_words(
+    doc_a: str,
+    doc_b: str,
+    tokens_a: Words,
+    tokens_b: Words,
+    counts_a: Sequence[int] | None = None,
+) -> tuple[list[Passage], list[Subs]]:
+    """``align_pair`` on tokens, also returning each passage's swaps as lists (no JSON).
+
+    ``counts_a`` are ``anchor_counts`` of ``a``'s words, for a caller that aligns one
+    article with several others.
+    """
+    wa, sa, ea = tokens_a
+    wb, sb, eb = tokens_b
     edits = _edits(wa, wb)
-    ops = _merge_crumbs(edits, wa)  # decides where passages run; swaps come from ``edits``
+    ops = _merge_crumbs(
+        edits, wa, counts_a
+    )  # decides where passages run; swaps come from ``edits``
+    # The edits proper, in order (monotone in both texts): a passage's swaps are a
+    # contiguous stretch of them, found by bisection on their start in ``a``.
+    changes = [e for e in edits if e[0] != "equal"]
+    change_at = [e[1] for e in changes]
     passages: list[Passage] = []
-    run: list[tuple[str, int, int, int, int]] = []
+    subs_of: list[Subs] = []
+    run: list[Op] = []
+    n_a, n_b = len(wa), len(wb)
 
     def flush() -> None:
         # An edit closing a passage belongs to it only where both texts end there.
-        while run and run[-1][0] != "equal" and (run[-1][2] < len(wa) or run[-1][4] < len(wb)):
+        while run and run[-1][0] != "equal" and (run[-1][2] < n_a or run[-1][4] < n_b):
             run.pop()
-        if not any(op == "equal" for op, *_ in run):
+        if not any(op[0] == "equal" for op in run):
             run.clear()
             return
         a0, a1 = sa[run[0][1]], ea[run[-1][2] - 1]
@@ -111,24 +174,28 @@ def align_pair(
             lo_a, hi_a, lo_b, hi_b = run[0][1], run[-1][2], run[0][3], run[-1][4]
             subs = [
                 ["".join(wa[i1:i2]), "".join(wb[j1:j2])]
-                for op, i1, i2, j1, j2 in edits
-                if op != "equal" and lo_a <= i1 and i2 <= hi_a and lo_b <= j1 and j2 <= hi_b
+                for _, i1, i2, j1, j2 in changes[
+                    bisect_left(change_at, lo_a) : bisect_right(change_at, hi_a)
+                ]
+                if i2 <= hi_a and lo_b <= j1 and j2 <= hi_b
             ]
             passages.append(
                 Passage(doc_a, doc_b, a0, a1, b0, b1, json.dumps(subs, ensure_ascii=False))
             )
+            subs_of.append(subs)
         run.clear()
 
-    for op, i1, i2, j1, j2 in ops:
-        short = max(i2 - i1, j2 - j1) <= MAX_GAP_TOKENS
+    for op in ops:
+        _, i1, i2, j1, j2 = op
         # An edit opening a passage belongs to it only where both texts start there.
-        opening = not run and i1 == 0 and j1 == 0
-        if op == "equal" or (short and (run or opening)):
-            run.append((op, i1, i2, j1, j2))
+        if op[0] == "equal" or (
+            max(i2 - i1, j2 - j1) <= MAX_GAP_TOKENS and (run or (i1 == 0 and j1 == 0))
+        ):
+            run.append(op)
         else:
             flush()
     flush()
-    return passages
+    return passages, subs_of
 
 
 # How a report names its own unit (我乡, 我社区, 本单位): the words a copier swaps, and
@@ -161,14 +228,25 @@ def swap_summary(passages: Sequence[Passage], text_a: str, text_b: str) -> str:
         >>> swap_summary(align_pair("a", a, "b", b), a, b)
         '双比双争→双创双争 ×1, 我乡 kept'
     """
+    return summarise_swaps(
+        passages, [json.loads(p.substitutions) for p in passages], text_a, text_b
+    )
+
+
+def summarise_swaps(
+    passages: Sequence[Passage], subs_of: Sequence[Subs], text_a: str, text_b: str
+) -> str:
+    """``swap_summary`` with each passage's swaps given as lists (``align_words``)."""
     swaps: Counter[tuple[str, str]] = Counter()
     kept: Counter[str] = Counter()
-    for p in passages:
-        for old, new in json.loads(p.substitutions):
+    for p, subs in zip(passages, subs_of, strict=True):
+        for old, new in subs:
             if _word(old) and _word(new):
                 swaps[(old, new)] += 1
-        in_a = Counter(_SELF.findall(text_a[p.a_start : p.a_end]))
-        in_b = Counter(_SELF.findall(text_b[p.b_start : p.b_end]))
+        in_a = Counter(_SELF.findall(text_a, p.a_start, p.a_end))
+        if not in_a:
+            continue
+        in_b = Counter(_SELF.findall(text_b, p.b_start, p.b_end))
         for word in in_a.keys() & in_b.keys():
             kept[word] += min(in_a[word], in_b[word])
     swapped = {w for pair in swaps for w in pair}

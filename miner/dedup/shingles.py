@@ -92,3 +92,19 @@ def shared_count(a: np.ndarray, b: np.ndarray) -> int:
     at = np.searchsorted(b, a)
     at[at == b.size] = 0
     return int(np.count_nonzero(b[at] == a))
+
+
+def without(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values of sorted unique ``a`` that are not in sorted unique ``b``.
+
+    ``np.setdiff1d`` sorts both arrays again; a binary search of ``a`` in ``b`` does not.
+
+    Example:
+        >>> without(np.array([1, 3, 5, 7], dtype=np.uint64), np.array([3, 7, 9], dtype=np.uint64)).tolist()
+        [1, 5]
+    """
+    if not a.size or not b.size:
+        return a
+    at = np.searchsorted(b, a)
+    at[at == b.size] = 0
+    return a[b[at] != a]

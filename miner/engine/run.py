@@ -1,6 +1,7 @@
 """A whole run over batches: the order of ``miner.pipeline.run``, at any scale.
 
-0. footers: a first pass over every page (``learn_footers``), in this process;
+0. footers: a first pass over every page (``learn_footers``), in this process,
+   while the workers start;
 1–5. per page: batches of pages to workers, results back in input order; cached
    pages are not processed again;
 5b. words: the campaign lexicon from the slogans, then ``documents.words`` by batches;
@@ -21,13 +22,18 @@ import pyarrow as pa
 
 from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean.boilerplate import learn as learn_footers
-from miner.dedup import dedup
+from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
-from miner.engine.tasks import forget_segmenters, process_items, words_of
-from miner.engine.workers import Engine, InProcess, PairFinder, ProcessPool, default_jobs
+from miner.engine.tasks import (
+    article_pass,
+    forget_segmenters,
+    process_items,
+    warm_up,
+)
+from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
 from miner.extract.checks import corpus_checks
 from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
@@ -35,7 +41,7 @@ from miner.ingest import Skipped, read_inputs
 from miner.ingest.files import iter_files
 from miner.models import Article, ErrorRecord, Page
 from miner.pipeline import RunResult
-from miner.settings import DedupConfig, Settings
+from miner.settings import Settings
 from miner.tables.schema import to_arrow
 
 log = logging.getLogger(__name__)
@@ -106,8 +112,23 @@ def _items(
         yield batch
 
 
-def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> None:
-    """``documents.words`` with the run's lexicon, batch by batch on the engine."""
+def _footers(settings: Settings) -> frozenset[str]:
+    """Footer lines the corpus repeats under different pages (``miner.clean.boilerplate``).
+
+    Read here, in this process, while the workers start: a pass over the pages' tails
+    costs less than the seconds a spawned worker needs before it can help.
+    """
+    pages = read_inputs(settings.input, settings)
+    return learn_footers(p.text for p in pages if isinstance(p, Page))
+
+
+def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
+    """``documents.words`` with the run's lexicon, batch by batch on the engine.
+
+    The same tasks compute the duplicate search's first pass, which also reads every
+    article once; its index comes back in article order.
+    """
+    index = DedupIndex()
 
     def column(table: pa.Table) -> pa.Array:
         texts = table.column("text").to_pylist()
@@ -123,12 +144,15 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
         if group:
             groups.append(group)
         out: list[str] = []
-        for words in engine.map_ordered(words_of, groups, lexicon):
+        for words, part in engine.map_ordered(article_pass, groups, lexicon, settings.dedup):
             out.extend(words)
+            if part is not None:
+                index.extend(part)
         return pa.array(out, type=pa.string())
 
     store.set_column("documents", "words", column)
     forget_segmenters()  # in this process; workers keep theirs until the pool closes
+    return index
 
 
 def _articles(store: Store) -> list[Article]:
@@ -140,11 +164,8 @@ def _articles(store: Store) -> list[Article]:
     return out
 
 
-def _dedup_tables(
-    articles: list[Article], config: DedupConfig, find_pairs: PairFinder | None
-) -> dict[str, pa.Table]:
-    """The four tables of the duplicate search (a task: it may run on a worker)."""
-    found = dedup(articles, config, find_pairs=find_pairs)
+def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
+    """The four tables of the duplicate search."""
     return {
         "duplicates": to_arrow("duplicates", found.pairs),
         "passages": to_arrow("passages", found.passages),
@@ -174,17 +195,18 @@ def run_engine(
         if partitioned
         else MemoryStore()
     )
-    # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
-    footers: frozenset[str] = frozenset()
-    if settings.footers:
-        pages = read_inputs(settings.input, settings)
-        footers = learn_footers(p.text for p in pages if isinstance(p, Page))
     cache: PageCache | None = None
     if settings.cache:
         cache = PageCache(settings.cache_dir or settings.output / ".miner-cache")
     fp = fingerprint(settings)
     engine = open_engine(settings, size)
     try:
+        # Workers start now: they import miner and load its dictionaries (seconds each)
+        # while this process runs the footer pass.
+        for _ in range(engine.jobs):
+            engine.aside(warm_up)
+        # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
+        footers = _footers(settings) if settings.footers else frozenset()
         # 1. ingest … 5. extract, batch by batch, in input order.
         work = _items(settings, res, cache, fp, footers, progress)
         keep = cache is not None
@@ -195,11 +217,19 @@ def run_engine(
         store.close_stream()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
-        _words(store, engine, [str(row["word"]) for row in lexicon], settings)
-        # 6. dedup (on a worker where there is one, alongside the checks and aggregates
-        #    that need the whole corpus), 7. the aggregate tables.
+        index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
+        # 6. dedup: the search here, the alignment of its verified pairs in chunks on
+        #    the workers while this process computes the checks and aggregates that
+        #    need the whole corpus, 7. the aggregate tables.
         articles = _articles(store)
-        duplicates = engine.aside(_dedup_tables, articles, settings.dedup, engine.pair_finder())
+        duplicates = start_dedup(
+            articles,
+            settings.dedup,
+            find_pairs=engine.pair_finder(),
+            submit=engine.aside,
+            index=index,
+        )
+        del index
         checks = to_arrow("checks", corpus_checks(articles, _records(store, "figures")))
         corpus_tables = {
             "digit_tests": to_arrow(
@@ -212,7 +242,7 @@ def run_engine(
             ),
         }
         del articles
-        dedup_tables = duplicates()
+        dedup_tables = _dedup_tables(duplicates())
     finally:
         engine.close()
         if cache is not None:

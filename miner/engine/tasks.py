@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from miner.dedup import DedupIndex, index_articles
 from miner.engine.batching import Cached, Fresh, Item
 from miner.engine.rows import PAGE_TABLES, PageRows, Row, as_row, page_rows, to_table
 from miner.ingest.errors import internal_error
-from miner.models import ErrorRecord
+from miner.models import ErrorRecord, Page
 from miner.pipeline import process_page
 from miner.segment import segmenter
+from miner.settings import DedupConfig
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,17 @@ def _process(
     return page_rows(result), frozenset(probe.asked)
 
 
+def warm_up() -> None:
+    """Load what the first page would (dictionaries, converters, models): a worker's start.
+
+    Sent to each worker while the run's first pass reads the input, so the seconds a
+    spawned process needs before its first batch overlap that pass. Results are
+    thrown away; nothing a page's rows depend on is changed.
+    """
+    text = "南江县红岩乡“双创双争”工作汇报\n今年以来，我乡投入资金21.6万元，新建活动场所3个。"
+    process_page(Page("warm-up.txt", text, "utf-8", 0, len(text.encode())))
+
+
 def words_of(texts: Sequence[str], lexicon: Sequence[str]) -> list[str]:
     """``documents.words`` for each text, with the run's campaign lexicon.
 
@@ -118,6 +131,17 @@ def words_of(texts: Sequence[str], lexicon: Sequence[str]) -> list[str]:
     """
     seg = segmenter(lexicon)
     return [" ".join(seg.words(text)) for text in texts]
+
+
+def article_pass(
+    texts: Sequence[str], lexicon: Sequence[str], dedup: DedupConfig | None
+) -> tuple[list[str], DedupIndex | None]:
+    """``words_of`` the texts and, unless ``dedup`` is None, the duplicate search's first pass.
+
+    Both read every article once and depend on its text alone, so the workers do
+    them together while the articles' text is at hand.
+    """
+    return words_of(texts, lexicon), (index_articles(texts, dedup) if dedup else None)
 
 
 def forget_segmenters() -> None:

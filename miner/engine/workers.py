@@ -35,7 +35,11 @@ class Engine(Protocol):
         ...
 
     def aside(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
-        """Start ``fn(*args)`` where it can overlap this process's work; call to get it."""
+        """Start ``fn(*args)`` where it can overlap this process's work; call to get it.
+
+        Several may be started before the first is collected: a pool runs them on its
+        workers while this process goes on.
+        """
         ...
 
     def close(self) -> None: ...
@@ -98,7 +102,7 @@ class ProcessPool:
         return None  # the search's own index, built in shards (``miner.dedup.index``)
 
     def aside(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
-        """On a pool worker: the duplicate search overlaps the corpus checks and aggregates."""
+        """On a pool worker, alongside this process (the duplicate search's alignment chunks)."""
         future = self._pool.submit(fn, *args)
 
         def result() -> R:

@@ -96,7 +96,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 # Control bytes (not tab, line ends, form feed or escape) in the first 4 KB above
 # this share mean binary data: random bytes have 9%, text files none or a stray one.
 _MAX_CONTROL = 0.01
-_CONTROL = frozenset(range(1, 32)) - frozenset(b"\t\n\r\f\v\x1b")
+_CONTROL = bytes(sorted(frozenset(range(1, 32)) - frozenset(b"\t\n\r\f\v\x1b")))
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -108,5 +108,8 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def _control_share(data: bytes) -> float:
+    """Share of control bytes in the first 4,000 bytes (counted in C by deleting them)."""
     head = data[:4000]
-    return sum(b in _CONTROL for b in head) / len(head) if head else 0.0
+    if not head:
+        return 0.0
+    return (len(head) - len(head.translate(None, _CONTROL))) / len(head)

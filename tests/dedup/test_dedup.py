@@ -52,3 +52,32 @@ def test_align_pair_reports_word_swaps() -> None:
     # rjieba may cut 我镇的 as 我/镇的, so the swap shows as 镇→街道 there: still the swap.
     assert subs and all(s in (["我镇", "我街道"], ["镇", "街道"]) for s in subs)
     assert passage.a_start == 0 and passage.a_end == len(REPORT)
+
+
+def test_index_and_submitted_alignment_give_the_same_result() -> None:
+    from miner.dedup import DedupIndex, dedup, index_articles
+    from miner.settings import DedupConfig
+
+    swapped = REPORT.replace("我镇", "我街道").replace("双比双争", "双创双争")
+    arts = [
+        _art(x, t)
+        for x, t in zip(
+            "abcde", (REPORT, swapped, OTHER, swapped + OTHER, REPORT[:90] + OTHER), strict=True
+        )
+    ]
+    plain = dedup(arts)
+    index = DedupIndex()
+    for part in (arts[:2], arts[2:]):  # by batches, as the engine's workers compute it
+        index.extend(index_articles([a.text for a in part], DedupConfig()))
+    started: list[str] = []
+
+    def submit(fn, *args):  # type: ignore[no-untyped-def]
+        started.append(fn.__name__)
+        result = fn(*args)
+        return lambda: result
+
+    from miner.dedup import start_dedup
+
+    assert start_dedup(arts, index=index, submit=submit)() == plain
+    assert started and set(started) == {"align_chunk"}
+    assert plain.pairs

@@ -28,3 +28,13 @@ def test_hashes_do_not_depend_on_the_process() -> None:
     }
     assert len(runs) == 1
     assert shingle_hashes("短").size == 0
+
+
+def test_without_is_setdiff() -> None:
+    from miner.dedup.shingles import without
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        a = np.unique(rng.integers(0, 60, rng.integers(0, 40)).astype(np.uint64))
+        b = np.unique(rng.integers(0, 60, rng.integers(0, 40)).astype(np.uint64))
+        assert without(a, b).tolist() == np.setdiff1d(a, b, assume_unique=True).tolist()

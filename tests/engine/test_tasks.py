@@ -70,3 +70,15 @@ def test_words_use_the_lexicon() -> None:
     texts = ["开展双比双争活动", ""]
     assert words_of(texts, ["双比双争"]) == [" ".join(segmenter(["双比双争"]).words(texts[0])), ""]
     assert words_of(texts, ["双比双争"])[0].split()[1] == "双比双争"
+
+
+def test_article_pass_gives_words_and_the_search_index() -> None:
+    from miner.dedup import index_articles
+    from miner.engine.tasks import article_pass
+    from miner.settings import DedupConfig
+
+    texts = [TEXT, "开展双比双争活动"]
+    words, index = article_pass(texts, ["双比双争"], DedupConfig())
+    assert words == words_of(texts, ["双比双争"])
+    assert index is not None and index.exact == index_articles(texts, DedupConfig()).exact
+    assert article_pass(texts, [], None)[1] is None

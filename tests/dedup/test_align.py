@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from miner.dedup.align import (
+    align_pair,
+    align_words,
+    anchor_counts,
+    content_tokens,
+    summarise_swaps,
+    swap_summary,
+)
+
+A = "我乡开展双比双争活动，我乡党委高度重视，成立领导小组，召开动员大会，统一了思想认识。"
+B = A.replace("双比双争", "双创双争").replace("召开", "组织召开")
+_WORDY = re.compile(r"\w")
+
+
+@given(st.lists(st.text(alphabet="我乡，。 _a1\x01！—\u0301ǅ①٣𠀀", max_size=4), max_size=25))
+def test_anchor_counts_count_word_characters_of_any_stretch(words: list[str]) -> None:
+    counts = anchor_counts(words)
+    for i in range(len(words) + 1):
+        for j in range(i, len(words) + 1):
+            assert counts[j] - counts[i] == len(_WORDY.findall("".join(words[i:j])))
+
+
+def test_align_words_gives_the_passages_and_swaps_of_align_pair() -> None:
+    passages, subs = align_words(
+        "a", "b", content_tokens(A), content_tokens(B), anchor_counts(content_tokens(A)[0])
+    )
+    assert passages == align_pair("a", A, "b", B)
+    assert subs == [json.loads(p.substitutions) for p in passages]
+    assert summarise_swaps(passages, subs, A, B) == swap_summary(passages, A, B)
+    assert "双比双争→双创双争 ×1" in swap_summary(passages, A, B)
