@@ -226,8 +226,12 @@ def duplicate_network(
             where[doc] = (x, y)
             # A crowded circle gets one label, its representative's: more would print
             # over each other, and one article names the family.
-            if len(members) <= 6 or doc == lead:
+            if len(members) <= 6:
                 ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7)
+            elif doc == lead:  # on a white ground: lines cross it
+                ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7,
+                        zorder=4, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none",
+                                        "pad": 1})  # fmt: skip
         size = len(group)
         heading = f"cluster {group['cluster'].iloc[0]}: "
         heading += (
@@ -240,6 +244,8 @@ def duplicate_network(
     b_xy = np.array([where[str(d)] for d in drawn["doc_b"]]).reshape(-1, 2)
     colours = [KIND_COLOURS.get(str(k), "#777") for k in drawn["kind"]]
     widths = 1 + 4 * drawn["similarity"].to_numpy(dtype=float)
+    if len(drawn) > 100:  # thinner in a crowd, so the lines stay apart
+        widths = widths * 0.3
     # One collection for every line: an artist per pair cost seconds to build and to save.
     lines = LineCollection(list(np.stack([a_xy, b_xy], axis=1)), colors=colours, linewidths=widths)
     ax.add_collection(lines)
