@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 from miner import __version__
 from miner.analysis import copies, keyness, matrices, topics
 from miner.analysis.source import UNKNOWN, group_labels
-from miner.analysis.tokens import document_tokens
+from miner.analysis.tokens import content_tokens, document_tokens
 from miner.report import plots
 from miner.report.passages import mark_differences
 from miner.tables.schema import TABLES
@@ -182,15 +182,20 @@ def _token_batches(corpus: Corpus, keep: Collection[str]) -> Iterator[tuple[str,
     """``(doc_id, content tokens)`` of the articles in ``keep``, read a batch at a time.
 
     Holding every article's token list at once took most of the report's memory; a batch
-    of ``BATCH_ROWS`` articles is counted and let go.
+    of ``BATCH_ROWS`` articles is counted and let go. The words go from Arrow to Python
+    strings directly: a pandas frame per batch cost a third of the counting.
     """
-    column = "words" if "words" in corpus.schema("documents").names else "text"
-    for batch in corpus.batches("documents", ["doc_id", column], BATCH_ROWS):
-        frame = batch.to_pandas()
-        frame = frame[frame["doc_id"].astype(str).isin(keep)]
-        if frame.empty:
-            continue
-        yield from zip(frame["doc_id"].astype(str), document_tokens(frame), strict=True)
+    if "words" not in corpus.schema("documents").names:  # an older run: segment the text
+        for batch in corpus.batches("documents", ["doc_id", "text"], BATCH_ROWS):
+            frame = batch.to_pandas()
+            frame = frame[frame["doc_id"].astype(str).isin(keep)]
+            yield from zip(frame["doc_id"].astype(str), document_tokens(frame), strict=True)
+        return
+    for batch in corpus.batches("documents", ["doc_id", "words"], BATCH_ROWS):
+        ids, words = batch.column(0).to_pylist(), batch.column(1).to_pylist()
+        for doc, text in zip(ids, words, strict=True):
+            if str(doc) in keep:
+                yield str(doc), content_tokens(text or "")
 
 
 def _names(docs: pd.DataFrame) -> dict[str, str]:
