@@ -422,10 +422,14 @@ def _pairs(corpus: Corpus, pairs: pd.DataFrame, names: dict[str, str]) -> str:
     out = [f'<section id="duplicates"><h2>Duplicate pairs</h2><p>{len(pairs)} pairs']
     if pairs.empty:
         return out[0] + ".</p></section>"
-    more = f"; the {MAX_PAIRS} most similar shown" if len(pairs) > MAX_PAIRS else ""
+    more = (
+        f"; the {MAX_PAIRS} most similar shown, with at most {MAX_PASSAGES} passages in all"
+        if len(pairs) > MAX_PAIRS
+        else ""
+    )
     out.append(
         f"{more}. Passages are the aligned spans; <mark>marked</mark> characters differ "
-        f"between the two sides (at most {MAX_PASSAGES} passages in all).</p>"
+        "between the two sides.</p>"
     )
     shown = pairs.sort_values(["similarity", "doc_a", "doc_b"], ascending=[False, True, True])
     shown = shown.head(MAX_PAIRS)
