@@ -216,6 +216,7 @@ def duplicate_network(
     ax.axis("off")
     ax.set_aspect("equal")
     where: dict[str, tuple[float, float]] = {}
+    capped: set[str] = set()  # the articles of clusters drawn in part
     for n, group in enumerate(groups):
         cx, cy = (n % per_row) * 3.6, -(n // per_row) * 2.8
         members, lead = _shown_members(group, degree, max_nodes)
@@ -224,14 +225,18 @@ def duplicate_network(
             x, y = cx + math.cos(angle), cy + 0.8 * math.sin(angle)
             doc = str(row["doc_id"])
             where[doc] = (x, y)
-            # A crowded circle gets one label, its representative's: more would print
-            # over each other, and one article names the family.
-            if len(members) <= 6:
+            # A crowded circle gets only the ids, and a cluster drawn in part only its
+            # representative's label: more would print over each other.
+            if len(members) < len(group):
+                capped.add(doc)
+                if doc == lead:  # on a white ground: lines cross it
+                    ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7,
+                            zorder=4, bbox={"facecolor": "white", "alpha": 0.85,
+                                            "edgecolor": "none", "pad": 1})  # fmt: skip
+            elif len(members) <= 6:
                 ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7)
-            elif doc == lead:  # on a white ground: lines cross it
-                ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7,
-                        zorder=4, bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none",
-                                        "pad": 1})  # fmt: skip
+            else:
+                ax.text(x, y - 0.15, doc[:6], ha="center", va="top", fontsize=5)
         size = len(group)
         heading = f"cluster {group['cluster'].iloc[0]}: "
         heading += (
@@ -244,8 +249,8 @@ def duplicate_network(
     b_xy = np.array([where[str(d)] for d in drawn["doc_b"]]).reshape(-1, 2)
     colours = [KIND_COLOURS.get(str(k), "#777") for k in drawn["kind"]]
     widths = 1 + 4 * drawn["similarity"].to_numpy(dtype=float)
-    if len(drawn) > 100:  # thinner in a crowd, so the lines stay apart
-        widths = widths * 0.3
+    # Thinner in a cluster drawn in part, so its many lines stay apart.
+    widths = widths * np.where(drawn["doc_a"].astype(str).isin(capped), 0.3, 1.0)
     # One collection for every line: an artist per pair cost seconds to build and to save.
     lines = LineCollection(list(np.stack([a_xy, b_xy], axis=1)), colors=colours, linewidths=widths)
     ax.add_collection(lines)
@@ -257,7 +262,8 @@ def duplicate_network(
                     ha="center", va="bottom", fontsize=7, color=colour)  # fmt: skip
     xs = [p[0] for p in where.values()]
     ys = [p[1] for p in where.values()]
-    ax.scatter(xs, ys, s=60 if len(where) <= 72 else 20, color="#333", zorder=3)
+    sizes = [20 if d in capped else 60 for d in where] if capped else 60
+    ax.scatter(xs, ys, s=sizes, color="#333", zorder=3)
     ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
     ax.set_ylim(min(ys) - 0.9, max(ys) + 1.4)
     shown = f" ({len(groups)} largest of {total})" if total > len(groups) else ""
