@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import miner
@@ -88,3 +90,26 @@ def test_corpus_to_duckdb(corpus: miner.Corpus, tmp_path: Path) -> None:
     n = con.execute("SELECT count(*) FROM documents").fetchone()
     assert n is not None and n[0] == len(corpus.documents)
     assert "<Corpus: " in repr(corpus)
+
+
+def test_corpus_from_output_reads_tables_when_asked(tmp_path: Path, corpus_dir: Path) -> None:
+    miner.run(miner.Settings(input=corpus_dir, output=tmp_path, csv=False, duckdb=False))
+    lazy = miner.Corpus.from_output(tmp_path)
+    whole = {name: pq.read_table(tmp_path / f"{name}.parquet") for name in ("documents", "slogans")}
+    # rows, schema and batches answer from the files without reading the table whole
+    assert lazy.rows("documents") == whole["documents"].num_rows
+    assert lazy.schema("slogans") == whole["slogans"].schema
+    streamed = pa.Table.from_batches(list(lazy.batches("documents", ["doc_id", "title"], 5)))
+    assert streamed.equals(whole["documents"].select(["doc_id", "title"]))
+    assert "documents" in lazy.tables and "nothing" not in lazy.tables
+    assert not lazy.tables.loaded  # type: ignore[attr-defined]
+    # a table asked for whole is read once and kept, as before
+    assert lazy.tables["slogans"].equals(whole["slogans"])
+    assert lazy.tables["slogans"] is lazy.tables["slogans"]
+    # the same answers from a corpus held in memory
+    held = miner.Corpus(whole)
+    assert held.rows("documents") == lazy.rows("documents")
+    assert pa.Table.from_batches(list(held.batches("documents", ["doc_id", "title"], 5))).equals(
+        streamed
+    )
+    assert held.schema("slogans") == lazy.schema("slogans")

@@ -26,6 +26,7 @@ from typing import Any, cast
 import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -33,6 +34,8 @@ from miner.report.fonts import FALLBACK, family, style
 
 TARGET_COLOUR, REFERENCE_COLOUR = "#c0392b", "#2e6da4"
 KIND_COLOURS = {"exact": "#c0392b", "near": "#e67e22", "partial": "#2e6da4"}
+# Articles drawn per copy cluster: 24 dots still read as separate on a circle of one cell.
+MAX_NODES = 24
 
 
 def png(fig: Figure) -> bytes:
@@ -177,19 +180,35 @@ def _typical(weights: pd.DataFrame, per_topic: int) -> pd.DataFrame:
 
 
 def duplicate_network(
-    clusters: pd.DataFrame, pairs: pd.DataFrame, max_clusters: int = 12
+    clusters: pd.DataFrame,
+    pairs: pd.DataFrame,
+    max_clusters: int = 12,
+    max_nodes: int = MAX_NODES,
 ) -> Figure:
     """Copy clusters as a network: articles as dots, pairs as lines coloured by kind.
 
     Each cluster sits in its own cell, its articles on a circle; a line's width grows with
-    the pair's similarity, which is written on it. Only the ``max_clusters`` largest
-    clusters are drawn (cluster numbers count from the largest), the title says of how many.
+    the pair's similarity, which is written on it while few lines are drawn. Only the
+    ``max_clusters`` largest clusters are drawn (cluster numbers count from the largest),
+    the title says of how many; a cluster of more than ``max_nodes`` articles shows its
+    representative and its most connected articles, and its heading says how many of its
+    articles are drawn. So the figure's size and drawing time stay the same whatever the
+    corpus: a family of 3,000 near-copies drawn whole is a black disc that took a minute.
+
+    Args:
+        clusters: ``copies.duplicate_clusters``; an ``is_representative`` column (from the
+            ``clusters`` table) names the article labelled in a crowded cluster, else the
+            cluster's first doc_id is.
+        pairs: the ``duplicates`` table (``doc_a``, ``doc_b``, ``kind``, ``similarity``).
     """
     if clusters.empty:
         return message("No copied articles: the duplicates table is empty.")
     groups = [g for _, g in clusters.groupby("cluster", sort=True)]
     total = len(groups)
     groups = groups[:max_clusters]
+    kept = {str(d) for g in groups for d in g["doc_id"]}
+    pairs = pairs[pairs["doc_a"].astype(str).isin(kept) & pairs["doc_b"].astype(str).isin(kept)]
+    degree = pd.concat([pairs["doc_a"], pairs["doc_b"]]).astype(str).value_counts()
     per_row = min(3, len(groups))
     n_rows = math.ceil(len(groups) / per_row)
     fig = _figure(3.8 * per_row, 3.0 * n_rows + 0.6)
@@ -197,37 +216,80 @@ def duplicate_network(
     ax.axis("off")
     ax.set_aspect("equal")
     where: dict[str, tuple[float, float]] = {}
+    capped: set[str] = set()  # the articles of clusters drawn in part
     for n, group in enumerate(groups):
         cx, cy = (n % per_row) * 3.6, -(n // per_row) * 2.8
-        members = group.reset_index(drop=True)
+        members, lead = _shown_members(group, degree, max_nodes)
         for i, row in members.iterrows():
             angle = math.pi + 2 * math.pi * int(i) / len(members)
             x, y = cx + math.cos(angle), cy + 0.8 * math.sin(angle)
-            where[str(row["doc_id"])] = (x, y)
-            # A crowded circle gets only the ids: full labels would print over each other.
-            label = _node_label(row) if len(members) <= 6 else str(row["doc_id"])[:6]
-            ax.text(
-                x, y - 0.15, label, ha="center", va="top", fontsize=7 if len(members) <= 6 else 5
-            )
-        ax.text(cx, cy + 1.15, f"cluster {group['cluster'].iloc[0]}: {len(members)} articles",
-                ha="center", fontsize=9)  # fmt: skip
-    drawn = [p for p in pairs.itertuples() if str(p.doc_a) in where and str(p.doc_b) in where]
-    for pair in drawn:
-        a, b = where[str(pair.doc_a)], where[str(pair.doc_b)]
-        colour = KIND_COLOURS.get(str(pair.kind), "#777")
-        ax.plot([a[0], b[0]], [a[1], b[1]], color=colour, linewidth=1 + 4 * float(pair.similarity))
-        if len(drawn) > 24:  # past that the labels cover the lines; the colours still tell
-            continue
-        ax.text((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 0.05, f"{pair.kind} {pair.similarity:.2f}",
-                ha="center", va="bottom", fontsize=7, color=colour)  # fmt: skip
+            doc = str(row["doc_id"])
+            where[doc] = (x, y)
+            # A crowded circle gets only the ids, and a cluster drawn in part only its
+            # representative's label: more would print over each other.
+            if len(members) < len(group):
+                capped.add(doc)
+                if doc == lead:  # on a white ground: lines cross it
+                    ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7,
+                            zorder=4, bbox={"facecolor": "white", "alpha": 0.85,
+                                            "edgecolor": "none", "pad": 1})  # fmt: skip
+            elif len(members) <= 6:
+                ax.text(x, y - 0.15, _node_label(row), ha="center", va="top", fontsize=7)
+            else:
+                ax.text(x, y - 0.15, doc[:6], ha="center", va="top", fontsize=5)
+        size = len(group)
+        heading = f"cluster {group['cluster'].iloc[0]}: "
+        heading += (
+            f"{size} articles" if len(members) == size else f"{len(members)} of {size} articles"
+        )
+        ax.text(cx, cy + 1.15, heading, ha="center", fontsize=9)
+    inside = pairs["doc_a"].astype(str).isin(where) & pairs["doc_b"].astype(str).isin(where)
+    drawn = pairs[inside]
+    a_xy = np.array([where[str(d)] for d in drawn["doc_a"]]).reshape(-1, 2)
+    b_xy = np.array([where[str(d)] for d in drawn["doc_b"]]).reshape(-1, 2)
+    colours = [KIND_COLOURS.get(str(k), "#777") for k in drawn["kind"]]
+    widths = 1 + 4 * drawn["similarity"].to_numpy(dtype=float)
+    # Thinner in a cluster drawn in part, so its many lines stay apart.
+    widths = widths * np.where(drawn["doc_a"].astype(str).isin(capped), 0.3, 1.0)
+    # One collection for every line: an artist per pair cost seconds to build and to save.
+    lines = LineCollection(list(np.stack([a_xy, b_xy], axis=1)), colors=colours, linewidths=widths)
+    ax.add_collection(lines)
+    if len(drawn) <= 24:  # past that the labels cover the lines; the colours still tell
+        for (xa, ya), (xb, yb), kind, sim, colour in zip(
+            a_xy, b_xy, drawn["kind"], drawn["similarity"], colours, strict=True
+        ):
+            ax.text((xa + xb) / 2, (ya + yb) / 2 + 0.05, f"{kind} {sim:.2f}",
+                    ha="center", va="bottom", fontsize=7, color=colour)  # fmt: skip
     xs = [p[0] for p in where.values()]
     ys = [p[1] for p in where.values()]
-    ax.scatter(xs, ys, s=60, color="#333", zorder=3)
+    sizes = [20 if d in capped else 60 for d in where] if capped else 60
+    ax.scatter(xs, ys, s=sizes, color="#333", zorder=3)
     ax.set_xlim(min(xs) - 1.2, max(xs) + 1.2)
     ax.set_ylim(min(ys) - 0.9, max(ys) + 1.4)
     shown = f" ({len(groups)} largest of {total})" if total > len(groups) else ""
     ax.set_title(f"Copied articles: clusters of duplicate pairs{shown}", fontsize=11)
     return _use_cjk(fig)
+
+
+def _shown_members(
+    group: pd.DataFrame, degree: pd.Series, max_nodes: int
+) -> tuple[pd.DataFrame, str]:
+    """The articles of one cluster to draw, in doc_id order, and the one to label.
+
+    The labelled article is the representative (``is_representative``), else the first
+    doc_id. A cluster over ``max_nodes`` keeps it and the articles in the most pairs (ties
+    to the smaller doc_id): they carry the family's structure.
+    """
+    ids = group["doc_id"].astype(str)
+    if "is_representative" in group.columns and group["is_representative"].fillna(False).any():
+        lead = str(ids[group["is_representative"].fillna(False).astype(bool)].iloc[0])
+    else:
+        lead = str(ids.iloc[0])
+    if len(group) <= max_nodes:
+        return group.reset_index(drop=True), lead
+    ranked = sorted(ids, key=lambda d: (d != lead, -int(degree.get(d, 0)), d))
+    picked = set(ranked[:max_nodes])
+    return group[ids.isin(picked)].reset_index(drop=True), lead
 
 
 def _node_label(row: pd.Series) -> str:

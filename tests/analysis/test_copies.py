@@ -45,3 +45,14 @@ def test_copies_drop_copies_keeps_one_per_cluster() -> None:
     tables = {"duplicates": pairs, "documents": docs}
     assert drop_copies(tables)["doc_id"].tolist() == ["a", "x", "y", "z"]
     assert drop_copies(tables, kinds=("exact", "near"))["doc_id"].tolist() == ["a", "x", "z"]
+
+
+def test_copies_clusters_kinds_stay_in_their_cluster() -> None:
+    pairs = pd.DataFrame(
+        {"doc_a": ["a", "x", "b"], "doc_b": ["b", "y", "c"], "kind": ["exact", "partial", "near"]}
+    )
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "x", "y"]})
+    clusters = duplicate_clusters({"duplicates": pairs, "documents": docs})
+    kinds = dict(zip(clusters["doc_id"], clusters["kinds"], strict=True))
+    assert kinds == {"a": "exact,near", "b": "exact,near", "c": "exact,near",
+                     "x": "partial", "y": "partial"}  # fmt: skip

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 import miner
 from miner.cli import main
 from miner.corpus import Corpus
-from miner.report.html import render, write_report
+from miner.report.html import _head, render, write_report
 from miner.tables.schema import to_arrow
 
 
@@ -111,3 +113,38 @@ def test_html_titles_are_escaped() -> None:
     body = render(Corpus({"documents": to_arrow("documents", rows)})).split("<body>", 1)[1]
     for value in values:
         assert value not in body and html.escape(value) in body
+
+
+def test_html_same_page_from_files_and_from_memory(markup_run: Path) -> None:
+    # `miner report OUT` reads the files a batch at a time; a run hands its tables in memory.
+    from_files = Corpus.from_output(markup_run)
+    in_memory = Corpus({name: from_files.tables[name] for name in list(from_files.tables)})
+    assert render(Corpus.from_output(markup_run)) == render(in_memory)
+
+
+def test_html_head_keeps_the_whole_tables_types() -> None:
+    rows = [
+        {"doc_id": f"x{n}", "title": "标题", "text": "正文", "words": "正文", "year": y}
+        for n, y in enumerate([2012] * 7 + [None])
+    ]
+    corpus = Corpus({"documents": to_arrow("documents", rows)})
+    head = _head(corpus, "documents", 5)
+    assert len(head) == 5
+    assert head["year"].dtype == corpus.documents["year"].dtype  # floats: a year is missing
+
+
+def test_html_topics_sample_is_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = ["水利 灌溉 水库 水利", "学生 教师 课堂 学生", "党员 承诺 活动 党员"]
+    rows = [
+        {
+            "doc_id": f"d{n:02d}",
+            "title": f"标题{n}",
+            "text": "正文",
+            "words": words[n % 3],
+            "unit_type": "村" if n % 2 else "学校",
+        }
+        for n in range(30)
+    ]
+    monkeypatch.setattr("miner.report.html.MAX_TOPIC_ARTICLES", 12)
+    page = render(Corpus({"documents": to_arrow("documents", rows)}))
+    assert "Fitted on a fixed sample of 12 of the 30 articles" in page

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pandas as pd
+from matplotlib.collections import LineCollection
 
 from miner.analysis import copies, keyness, matrices, topics
 from miner.corpus import Corpus
@@ -111,4 +113,44 @@ def test_plots_large_inputs_are_capped() -> None:
     )
     fig = plots.duplicate_network(clusters, pairs, max_clusters=2)
     assert "2 largest of 3" in fig.axes[0].get_title()
-    assert len(fig.axes[0].lines) == 2
+    assert _segments(fig) == 2
+
+
+def _segments(fig: object) -> int:
+    """Lines drawn by ``duplicate_network``: the segments of its one LineCollection."""
+    (lines,) = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]  # type: ignore[attr-defined]
+    return len(lines.get_segments())
+
+
+def test_plots_network_draws_a_bounded_crowd() -> None:
+    # One family of 300 copies, every article paired with the first and the next: the
+    # figure shows MAX_NODES of them, labels the representative only, and says so.
+    ids = [f"doc{i:03d}" for i in range(300)]
+    clusters = pd.DataFrame(
+        {
+            "cluster": 1,
+            "doc_id": ids,
+            "title": [f"标题{i}" for i in range(300)],
+            "unit_name": None,
+            "unit_type": None,
+            "is_representative": [d == "doc007" for d in ids],
+        }
+    )
+    edges = [(ids[0], d) for d in ids[1:]] + list(pairwise(ids[1:]))
+    pairs = pd.DataFrame(
+        {
+            "doc_a": [a for a, _ in edges],
+            "doc_b": [b for _, b in edges],
+            "kind": "near",
+            "similarity": 0.9,
+        }
+    )
+    fig = plots.duplicate_network(clusters, pairs)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert f"cluster 1: {plots.MAX_NODES} of 300 articles" in texts
+    labels = [t for t in texts if t.startswith("标题")]
+    assert labels == ["标题7\ndoc007"]  # the representative, not the hub doc000
+    dots = fig.axes[0].collections[-1].get_offsets()
+    assert len(dots) == plots.MAX_NODES
+    assert 0 < _segments(fig) <= plots.MAX_NODES * (plots.MAX_NODES - 1) // 2
+    assert plots.png(fig) == plots.png(plots.duplicate_network(clusters, pairs))
