@@ -12,7 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from miner.extract.figures import _FIGURE, UNITS, _figure_matches, _in_quotes, find_figures
+from miner.extract.figures import (
+    _FIGURE,
+    _FIGURE_AT_NUMBERS,
+    UNITS,
+    _figure_matches,
+    _in_quotes,
+    find_figures,
+)
 from miner.extract.numerals import parse_arabic, parse_chinese, parse_pair
 from miner.segment import sentences
 from miner.segment.sentences import sentence_at
@@ -398,5 +405,11 @@ def test_find_figures_with_the_callers_sentences_is_the_same() -> None:
     )
 )
 def test_figure_matches_are_finditers(text: str) -> None:
-    # Trying the regex only inside runs of numerals finds the matches finditer finds.
-    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE.finditer(text)]
+    # The lookahead on a figure's first characters finds the matches finditer finds,
+    # with the same groups.
+    got = [(m.span(), m.groupdict()) for m in _figure_matches(text)]
+    assert got == [(m.span(), m.groupdict()) for m in _FIGURE.finditer(text)]
+
+
+def test_figure_regex_has_its_first_character_lookahead() -> None:
+    assert _FIGURE_AT_NUMBERS.pattern.startswith("(?=[")
