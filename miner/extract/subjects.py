@@ -11,7 +11,7 @@ import re
 from collections.abc import Container, Sequence
 
 from miner.segment import Sentence
-from miner.segment.words import clause_tags
+from miner.segment.words import tag_pairs
 
 # jieba's "habitual phrase" tag l is left out: it marks 困难户 and 粮食产量, but as
 # often idioms and verb phrases (毫不相干, 价格上涨), which would make poor subjects.
@@ -64,12 +64,11 @@ def find_subject(
     hi = end + len(_CLAUSE_MARK.split(text[end:hi], 1)[0])
     # Words wholly before the figure and wholly after it (the tokens tile the clause), as
     # (word, tag) pairs: building a Token for each word cost more than the tagging itself.
-    # A clause repeated in this or another report is tagged once (``clause_tags``).
     before: list[tuple[str, str]] = []
     after: list[tuple[str, str]] = []
     head, tail = start - lo, end - lo
     pos, after_at = 0, -1
-    for word, flag in clause_tags(text[lo:hi]):
+    for word, flag in tag_pairs(text[lo:hi]):
         word_end = pos + len(word)
         if word_end <= head:
             before.append((word, flag))

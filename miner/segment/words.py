@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -60,7 +60,6 @@ def add_words(new_words: Iterable[str]) -> None:
         if word:
             mod.add_word(word, 20000, "nz")
             _ADDED.append(word)
-    clause_tags.cache_clear()  # new words may segment a remembered clause differently
 
 
 def user_words() -> list[str]:
@@ -84,26 +83,6 @@ def tag_pairs(text: str) -> list[tuple[str, str]]:
     import jieba.posseg  # pragma: no cover
 
     return [(p.word, p.flag) for p in jieba.posseg.cut(text)]  # pragma: no cover
-
-
-# Clauses remembered by ``clause_tags``. Reports copy each other and themselves, so the same
-# clause around a figure comes back: on the synthetic corpus 45% of the clauses the
-# figures' subjects tag were tagged before. 2**15 clauses of ~12 characters are ~10 MB.
-_CLAUSES_KEPT = 2**15
-
-
-@lru_cache(maxsize=_CLAUSES_KEPT)
-def clause_tags(text: str) -> tuple[tuple[str, str], ...]:
-    """``tag_pairs(text)`` as a tuple, remembered for the most recent clauses.
-
-    For the short clauses tagged once per figure (``miner.extract.subjects``); the
-    cache is emptied when ``add_words`` changes the dictionary.
-
-    Example:
-        >>> clause_tags("投入资金")
-        (('投入', 'v'), ('资金', 'n'))
-    """
-    return tuple(tag_pairs(text))
 
 
 def tag(text: str) -> list[Token]:

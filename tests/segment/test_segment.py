@@ -5,7 +5,6 @@ from hypothesis import strategies as st
 
 from miner.segment import add_words, backend, sentences, tag, words
 from miner.segment.sentences import MAX_CHARS
-from miner.segment.words import clause_tags, tag_pairs
 
 
 def test_tag_tiles_the_text() -> None:
@@ -97,16 +96,3 @@ def _sentences_by_char(text: str) -> list[tuple[int, int]]:
 )
 def test_sentences_jump_between_marks_as_a_character_scan_would(text: str) -> None:
     assert [(s.start, s.end) for s in sentences(text)] == _sentences_by_char(text)
-
-
-@given(st.text(alphabet="投入资金共计21.6万元培训群众人次，的了 ", max_size=30))
-def test_clause_tags_are_the_tag_pairs(text: str) -> None:
-    # Remembered or not, a clause is tagged as tag_pairs tags it.
-    assert clause_tags(text) == tuple(tag_pairs(text))
-    assert clause_tags(text) == tuple(tag_pairs(text))
-
-
-def test_new_words_forget_the_remembered_clauses() -> None:
-    clause_tags("开展双评双议活动")
-    add_words([])
-    assert clause_tags.cache_info().currsize == 0
