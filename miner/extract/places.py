@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from miner.segment import tag
+from miner.segment.words import tag_pairs
 
 # How much one mention of each kind weighs. A name in the unit's own name or the title is
 # nearly proof; a bare short form (乐亭) in the body is a hint, so three of them are needed to
@@ -260,10 +260,13 @@ def _short_ok(text: str, start: int, end: int) -> bool:
     if _SETTLEMENT_AFTER.match(text, end):
         return False
     lo, hi = max(0, start - 8), min(len(text), end + 8)
+    # The word boundaries, from the words' lengths: a Token per word cost more than this.
     cuts = {lo, hi}
-    for tok in tag(text[lo:hi]):
-        cuts.add(lo + tok.start)
-        cuts.add(lo + tok.end)
+    pos = lo
+    for word, _ in tag_pairs(text[lo:hi]):
+        cuts.add(pos)
+        pos += len(word)
+        cuts.add(pos)
     return start in cuts and end in cuts
 
 

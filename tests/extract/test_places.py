@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from miner.extract.places import find_places, gazetteer, resolve_region, short_form
 
 
@@ -82,3 +85,29 @@ def test_province_named_only_in_the_body_is_context() -> None:
     assert _region("认真执行《四川省政务公开规定》等法规规章") == (None, None)
     assert _region("四川省南江县") == ("四川省巴中市南江县", "mention:南江县")
     assert resolve_region(find_places("四川省", "title")) == ("四川省", "title:四川省")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["党和政府", "健康保健", "和政", "康保", "武汉", "城关镇", "周村", "，", "我县", "丰台"]
+        ),
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_short_forms_cut_at_the_words_that_tokens_give(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    from miner.extract.places import _SETTLEMENT_AFTER, _short_ok
+    from miner.segment import tag
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    cuts = (
+        {lo, hi} | {lo + t.start for t in tag(text[lo:hi])} | {lo + t.end for t in tag(text[lo:hi])}
+    )
+    expected = not _SETTLEMENT_AFTER.match(text, end) and start in cuts and end in cuts
+    assert _short_ok(text, start, end) == expected
