@@ -215,15 +215,19 @@ def find_places(text: str, kind: str = "mention") -> list[PlaceMention]:
     (衡阳日报 → ``media``), and a full name before one is ``media`` too.
     """
     gaz = gazetteer()
+    lengths_at = gaz.lengths
     out: list[PlaceMention] = []
     n = len(text)
     free = 0  # names do not overlap: the next one starts at or after the last one's end
     for start in gaz.starts.finditer(text):  # one character each: every possible start
         i = start.start()
-        if i < free:
+        # Most starts the two character classes let through begin no name (on
+        # ../shared/corpus/real 30,000 of 440,000 do): one look-up rules them out.
+        lengths = lengths_at.get(text[i : i + 2])
+        if lengths is None or i < free:
             continue
         hit: PlaceMention | None = None
-        for length in gaz.lengths.get(text[i : i + 2], ()):
+        for length in lengths:
             if i + length > n:
                 continue
             word = text[i : i + length]

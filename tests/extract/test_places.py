@@ -111,3 +111,53 @@ def test_short_forms_cut_at_the_words_that_tokens_give(
     )
     expected = not _SETTLEMENT_AFTER.match(text, end) and start in cuts and end in cuts
     assert _short_ok(text, start, end) == expected
+
+
+def _places_trying_every_start(text: str, kind: str = "mention") -> list[object]:
+    """find_places as first written: every start the classes allow walks its lengths."""
+    from miner.extract.places import _MEDIA, _NOT_PLACE_AFTER, PlaceMention, _short_ok
+
+    gaz = gazetteer()
+    out: list[object] = []
+    free = 0
+    for start in gaz.starts.finditer(text):
+        i = start.start()
+        if i < free:
+            continue
+        hit = None
+        for length in gaz.lengths.get(text[i : i + 2], ()):
+            if i + length > len(text):
+                continue
+            word = text[i : i + length]
+            codes = gaz.full.get(word)
+            found_kind = kind
+            is_short = codes is None
+            if is_short:
+                codes = gaz.short.get(word)
+                found_kind = "short_mention" if kind == "mention" else "title_short"
+            if codes is None:
+                continue
+            after = text[i + length : i + length + 5]
+            if _MEDIA.match(after):
+                found_kind = "media"
+            elif _NOT_PLACE_AFTER.match(after) or (
+                is_short and (word in gaz.frequent or not _short_ok(text, i, i + length))
+            ):
+                break
+            hit = PlaceMention(i, i + length, word, tuple(codes), found_kind)
+            break
+        if hit is not None:
+            out.append(hit)
+            free = hit.end
+    return out
+
+
+_PLACE_PIECES = ["湖南省", "衡阳市", "衡阳", "日报", "南岳区", "我县", "党和政府", "武汉", "晚报",
+                 "城关镇", "中山", "大学", "的", "，", "中国", "北京市", "朝阳区", "阳光", "县委"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=12), st.sampled_from(["mention", "title"]))
+def test_places_are_found_as_by_every_start(pieces: list[str], kind: str) -> None:
+    # Ruling out a start by its first two characters first finds the same places.
+    text = "".join(pieces)
+    assert find_places(text, kind) == _places_trying_every_start(text, kind)
