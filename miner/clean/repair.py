@@ -42,43 +42,54 @@ def join_lines(tm: TextMap) -> TextMap:
         '他们根据自己的需要对远程教育网络节目进行选择性地收看。\\n一、总结'
     """
     text = tm.text
-    lines = [(s, e) for s, e in tm.lines()]
-    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    # Lines as (start, end, line) from one split, keeping only those with content: the
+    # spans ``tm.lines()`` yields, without a generator step and a slice per line.
+    content: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            content.append((pos, end, line))
+        pos = end + 1
     edits: list[tuple[int, int, str]] = []
     if not content:
         return tm.edit([(0, len(text), "")])
     # Drop everything before the first and after the last content line.
-    first_s = content[0][0]
-    first_line = text[first_s : content[0][1]]
+    first_s, _, first_line = content[0]
     lead = first_s + len(first_line) - len(first_line.lstrip())
     if lead > 0:
         edits.append((0, lead, ""))
-    for (s1, e1), (s2, e2) in pairwise(content):
-        prev = text[s1:e1].rstrip()
-        nxt = text[s2:e2]
+    for (s1, _, line1), (s2, _, nxt) in pairwise(content):
+        prev = line1.rstrip()
         gap_start = s1 + len(prev)
         if _continues(prev, nxt):
             edits.append((gap_start, s2 + (len(nxt) - len(nxt.lstrip())), ""))
         else:
             edits.append((gap_start, s2, "\n"))
-    last_e = content[-1][1]
-    tail = text[content[-1][0] : last_e].rstrip()
-    end_of_content = content[-1][0] + len(tail)
+    last_s, _, last_line = content[-1]
+    end_of_content = last_s + len(last_line.rstrip())
     if end_of_content < len(text):
         edits.append((end_of_content, len(text), ""))
     return tm.edit(edits)
 
 
 def _continues(prev: str, nxt: str) -> bool:
+    """Whether the line ``nxt`` goes on with the sentence ``prev`` left unfinished.
+
+    The tests that only rule a join out are all tried before the heading marker is read,
+    the one costly test: most lines end a sentence, and then the marker does not matter.
+    """
     prev_s = prev.strip().rstrip("*")  # Markdown emphasis does not end or continue a sentence
-    if not prev_s or line_marker(nxt.strip()):
-        return False  # a heading or list marker starts a new line even after an unfinished one
+    if not prev_s:
+        return False
     last = prev_s[-1]
     if last in _TERMINAL:
         return False
     first = nxt.strip()[:1]
     if not first or not (_is_cjk(first) or first.isalnum() or first in "“"):
         return False
+    if line_marker(nxt.strip()):
+        return False  # a heading or list marker starts a new line even after an unfinished one
     if last in _COMMA_END:
         return True
     if line_marker(prev_s) and "。" not in prev_s:

@@ -29,11 +29,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from miner.clean.fastre import prefiltered
 from miner.extract.numerals import (
     ARABIC_RE,
     CHINESE_RE,
     CN_DIGITS,
-    CN_NUMERAL,
     chinese_digits,
     multiplier,
     parse_arabic,
@@ -91,11 +91,10 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 
-# Runs of the characters a figure can start with (see ``_figure_matches``).
-# ARABIC_RE opens with [0-9０-９], CHINESE_RE with CN_NUMERAL, the percent form with 百 or 千.
-# Written [c][c]* rather than [c]+: a pattern opening with a character class lets the
-# regex engine skip ahead to those characters.
-_NUMBER_RUN = re.compile(f"[0-9０-９{CN_NUMERAL}百千][0-9０-９{CN_NUMERAL}百千]*")
+# The same regex behind a lookahead on the characters a figure can start with (a digit, a
+# Chinese numeral, 百 or 千 of 百分之/千分之): the alternatives open with look-behinds, so on
+# its own the engine tries all three at every position of the text (see ``_figure_matches``).
+_FIGURE_AT_NUMBERS = prefiltered(_FIGURE)
 
 # -- context rules -------------------------------------------------------------------
 
@@ -236,24 +235,15 @@ def find_figures(
 def _figure_matches(text: str) -> Iterator[re.Match[str]]:
     """``_FIGURE.finditer(text)``, tried only where a number starts.
 
-    Every figure starts with a digit or a Chinese numeral (百分之 with 百, 千分之 with 千),
-    so ``_FIGURE`` is matched only inside runs of those characters, which a character
-    class finds in C. The regex on its own is tried at every position of the text: its
-    alternatives open with look-behinds, so the regex engine has no first-character
-    shortcut of its own. Matches come in the same order and never overlap, as
-    ``finditer``'s do.
+    Every figure starts with a digit or a Chinese numeral (百分之 with 百, 千分之 with 千).
+    The regex on its own is tried at every position of the text: its alternatives open
+    with look-behinds, so the engine has no first-character shortcut of its own. A
+    first-character lookahead (``prefiltered``) passes over every other position with one
+    class test, inside the engine; the earlier loop that matched at each position of a
+    run of numerals from Python cost a call per position (20% slower on the synthetic
+    corpus). Same matches, same groups, same order.
     """
-    match = _FIGURE.match
-    done = 0  # end of the last match: the next one starts at or after it
-    for run in _NUMBER_RUN.finditer(text):
-        i, end = max(run.start(), done), run.end()
-        while i < end:
-            m = match(text, i)
-            if m is None:
-                i += 1
-                continue
-            yield m
-            done = i = m.end()
+    return _FIGURE_AT_NUMBERS.finditer(text)
 
 
 def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
@@ -283,20 +273,22 @@ def _merge_ranges(cands: list[_Candidate], text: str) -> list[_Candidate]:
 
 def _candidate(m: re.Match[str]) -> _Candidate | None:
     """Read value and unit off a regex match; None when the numeral is malformed."""
-    if m.group("pct"):
+    # The groups of a form are fetched by one call each: a call per group cost as much as
+    # the rest of the reading.
+    pct, a1 = m.group("pct", "a1")
+    if pct:
         return _percent(m)
-    if m.group("a1"):
-        unit, implied = _ALIASES.get(m.group("au"), (m.group("au"), None))
-        value = parse_arabic(m.group("a1")) * multiplier(m.group("am1") or m.group("am2"))
-        infix = bool(m.group("ai1") or m.group("ai2"))
-        is_range = bool(m.group("a2"))
-        numeral = m.group("a1")
+    if a1:
+        am1, a2, ai1, am2, ai2, au = m.group("am1", "a2", "ai1", "am2", "ai2", "au")
+        unit, implied = _ALIASES.get(au, (au, None))
+        value = parse_arabic(a1) * multiplier(am1 or am2)
         return _Candidate(
-            m.start(), m.end(), value, unit, "arabic", numeral, infix, is_range, implied
+            m.start(), m.end(), value, unit, "arabic", a1, bool(ai1 or ai2), bool(a2), implied
         )
-    unit, implied = _ALIASES.get(m.group("cu"), (m.group("cu"), None))
-    numeral, start = m.group("c1"), m.start()
-    is_range = bool(m.group("c2"))
+    numeral, c2, ci1, cm, ci2, cu = m.group("c1", "c2", "ci1", "cm", "ci2", "cu")
+    unit, implied = _ALIASES.get(cu, (cu, None))
+    start = m.start()
+    is_range = bool(c2)
     parsed = parse_chinese(numeral)
     if parsed is None and not is_range:
         pair = parse_pair(numeral)
@@ -311,10 +303,10 @@ def _candidate(m: re.Match[str]) -> _Candidate | None:
                     break
     if parsed is None:
         return None
-    if m.group("c2"):
-        parsed *= _range_scale(numeral, m.group("c2"))
-    value = parsed * multiplier(m.group("cm"))
-    infix = bool(m.group("ci1") or m.group("ci2"))
+    if c2:
+        parsed *= _range_scale(numeral, c2)
+    value = parsed * multiplier(cm)
+    infix = bool(ci1 or ci2)
     return _Candidate(start, m.end(), value, unit, "chinese", numeral, infix, is_range, implied)
 
 

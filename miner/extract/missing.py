@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from miner.segment import Token, tag
+from miner.segment.words import dictionary_version
 
 _CJK = "\u4e00-\u9fff"
 # Characters that may stand before a measure word in place of a number.
@@ -65,6 +67,16 @@ def missing_numbers(text: str) -> list[MissingNumber]:
         >>> [(m.unit, m.shape) for m in missing_numbers("投资14万元安装闭路电视 户。")]
         [('户', 'gap')]
     """
+    return list(_remembered(text, dictionary_version()))
+
+
+@lru_cache(maxsize=16)  # a compilation page holds up to ten or so articles
+def _remembered(text: str, version: int) -> tuple[MissingNumber, ...]:
+    """``missing_numbers`` of the last few texts, per segmenter dictionary.
+
+    The pipeline asks twice for each article, once for its ``redactions`` and once for
+    the ``missing_number`` check; the second answer is the first one's, at no cost.
+    """
     found = [*_gaps(text), *_areas(text), *_after_words(text)]
     seen: set[int] = set()
     out: list[MissingNumber] = []
@@ -72,7 +84,7 @@ def missing_numbers(text: str) -> list[MissingNumber]:
         if m.start not in seen:
             seen.add(m.start)
             out.append(m)
-    return out
+    return tuple(out)
 
 
 def _gaps(text: str) -> list[MissingNumber]:

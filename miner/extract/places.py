@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from miner.segment import tag
+from miner.segment.words import tag_pairs
 
 # How much one mention of each kind weighs. A name in the unit's own name or the title is
 # nearly proof; a bare short form (乐亭) in the body is a hint, so three of them are needed to
@@ -215,15 +215,19 @@ def find_places(text: str, kind: str = "mention") -> list[PlaceMention]:
     (衡阳日报 → ``media``), and a full name before one is ``media`` too.
     """
     gaz = gazetteer()
+    lengths_at = gaz.lengths
     out: list[PlaceMention] = []
     n = len(text)
     free = 0  # names do not overlap: the next one starts at or after the last one's end
     for start in gaz.starts.finditer(text):  # one character each: every possible start
         i = start.start()
-        if i < free:
+        # Most starts the two character classes let through begin no name (on
+        # ../shared/corpus/real 30,000 of 440,000 do): one look-up rules them out.
+        lengths = lengths_at.get(text[i : i + 2])
+        if lengths is None or i < free:
             continue
         hit: PlaceMention | None = None
-        for length in gaz.lengths.get(text[i : i + 2], ()):
+        for length in lengths:
             if i + length > n:
                 continue
             word = text[i : i + length]
@@ -260,10 +264,13 @@ def _short_ok(text: str, start: int, end: int) -> bool:
     if _SETTLEMENT_AFTER.match(text, end):
         return False
     lo, hi = max(0, start - 8), min(len(text), end + 8)
+    # The word boundaries, from the words' lengths: a Token per word cost more than this.
     cuts = {lo, hi}
-    for tok in tag(text[lo:hi]):
-        cuts.add(lo + tok.start)
-        cuts.add(lo + tok.end)
+    pos = lo
+    for word, _ in tag_pairs(text[lo:hi]):
+        cuts.add(pos)
+        pos += len(word)
+        cuts.add(pos)
     return start in cuts and end in cuts
 
 

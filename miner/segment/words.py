@@ -62,6 +62,14 @@ def add_words(new_words: Iterable[str]) -> None:
             _ADDED.append(word)
 
 
+def dictionary_version() -> int:
+    """A number that changes whenever ``add_words`` teaches the segmenter a word.
+
+    For caches of results that depend on the segmentation (``missing_numbers``).
+    """
+    return len(_ADDED)
+
+
 def user_words() -> list[str]:
     """Every word miner taught the segmenter: the shipped list, then those added since."""
     return _user_words() + _ADDED

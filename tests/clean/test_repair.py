@@ -1,8 +1,23 @@
 from __future__ import annotations
 
-import pytest
+from itertools import pairwise
 
-from miner.clean.repair import join_lines, repair, spaces, width
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from miner.clean.repair import (
+    _COMMA_END,
+    _JOIN_MIN,
+    _TERMINAL,
+    _TITLE_END,
+    _is_cjk,
+    join_lines,
+    repair,
+    spaces,
+    width,
+)
+from miner.extract.markers import line_marker
 from miner.textmap import TextMap
 
 
@@ -65,3 +80,83 @@ def test_repair_keeps_offsets_pointing_at_the_source() -> None:
     tm = repair(TextMap.of(src), "traditional")
     assert tm.text == "党员424名，经费2万元。"
     assert [src[o] for o in tm.offsets] == list("黨員424名，經費2萬元。")
+
+
+def _continues_as_written(prev: str, nxt: str) -> bool:
+    """_continues before its tests were reordered: the marker of the next line first."""
+    prev_s = prev.strip().rstrip("*")
+    if not prev_s or line_marker(nxt.strip()):
+        return False
+    last = prev_s[-1]
+    if last in _TERMINAL:
+        return False
+    first = nxt.strip()[:1]
+    if not first or not (_is_cjk(first) or first.isalnum() or first in "“"):
+        return False
+    if last in _COMMA_END:
+        return True
+    if line_marker(prev_s) and "。" not in prev_s:
+        return False
+    if _TITLE_END.search(prev_s):
+        return False
+    return len(prev_s) >= _JOIN_MIN
+
+
+def _join_lines_as_written(tm: TextMap) -> TextMap:
+    """join_lines before it split the text once (spans from TextMap.lines)."""
+    text = tm.text
+    content = [(s, e) for s, e in tm.lines() if text[s:e].strip()]
+    edits: list[tuple[int, int, str]] = []
+    if not content:
+        return tm.edit([(0, len(text), "")])
+    first_line = text[content[0][0] : content[0][1]]
+    lead = content[0][0] + len(first_line) - len(first_line.lstrip())
+    if lead > 0:
+        edits.append((0, lead, ""))
+    for (s1, e1), (s2, e2) in pairwise(content):
+        prev = text[s1:e1].rstrip()
+        nxt = text[s2:e2]
+        if _continues_as_written(prev, nxt):
+            edits.append((s1 + len(prev), s2 + (len(nxt) - len(nxt.lstrip())), ""))
+        else:
+            edits.append((s1 + len(prev), s2, "\n"))
+    end_of_content = content[-1][0] + len(text[content[-1][0] : content[-1][1]].rstrip())
+    if end_of_content < len(text):
+        edits.append((end_of_content, len(text), ""))
+    return tm.edit(edits)
+
+
+_LINE_PIECES = [
+    "一、",
+    "（二）",
+    "1.",
+    "3、",
+    "第一条",
+    "他们根据自己的需要对远程教育网络节目进行选择性",
+    "地收看",
+    "。",
+    "，",
+    "、",
+    "：",
+    "工作总结",
+    "实施方案",
+    "**",
+    "“",
+    "abc",
+    "12",
+    " ",
+    "\u3000",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r",
+    "字",
+]
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40), st.integers(0, 5))
+def test_join_lines_is_as_it_was_written(pieces: list[str], base: int) -> None:
+    # One split and the cheap tests first give the same joins and the same offsets.
+    tm = TextMap.of("".join(pieces), base)
+    new, old = join_lines(tm), _join_lines_as_written(tm)
+    assert (new.text, new.offsets) == (old.text, old.offsets)

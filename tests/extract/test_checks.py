@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from miner.extract.checks import (
     ROUND_BASE_RATE,
@@ -282,3 +284,14 @@ def test_checks_on_seeds(seed_checks: pd.DataFrame) -> None:
     assert "闭路电视 户" in details("002", "missing_number")
     assert "亩河滩地" in details("000", "missing_number")
     assert "名站所负责人" in details("000", "missing_number")
+
+
+@given(st.text(alphabet="农村女优秀解决全国总所有职工党员新增的", max_size=8))
+def test_modifiers_read_from_pairs_as_from_tokens(prefix: str) -> None:
+    from miner.extract.checks import _WIDENING, _modifies
+    from miner.segment import tag
+
+    by_tokens = not prefix.startswith(_WIDENING) and all(
+        not t.tag.startswith("v") or t.tag == "vn" for t in tag(prefix)
+    )
+    assert _modifies(prefix) == by_tokens

@@ -6,13 +6,21 @@ Every example sentence is written for this file; none is copied from the seed pa
 from __future__ import annotations
 
 import math
+import re
 from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from miner.extract.figures import _FIGURE, UNITS, _figure_matches, _in_quotes, find_figures
+from miner.extract.figures import (
+    _FIGURE,
+    _FIGURE_AT_NUMBERS,
+    UNITS,
+    _figure_matches,
+    _in_quotes,
+    find_figures,
+)
 from miner.extract.numerals import parse_arabic, parse_chinese, parse_pair
 from miner.segment import sentences
 from miner.segment.sentences import sentence_at
@@ -398,5 +406,62 @@ def test_find_figures_with_the_callers_sentences_is_the_same() -> None:
     )
 )
 def test_figure_matches_are_finditers(text: str) -> None:
-    # Trying the regex only inside runs of numerals finds the matches finditer finds.
-    assert [m.span() for m in _figure_matches(text)] == [m.span() for m in _FIGURE.finditer(text)]
+    # The lookahead on a figure's first characters finds the matches finditer finds,
+    # with the same groups.
+    got = [(m.span(), m.groupdict()) for m in _figure_matches(text)]
+    assert got == [(m.span(), m.groupdict()) for m in _FIGURE.finditer(text)]
+
+
+def test_figure_regex_has_its_first_character_lookahead() -> None:
+    assert _FIGURE_AT_NUMBERS.pattern.startswith("(?=[")
+
+
+def _candidate_group_by_group(m: re.Match[str]) -> object:
+    """figures._candidate as first written, one group() call per group."""
+    from miner.extract.figures import _ALIASES, _Candidate, _percent, _range_scale
+    from miner.extract.numerals import multiplier, parse_arabic, parse_chinese, parse_pair
+
+    if m.group("pct"):
+        return _percent(m)
+    if m.group("a1"):
+        unit, implied = _ALIASES.get(m.group("au"), (m.group("au"), None))
+        value = parse_arabic(m.group("a1")) * multiplier(m.group("am1") or m.group("am2"))
+        infix = bool(m.group("ai1") or m.group("ai2"))
+        return _Candidate(
+            m.start(), m.end(), value, unit, "arabic", m.group("a1"), infix, bool(m.group("a2")),
+            implied,
+        )  # fmt: skip
+    unit, implied = _ALIASES.get(m.group("cu"), (m.group("cu"), None))
+    numeral, start = m.group("c1"), m.start()
+    is_range = bool(m.group("c2"))
+    parsed = parse_chinese(numeral)
+    if parsed is None and not is_range:
+        pair = parse_pair(numeral)
+        if pair is not None and numeral[0] != "一":
+            parsed, is_range = pair, True
+        else:
+            for k in range(1, len(numeral)):
+                parsed = parse_chinese(numeral[k:])
+                if parsed is not None:
+                    numeral, start = numeral[k:], start + k
+                    break
+    if parsed is None:
+        return None
+    if m.group("c2"):
+        parsed *= _range_scale(numeral, m.group("c2"))
+    value = parsed * multiplier(m.group("cm"))
+    infix = bool(m.group("ci1") or m.group("ci2"))
+    return _Candidate(start, m.end(), value, unit, "chinese", numeral, infix, is_range, implied)
+
+
+@given(
+    st.text(
+        alphabet="0123456789.,万亿千百十一二两三四五六七八九零至到-余多分之点人名个元%年月统字",
+        max_size=40,
+    )
+)
+def test_candidates_read_as_group_by_group(text: str) -> None:
+    from miner.extract.figures import _candidate
+
+    for m in _FIGURE.finditer(text):
+        assert _candidate(m) == _candidate_group_by_group(m)

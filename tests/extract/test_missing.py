@@ -67,3 +67,22 @@ def test_missing_number_order_and_offsets() -> None:
 def test_gap_pattern_matches_as_written(text: str) -> None:
     written = re.compile(rf"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}])")
     assert [m.span() for m in _GAP.finditer(text)] == [m.span() for m in written.finditer(text)]
+
+
+@given(st.text(alphabet="投资14万元安装闭路电视 户。亩平方米英和名人党员", max_size=30))
+def test_remembered_answers_are_the_computed_ones(text: str) -> None:
+    from miner.extract.missing import _remembered
+    from miner.segment.words import dictionary_version
+
+    fresh = list(_remembered.__wrapped__(text, dictionary_version()))
+    assert missing_numbers(text) == fresh
+    assert missing_numbers(text) == fresh  # the second time from the cache
+
+
+def test_new_words_give_a_new_answer() -> None:
+    from miner.segment import add_words
+    from miner.segment.words import dictionary_version
+
+    before = dictionary_version()
+    add_words(["甲乙丙丁戊己庚"])  # a word no test text holds
+    assert dictionary_version() == before + 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from miner.extract.places import find_places, gazetteer, resolve_region, short_form
 
 
@@ -82,3 +85,79 @@ def test_province_named_only_in_the_body_is_context() -> None:
     assert _region("认真执行《四川省政务公开规定》等法规规章") == (None, None)
     assert _region("四川省南江县") == ("四川省巴中市南江县", "mention:南江县")
     assert resolve_region(find_places("四川省", "title")) == ("四川省", "title:四川省")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["党和政府", "健康保健", "和政", "康保", "武汉", "城关镇", "周村", "，", "我县", "丰台"]
+        ),
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_short_forms_cut_at_the_words_that_tokens_give(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    from miner.extract.places import _SETTLEMENT_AFTER, _short_ok
+    from miner.segment import tag
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    cuts = (
+        {lo, hi} | {lo + t.start for t in tag(text[lo:hi])} | {lo + t.end for t in tag(text[lo:hi])}
+    )
+    expected = not _SETTLEMENT_AFTER.match(text, end) and start in cuts and end in cuts
+    assert _short_ok(text, start, end) == expected
+
+
+def _places_trying_every_start(text: str, kind: str = "mention") -> list[object]:
+    """find_places as first written: every start the classes allow walks its lengths."""
+    from miner.extract.places import _MEDIA, _NOT_PLACE_AFTER, PlaceMention, _short_ok
+
+    gaz = gazetteer()
+    out: list[object] = []
+    free = 0
+    for start in gaz.starts.finditer(text):
+        i = start.start()
+        if i < free:
+            continue
+        hit = None
+        for length in gaz.lengths.get(text[i : i + 2], ()):
+            if i + length > len(text):
+                continue
+            word = text[i : i + length]
+            codes = gaz.full.get(word)
+            found_kind = kind
+            is_short = codes is None
+            if is_short:
+                codes = gaz.short.get(word)
+                found_kind = "short_mention" if kind == "mention" else "title_short"
+            if codes is None:
+                continue
+            after = text[i + length : i + length + 5]
+            if _MEDIA.match(after):
+                found_kind = "media"
+            elif _NOT_PLACE_AFTER.match(after) or (
+                is_short and (word in gaz.frequent or not _short_ok(text, i, i + length))
+            ):
+                break
+            hit = PlaceMention(i, i + length, word, tuple(codes), found_kind)
+            break
+        if hit is not None:
+            out.append(hit)
+            free = hit.end
+    return out
+
+
+_PLACE_PIECES = ["湖南省", "衡阳市", "衡阳", "日报", "南岳区", "我县", "党和政府", "武汉", "晚报",
+                 "城关镇", "中山", "大学", "的", "，", "中国", "北京市", "朝阳区", "阳光", "县委"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=12), st.sampled_from(["mention", "title"]))
+def test_places_are_found_as_by_every_start(pieces: list[str], kind: str) -> None:
+    # Ruling out a start by its first two characters first finds the same places.
+    text = "".join(pieces)
+    assert find_places(text, kind) == _places_trying_every_start(text, kind)

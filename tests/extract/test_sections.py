@@ -441,3 +441,19 @@ def test_sections_never_raise_and_spans_are_in_text(text: str) -> None:
             else:
                 assert s.depth == 1
         numbering_issue(sections)
+
+
+@given(st.text(alphabet="一、加强领导。：:；;！？!?12，字", max_size=30))
+def test_heading_end_behind_its_lookahead_finds_the_same_marks(text: str) -> None:
+    import re
+
+    from miner.clean.fastre import ORIGINAL
+    from miner.extract.sections import _HEAD_END
+
+    assert _HEAD_END.pattern.startswith("(?=[")
+    original: re.Pattern[str] = ORIGINAL[_HEAD_END]
+    assert [m.span() for m in _HEAD_END.finditer(text)] == [
+        m.span() for m in original.finditer(text)
+    ]
+    found, expected = _HEAD_END.search(text), original.search(text)
+    assert (found and found.span()) == (expected and expected.span())

@@ -173,3 +173,39 @@ _GE_AS_WRITTEN = re.compile(
 def test_formula_patterns_match_as_written(text: str) -> None:
     for fast, written in ((_REPEATED, _REPEATED_AS_WRITTEN), (_GE, _GE_AS_WRITTEN)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in written.finditer(text)]
+
+
+def _quoted_spans_stream_by_stream(text: str) -> list[tuple[int, int]]:
+    """slogans._quoted_spans as first written: one scan of the text per stream of marks."""
+    import re
+
+    from miner.extract.slogans import _CLOSE, _EITHER, _OPEN, _STREAMS, _plausible
+
+    spans: list[tuple[int, int]] = []
+    for opening, closing, either in _STREAMS:
+        pattern = re.compile("[" + re.escape(opening + closing + either) + "]")
+        marks = [
+            (m.start(), _OPEN if text[m.start()] in opening else _EITHER)
+            if text[m.start()] not in closing
+            else (m.start(), _CLOSE)
+            for m in pattern.finditer(text)
+        ]
+        i = 0
+        while i + 1 < len(marks):
+            (a, ta), (b, tb) = marks[i], marks[i + 1]
+            if not (ta == _CLOSE and tb == _OPEN) and _plausible(text, a + 1, b):
+                spans.append((a + 1, b))
+                i += 2
+            else:
+                i += 1
+    spans.sort()
+    return spans
+
+
+@given(st.text(alphabet='“〝”〞"＂‘’「」『』双创双争五带头。\n12+', max_size=40))
+def test_quoted_spans_in_one_scan_are_those_of_one_scan_per_stream(text: str) -> None:
+    from miner.extract.slogans import _STREAMS, _quoted_spans
+
+    marks = [o + c + a for o, c, a in _STREAMS]
+    assert len(set("".join(marks))) == sum(map(len, marks))  # each mark in one stream only
+    assert _quoted_spans(text) == _quoted_spans_stream_by_stream(text)

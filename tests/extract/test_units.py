@@ -109,3 +109,16 @@ def test_named_units_match_as_first_written(text: str) -> None:
         (m.start(), m.group("name", "place", "core", "suffix"))
         for m in _NAMED_AS_WRITTEN.finditer(text)
     ]
+
+
+@given(
+    st.text(alphabet="展现出内乡支持学校上述地区局合理布城家镇村委会办公室党支部的了", max_size=12)
+)
+def test_function_words_read_from_pairs_as_from_tokens(core: str) -> None:
+    from miner.extract.units import _FUNCTION_TAGS, _NOT_UNIT_END, _has_function_word
+    from miner.segment import tag
+
+    by_tokens = bool(_NOT_UNIT_END.search(core)) or any(
+        len(t.text) >= 2 and t.tag in _FUNCTION_TAGS for t in tag(core)
+    )
+    assert _has_function_word(core) == by_tokens
