@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from miner.fastre import prefiltered
+
 # Characters that do not belong in Chinese report prose: the replacement character,
 # private-use code points, box drawing, bopomofo and Latin-1 letters left by a
 # wrong decoding (ㄈ┳嶊P, Ã©).
@@ -20,7 +22,7 @@ _GARBLED = re.compile(
 # by ``miner.extract.missing``, which the pipeline adds to the redaction spans.
 MEASURE_START = "户名人个家所件项元亩次位条份间台辆株盏座套本张块"
 # Placeholders left where a name was blanked out: 党的_、, **克斯, “”.
-_REDACTION = re.compile(r"(?<![_＿])[_＿]{1,4}(?![_＿])|\*{2,}|＊{2,}|“”")
+_REDACTION = prefiltered(re.compile(r"(?<![_＿])[_＿]{1,4}(?![_＿])|\*{2,}|＊{2,}|“”"))
 _COMPLETE_END = set("。！？!?…”」』）)】》.;；")
 
 

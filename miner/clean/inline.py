@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from miner.clean.fastre import prefiltered
+from miner.fastre import prefiltered
 
 Span = tuple[int, int, str]
 

@@ -15,9 +15,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from miner.clean.fastre import prefiltered
 from miner.extract.dates import YEAR_MONTH
 from miner.extract.markers import line_marker
+from miner.fastre import prefiltered
 
 _META_KEYS = re.compile(
     r"(发布时间|发布日期|发表时间|更新时间|上传时间|录入时间|时间|日期|来源|作者|出处|点击数|点击量|点击|"

@@ -29,7 +29,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from miner.clean.fastre import prefiltered
 from miner.extract.numerals import (
     ARABIC_RE,
     CHINESE_RE,
@@ -42,6 +41,7 @@ from miner.extract.numerals import (
 )
 from miner.extract.qualifiers import qualifier
 from miner.extract.subjects import find_subject
+from miner.fastre import prefiltered
 from miner.models import Figure
 from miner.segment import Sentence, sentences
 from miner.segment.sentences import sentence_at

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from miner.extract.numerals import parse_chinese
+from miner.fastre import prefiltered
 
 # One alternative per family, tried in this order at the start of a line. The named group
 # carries the number. ``(?![\d.])`` keeps 1.5万元 and 2011年 out; the look-ahead after
@@ -55,11 +56,13 @@ _GROUPS = (
 
 # A marker glued to the end of the text before it, as in 四、有关要求1、加强领导… or
 # 优秀站点管理员(操作员)1.履职尽责好。 Only after a character that can end a heading.
-_EMBEDDED = re.compile(
-    r"(?<=[\u4e00-\u9fff）)”\"’》])"
-    r"(?:(?P<num>\d{1,2})\s*(?:[、．]|\.(?!\d))|[（(](?P<paren_cn>[一二三四五六七八九十]{1,2})[)）]"
-    r"|[（(](?P<paren_num>\d{1,2})[)）])"
-    r"(?=[\u4e00-\u9fff“\"])"
+_EMBEDDED = prefiltered(
+    re.compile(
+        r"(?<=[\u4e00-\u9fff）)”\"’》])"
+        r"(?:(?P<num>\d{1,2})\s*(?:[、．]|\.(?!\d))|[（(](?P<paren_cn>[一二三四五六七八九十]{1,2})[)）]"
+        r"|[（(](?P<paren_num>\d{1,2})[)）])"
+        r"(?=[\u4e00-\u9fff“\"])"
+    )
 )
 
 
@@ -74,18 +77,20 @@ _RUN_IN = re.compile(
 # Markers of list items inside a paragraph: after the start of a line or the end of a clause.
 # 1、 and （1） need a full stop, semicolon or colon before them (完成3、4月份 follows a comma);
 # 一是 and 首先 may follow a comma (…的要求，一是…).
-_ITEM = re.compile(
-    r"(?:^|(?<=[。；;：:！？!?]))\s*"
-    r"(?:(?P<num>(?P<num_n>\d{1,2})\s*(?:[、．]|\.(?!\d))(?!\d))"
-    r"|(?P<paren_num>[（(]\s*(?P<paren_num_n>\d{1,2})\s*[)）])"
-    r"|(?P<paren_cn>[（(]\s*(?P<paren_cn_n>[一二三四五六七八九十]{1,3})\s*[)）])"
-    r"|(?P<circled>(?P<circled_n>[\u2460-\u2473\u2474-\u2487])))"
-    r"|(?:^|(?<=[。；;：:！？!?，,]))\s*"
-    r"(?:(?P<ordinal>(?P<ordinal_n>[一二三四五六七八九十]{1,3})是(?![是否]))"
-    r"|(?P<ordinal_yao>(?P<ordinal_yao_n>[一二三四五六七八九十]{1,3})要(?![求素点]))"
-    r"|(?P<sequence>(?P<sequence_n>首先|其次|再次|最后)\s*[，,、：:])"
-    r"|(?P<nth>第(?P<nth_n>[一二三四五六七八九十]{1,3})\s*[，,、：:]))",
-    re.MULTILINE,
+_ITEM = prefiltered(
+    re.compile(
+        r"(?:^|(?<=[。；;：:！？!?]))\s*"
+        r"(?:(?P<num>(?P<num_n>\d{1,2})\s*(?:[、．]|\.(?!\d))(?!\d))"
+        r"|(?P<paren_num>[（(]\s*(?P<paren_num_n>\d{1,2})\s*[)）])"
+        r"|(?P<paren_cn>[（(]\s*(?P<paren_cn_n>[一二三四五六七八九十]{1,3})\s*[)）])"
+        r"|(?P<circled>(?P<circled_n>[\u2460-\u2473\u2474-\u2487])))"
+        r"|(?:^|(?<=[。；;：:！？!?，,]))\s*"
+        r"(?:(?P<ordinal>(?P<ordinal_n>[一二三四五六七八九十]{1,3})是(?![是否]))"
+        r"|(?P<ordinal_yao>(?P<ordinal_yao_n>[一二三四五六七八九十]{1,3})要(?![求素点]))"
+        r"|(?P<sequence>(?P<sequence_n>首先|其次|再次|最后)\s*[，,、：:])"
+        r"|(?P<nth>第(?P<nth_n>[一二三四五六七八九十]{1,3})\s*[，,、：:]))",
+        re.MULTILINE,
+    )
 )
 _ITEM_GROUPS = (
     "num",

@@ -28,7 +28,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from miner.clean.fastre import prefiltered
 from miner.extract.markers import (
     Marker,
     embedded_marker,
@@ -38,6 +37,7 @@ from miner.extract.markers import (
     run_in_marker,
 )
 from miner.extract.roles import MAX_CONTENT, role_evidence
+from miner.fastre import prefiltered
 from miner.models import Section
 
 # Longest heading, in characters without punctuation. On the seeds top-level headings run to 27

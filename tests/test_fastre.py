@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import miner.clean.flags as flags_module
 import miner.clean.inline as inline_module
 import miner.clean.lines as lines_module
-from miner.clean.fastre import ORIGINAL, prefiltered
+import miner.extract.markers as markers_module
+from miner.fastre import ORIGINAL, prefiltered
 
 PATTERNS = [
     re.compile(r"素材库|客服|(?<!游)客服号"),
@@ -21,11 +23,14 @@ PATTERNS = [
 # Every pattern cleaning guards, with the original it must agree with.
 WRAPPED = [
     ORIGINAL[v]
-    for module in (lines_module, inline_module)
+    for module in (lines_module, inline_module, flags_module, markers_module)
     for v in vars(module).values()
     if isinstance(v, re.Pattern) and v in ORIGINAL
 ]
-ALPHABET = "素材库客服号游点击关注公众号人已在看微信QQqq：:地址热线abcABC1234 _-+\n#*，。`(（)）àpaid【】精品的"
+ALPHABET = (
+    "素材库客服号游点击关注公众号人已在看微信QQqq：:地址热线abcABC1234 _-+\n#*，。`(（)）àpaid【】精品的"
+    "_＿＊“”、．.（一二①是要首先其次第，；。"
+)
 
 
 def test_the_lookahead_lists_the_first_characters() -> None:
