@@ -26,7 +26,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from miner.extract.digits import is_round, written_number
 from miner.extract.missing import missing_numbers
@@ -108,18 +108,33 @@ def corpus_checks(articles: Sequence[Article], figures: Iterable[Figure]) -> lis
     Two articles belong to different units when their unit names differ, or when
     either has none.
     """
+    texts = {a.doc_id: a.text for a in articles}
+    return corpus_checks_by_part(articles, [(texts, figures)])
+
+
+def corpus_checks_by_part(
+    articles: Sequence[Article], parts: Iterable[tuple[Mapping[str, str], Iterable[Figure]]]
+) -> list[Check]:
+    """``corpus_checks`` over the corpus a part at a time (a partitioned run's layout).
+
+    Each part is the texts of some articles (doc id → text) and the figures of those
+    articles; ``articles`` need only their ids and unit names. Only the wording of
+    figures without a subject reads a text, so a large corpus's texts never need to
+    be held at once: the result is ``corpus_checks`` of every article and figure.
+    """
     by_doc = {a.doc_id: a for a in articles}
     claims: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
-    for f in figures:
-        if not _distinctive(f, min_digits=3) or f.unit_class == "time":
-            continue
-        if f.subject:
-            claims[("subject", f.subject, f.value, f.unit)].append(f)
-        else:
-            article = by_doc.get(f.doc_id)
-            wording = _wording(f, article.text) if article else None
-            if wording:
-                claims[("wording", *wording)].append(f)
+    for texts, figures in parts:
+        for f in figures:
+            if not _distinctive(f, min_digits=3) or f.unit_class == "time":
+                continue
+            if f.subject:
+                claims[("subject", f.subject, f.value, f.unit)].append(f)
+            else:
+                text = texts.get(f.doc_id)
+                wording = _wording(f, text) if text is not None else None
+                if wording:
+                    claims[("wording", *wording)].append(f)
     out: list[Check] = []
     for key, group in sorted(claims.items(), key=lambda kv: str(kv[0])):
         docs = sorted({f.doc_id for f in group})
