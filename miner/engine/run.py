@@ -25,7 +25,7 @@ from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
-from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
+from miner.engine.rows import RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
@@ -33,13 +33,14 @@ from miner.engine.tasks import (
     process_items,
     warm_up,
 )
+from miner.engine.texts import StoredTexts
 from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
-from miner.extract.checks import corpus_checks
+from miner.extract.checks import corpus_checks_by_part
 from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
 from miner.ingest import Skipped, read_inputs
 from miner.ingest.files import iter_files
-from miner.models import Article, ErrorRecord, Page
+from miner.models import Article, ErrorRecord, Figure, Page
 from miner.pipeline import RunResult
 from miner.settings import Settings
 from miner.tables.schema import to_arrow
@@ -155,13 +156,40 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
     return index
 
 
-def _articles(store: Store) -> list[Article]:
-    """The articles as the corpus-level steps need them (no words, no offsets)."""
-    cls, columns, _ = RECORD_TYPES["documents"]
-    out: list[Article] = []
-    for chunk in store.chunks("documents", ARTICLE_COLUMNS):
-        out.extend(records(chunk, cls, columns))
-    return out
+# What the corpus-level steps read of an article besides its text: units and
+# slogan_by_unit its unit, digit tests and corpus checks its unit name and type,
+# the duplicate search its date (a family's representative) and length.
+_META_COLUMNS = ("doc_id", "unit_name", "unit_type", "region", "date")
+_NO_TEXT = {"source": "", "part": 0, "title": None, "text": ""}
+
+
+def _metadata(store: Store) -> tuple[list[Article], list[int], list[int]]:
+    """Every article without its text (``text`` is empty), the texts' lengths, rows per part.
+
+    The texts are most of an article in memory; the steps that need them read them
+    from the store when they need them (``_texts_by_part``, ``StoredTexts``).
+    """
+    articles: list[Article] = []
+    lengths: list[int] = []
+    part_rows: list[int] = []
+    for chunk in store.chunks("documents", [*_META_COLUMNS, "n_chars"]):
+        articles.extend(records(chunk, Article, _META_COLUMNS, _NO_TEXT))
+        lengths.extend(chunk.column("n_chars").to_pylist())
+        part_rows.append(chunk.num_rows)
+    return articles, lengths, part_rows
+
+
+def _texts_by_part(store: Store) -> Iterator[tuple[dict[str, str], Iterator[Figure]]]:
+    """(doc id → text, figures) of each part in turn: part k of both tables covers the same pages."""
+    cls, columns, fixed = RECORD_TYPES["figures"]
+    for docs, figures in zip(
+        store.chunks("documents", ["doc_id", "text"]),
+        store.chunks("figures", columns),
+        strict=True,
+    ):
+        ids, texts = (docs.column(c).to_pylist() for c in ("doc_id", "text"))
+        del docs
+        yield dict(zip(ids, texts, strict=True)), records(figures, cls, columns, fixed)
 
 
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
@@ -221,19 +249,25 @@ def run_engine(
         # 6. dedup: the search here, the alignment of its verified pairs in chunks on
         #    the workers while this process computes the checks and aggregates that
         #    need the whole corpus, 7. the aggregate tables.
-        articles = _articles(store)
+        #    Articles are held without their texts, which are read back by part
+        #    when a step needs them: the corpus's texts are never in memory at once.
+        articles, lengths, part_rows = _metadata(store)
+        texts = StoredTexts(store, part_rows)
         duplicates = start_dedup(
             articles,
             settings.dedup,
             find_pairs=engine.pair_finder(),
             submit=engine.aside,
             index=index,
+            texts=texts,
+            lengths=lengths,
         )
-        del index
-        checks = to_arrow("checks", corpus_checks(articles, _records(store, "figures")))
+        del index, lengths
+        texts.close()
+        checks = to_arrow("checks", corpus_checks_by_part(articles, _texts_by_part(store)))
         corpus_tables = {
             "digit_tests": to_arrow(
-                "digit_tests", digit_tests(articles, _records(store, "figures"))
+                "digit_tests", digit_tests(articles, _records(store, "figures"), grouped=True)
             ),
             "units": to_arrow("units", units_table(articles)),
             "lexicon": to_arrow("lexicon", lexicon),

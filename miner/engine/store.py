@@ -65,6 +65,12 @@ class MemoryStore:
     def rows(self, name: str) -> int:
         return sum(t.num_rows for t in self._chunks[name])
 
+    def part_column(self, name: str, part: int, column: str) -> pa.ChunkedArray:
+        """One column of chunk ``part`` of ``chunks`` (there is one: the whole table)."""
+        if part != 0:
+            raise IndexError(part)
+        return self.table(name).column(column)
+
     def set_column(self, name: str, column: str, fn: Callable[[pa.Table], pa.Array]) -> None:
         """Replace ``column`` by ``fn`` of the table (chunk by chunk where partitioned)."""
         table = self.table(name)
@@ -138,6 +144,10 @@ class PartitionedStore:
 
     def rows(self, name: str) -> int:
         return self._rows[name]
+
+    def part_column(self, name: str, part: int, column: str) -> pa.ChunkedArray:
+        """One column of part ``part`` (the ``part``-th chunk of ``chunks``)."""
+        return pq.read_table(self.parts(name)[part], columns=[column]).column(0)
 
     def set_column(self, name: str, column: str, fn: Callable[[pa.Table], pa.Array]) -> None:
         for path in self.parts(name):
