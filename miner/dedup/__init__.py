@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from miner.dedup.align import (
     Words,
@@ -47,6 +49,7 @@ from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
+from miner.tables.schema import to_arrow
 
 __all__ = [
     "DedupConfig",
@@ -73,6 +76,9 @@ class DedupResult:
     passages: list[Passage] = field(default_factory=list)
     clusters: list[ClusterRow] = field(default_factory=list)
     templates: list[Template] = field(default_factory=list)
+    # The ``passages`` table itself (``start_dedup(..., passage_table=True)``), sorted
+    # as ``passages`` would be, which is then empty.
+    passage_table: pa.Table | None = None
 
 
 @dataclass(slots=True)
@@ -229,6 +235,7 @@ def start_dedup(
     texts: TextSource | None = None,
     lengths: Sequence[int] | None = None,
     window: int = ALIGN_WINDOW,
+    passage_table: bool = False,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -242,7 +249,11 @@ def start_dedup(
     texts, which may then be empty: a large run reads them from its store a block
     at a time instead of holding the corpus (``miner.dedup.texts``). At most
     ``window`` alignment chunks, with their texts, are started before ``finish``
-    collects the first, so the texts waiting for alignment stay bounded too.
+    collects the first (none with 0: nothing would run alongside the caller), so the
+    texts waiting for alignment stay bounded too. With ``passage_table``, each chunk's
+    passages become Arrow rows as they come (``DedupResult.passage_table``): a
+    passage object costs several times its row, and a corpus of near copies has
+    many passages.
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -328,26 +339,51 @@ def start_dedup(
             yield run(align_chunk, chunk, docs, cfg)
 
     pending = chunks()
-    started = list(itertools.islice(pending, max(1, window)))
+    started = list(itertools.islice(pending, window))
     dates = {a.doc_id: a.date for a in articles}
     sizes = dict(zip(ids, lengths, strict=True))
 
     def finish() -> DedupResult:
         passages: list[Passage] = []
+        tables: list[pa.Table] = []
         waiting = collections.deque(started)
         started.clear()
+        waiting.extend(itertools.islice(pending, max(1, window) - len(waiting)))
         while waiting:
             result = waiting.popleft()
             waiting.extend(itertools.islice(pending, 1))  # keep ``window`` chunks going
             for pair, aligned in result():
                 found[(pair.doc_a, pair.doc_b)] = pair
                 passages.extend(aligned)
+            if passage_table:
+                tables.append(to_arrow("passages", passages))
+                passages.clear()
         pairs = [found[k] for k in sorted(found)]
-        passages.sort(key=lambda p: (p.doc_a, p.doc_b, p.a_start, p.b_start))
+        found.clear()
         families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)
+        if passage_table:
+            return DedupResult(pairs, [], families, templates, _sorted_passages(tables))
+        passages.sort(key=_passage_order)
         return DedupResult(pairs, passages, families, templates)
 
     return finish
+
+
+def _passage_order(p: Passage) -> tuple[str, str, int, int]:
+    return (p.doc_a, p.doc_b, p.a_start, p.b_start)
+
+
+def _sorted_passages(tables: list[pa.Table]) -> pa.Table:
+    """The chunks' passage rows as one table in ``_passage_order``.
+
+    Arrow's sort is stable and orders strings by their UTF-8 bytes, which is code
+    point order: the rows come out as Python's sort of the passages would put them.
+    """
+    if not tables:
+        return to_arrow("passages", [])
+    table = pa.concat_tables(tables)
+    keys = [(c, "ascending") for c in ("doc_a", "doc_b", "a_start", "b_start")]
+    return table.take(pc.sort_indices(table, sort_keys=keys)).combine_chunks()
 
 
 def _beyond_templates(own_a: np.ndarray, own_b: np.ndarray, cfg: DedupConfig) -> bool:

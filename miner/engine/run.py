@@ -25,6 +25,7 @@ from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
+from miner.engine.memory import release_memory
 from miner.engine.rows import RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
@@ -196,7 +197,11 @@ def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
     """The four tables of the duplicate search."""
     return {
         "duplicates": to_arrow("duplicates", found.pairs),
-        "passages": to_arrow("passages", found.passages),
+        "passages": (
+            found.passage_table
+            if found.passage_table is not None
+            else to_arrow("passages", found.passages)
+        ),
         "clusters": to_arrow("clusters", found.clusters),
         "templates": to_arrow("templates", found.templates),
     }
@@ -243,9 +248,11 @@ def run_engine(
             if cache is not None:
                 cache.store(out.entries, footers)
         store.close_stream()
+        release_memory()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
         index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
+        release_memory()  # the words step's parts and private segmenters
         # 6. dedup: the search here, the alignment of its verified pairs in chunks on
         #    the workers while this process computes the checks and aggregates that
         #    need the whole corpus, 7. the aggregate tables.
@@ -261,9 +268,13 @@ def run_engine(
             index=index,
             texts=texts,
             lengths=lengths,
+            # chunks that run alongside this process's corpus checks: none in-process
+            window=0 if isinstance(engine, InProcess) else 2 * engine.jobs,
+            passage_table=True,
         )
         del index, lengths
         texts.close()
+        release_memory()
         checks = to_arrow("checks", corpus_checks_by_part(articles, _texts_by_part(store)))
         corpus_tables = {
             "digit_tests": to_arrow(
@@ -276,7 +287,10 @@ def run_engine(
             ),
         }
         del articles
+        release_memory()
         dedup_tables = _dedup_tables(duplicates())
+        del duplicates  # its closure holds every pair and verified pair
+        release_memory()
     finally:
         engine.close()
         if cache is not None:
@@ -285,6 +299,10 @@ def run_engine(
     store.append("checks", checks)
     for name, table in {**dedup_tables, **corpus_tables}.items():
         store.append(name, table)
+    res.duplicates = dedup_tables["duplicates"].num_rows
+    if store.partitioned:  # the tables are in their parts: nothing to keep
+        del checks, dedup_tables, corpus_tables
+        release_memory()
     res.failed = len(
         {s for chunk in store.chunks("errors", ["source"]) for s in chunk.column(0).to_pylist()}
     )
@@ -293,7 +311,6 @@ def run_engine(
     res.removals = store.rows("removals")
     res.figures = store.rows("figures")
     res.errors = store.rows("errors")
-    res.duplicates = dedup_tables["duplicates"].num_rows
     res.tables = store.tables()
     # 8. report, from the tables just written (imported here: matplotlib is slow to load).
     if settings.report:

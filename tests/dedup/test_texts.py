@@ -7,6 +7,7 @@ import numpy as np
 from miner.dedup import dedup, start_dedup
 from miner.dedup.texts import InMemoryTexts, RowCache, blocks
 from miner.models import Article
+from miner.tables.schema import to_arrow
 
 REPORT = (
     "自开展双比双争活动以来，我镇按照县委的统一部署，成立了以党委书记为组长的领导小组，"
@@ -65,8 +66,12 @@ def test_texts_from_a_source_give_the_result_of_texts_in_the_articles() -> None:
     bare = [Article(a.doc_id, a.source, a.part, None, "", date=a.date) for a in arts]
     source = CountingTexts(bodies)
     lengths = [len(t) for t in bodies]
-    for window in (1, 16):
+    for window in (0, 1, 16):
         got = start_dedup(bare, texts=source, lengths=lengths, window=window)()
         assert got == plain
     assert plain.pairs and plain.clusters
     assert all(len(set(call)) == len(call) for call in source.calls)
+    table = start_dedup(bare, texts=source, lengths=lengths, passage_table=True)()
+    assert table.passages == [] and table.pairs == plain.pairs
+    assert table.passage_table.equals(to_arrow("passages", plain.passages))
+    assert table.passage_table.column("doc_a").num_chunks == 1
