@@ -236,6 +236,7 @@ def start_dedup(
     lengths: Sequence[int] | None = None,
     window: int = ALIGN_WINDOW,
     passage_table: bool = False,
+    after_chunk: Callable[[], None] | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -253,7 +254,8 @@ def start_dedup(
     texts waiting for alignment stay bounded too. With ``passage_table``, each chunk's
     passages become Arrow rows as they come (``DedupResult.passage_table``): a
     passage object costs several times its row, and a corpus of near copies has
-    many passages.
+    many passages. ``after_chunk`` runs after each chunk is collected (the engine
+    gives freed memory back to the system there).
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -358,6 +360,8 @@ def start_dedup(
             if passage_table:
                 tables.append(to_arrow("passages", passages))
                 passages.clear()
+            if after_chunk is not None:
+                after_chunk()
         pairs = [found[k] for k in sorted(found)]
         found.clear()
         families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)

@@ -271,6 +271,7 @@ def run_engine(
             # chunks that run alongside this process's corpus checks: none in-process
             window=0 if isinstance(engine, InProcess) else 2 * engine.jobs,
             passage_table=True,
+            after_chunk=release_memory,
         )
         del index, lengths
         texts.close()

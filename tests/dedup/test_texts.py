@@ -71,7 +71,15 @@ def test_texts_from_a_source_give_the_result_of_texts_in_the_articles() -> None:
         assert got == plain
     assert plain.pairs and plain.clusters
     assert all(len(set(call)) == len(call) for call in source.calls)
-    table = start_dedup(bare, texts=source, lengths=lengths, passage_table=True)()
+    collected: list[int] = []
+    table = start_dedup(
+        bare,
+        texts=source,
+        lengths=lengths,
+        passage_table=True,
+        after_chunk=lambda: collected.append(1),
+    )()
+    assert collected
     assert table.passages == [] and table.pairs == plain.pairs
     assert table.passage_table.equals(to_arrow("passages", plain.passages))
     assert table.passage_table.column("doc_a").num_chunks == 1
