@@ -19,14 +19,18 @@ of it lies in shared passages, but one of them has more of its own.
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
+import itertools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from miner.dedup.align import (
     Words,
@@ -41,15 +45,18 @@ from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
 from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, without
 from miner.dedup.templates import Template, find_templates, unit_hashes
+from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
+from miner.tables.schema import to_arrow
 
 __all__ = [
     "DedupConfig",
     "DedupIndex",
     "DedupResult",
     "MatchView",
+    "TextSource",
     "align_chunk",
     "align_pair",
     "dedup",
@@ -69,6 +76,9 @@ class DedupResult:
     passages: list[Passage] = field(default_factory=list)
     clusters: list[ClusterRow] = field(default_factory=list)
     templates: list[Template] = field(default_factory=list)
+    # The ``passages`` table itself (``start_dedup(..., passage_table=True)``), sorted
+    # as ``passages`` would be, which is then empty.
+    passage_table: pa.Table | None = None
 
 
 @dataclass(slots=True)
@@ -125,6 +135,9 @@ def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
 
 _EMPTY = np.empty(0, dtype=np.uint64)
 _SIG_BATCH = 1024
+# Distinct articles whose 5-gram sets one block of candidates (or verified pairs)
+# reads at once: half the cache, so a block's sets are all still there when used.
+_BLOCK = 2048
 # Articles whose 5-gram sets (~12 KB each) are kept at once. Candidates come sorted
 # by their first article, verified pairs by their second, so each article mostly
 # enters the cache once.
@@ -146,7 +159,8 @@ PairFinder = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 def _candidates(
     index: DedupIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
-) -> list[tuple[int, int]]:
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs as two arrays ``i < j``, sorted by ``(i, j)``: compact at any size."""
     max_df = cfg.max_df
     if cfg.candidates == "lsh":
         ii, jj, _ = find_pairs(index.keys, max_df=max_df, min_shared=1)
@@ -158,7 +172,13 @@ def _candidates(
         smaller = np.maximum(1, np.minimum(sizes[ii], sizes[jj]))
         keep = shared / smaller >= cfg.partial_containment * cfg.prefilter
         ii, jj = ii[keep], jj[keep]
-    return list(zip(ii.tolist(), jj.tolist(), strict=True))
+    return ii, jj
+
+
+def _pairs(ii: np.ndarray, jj: np.ndarray, step: int = 65_536) -> Iterator[tuple[int, int]]:
+    """The pairs of two arrays as Python ints, a slice at a time."""
+    for at in range(0, ii.size, step):
+        yield from zip(ii[at : at + step].tolist(), jj[at : at + step].tolist(), strict=True)
 
 
 def _key(x: str, y: str) -> tuple[str, str]:
@@ -172,6 +192,10 @@ Submit = Callable[..., Callable[[], Any]]
 # Verified pairs aligned per task: a few hundred pairs share most of their articles
 # (pairs ordered by their later article), so a task ships and segments each once.
 ALIGN_CHUNK = 400
+# Alignment chunks started ahead of the one being collected: enough to keep a pool's
+# workers busy (and to overlap the caller's corpus checks), few enough that the texts
+# they carry (a few MB a chunk) stay bounded whatever the corpus size.
+ALIGN_WINDOW = 16
 
 
 def dedup(
@@ -208,6 +232,11 @@ def start_dedup(
     find_pairs: PairFinder | None = None,
     submit: Submit | None = None,
     index: DedupIndex | None = None,
+    texts: TextSource | None = None,
+    lengths: Sequence[int] | None = None,
+    window: int = ALIGN_WINDOW,
+    passage_table: bool = False,
+    after_chunk: Callable[[], None] | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -216,19 +245,37 @@ def start_dedup(
     work while pool workers align. ``index`` is the first pass when it was already
     computed (``index_articles`` of the same texts with the same config, by batches on
     the workers). The result is the same whatever ``submit`` and ``index``.
+
+    ``texts`` (with ``lengths``, the length of each text) replaces the articles'
+    texts, which may then be empty: a large run reads them from its store a block
+    at a time instead of holding the corpus (``miner.dedup.texts``). At most
+    ``window`` alignment chunks, with their texts, are started before ``finish``
+    collects the first (none with 0: nothing would run alongside the caller), so the
+    texts waiting for alignment stay bounded too. With ``passage_table``, each chunk's
+    passages become Arrow rows as they come (``DedupResult.passage_table``): a
+    passage object costs several times its row, and a corpus of near copies has
+    many passages. ``after_chunk`` runs after each chunk is collected (the engine
+    gives freed memory back to the system there).
     """
     cfg = config or DedupConfig()
-    texts = [a.text for a in articles]
+    if texts is None:
+        texts = InMemoryTexts([a.text for a in articles])
+        lengths = [len(a.text) for a in articles]
+    elif lengths is None or len(texts) != len(articles) or len(lengths) != len(articles):
+        raise ValueError("texts and lengths must be given for every article")
     ids = [a.doc_id for a in articles]
     if index is None:
-        index = _first_pass(texts, cfg)
-    elif len(index.exact) != len(texts):
-        raise ValueError(f"an index of {len(index.exact)} articles for {len(texts)} articles")
+        everything = texts.fetch(range(len(ids)))
+        index = _first_pass([everything[k] for k in range(len(ids))], cfg)
+        del everything
+    elif len(index.exact) != len(ids):
+        raise ValueError(f"an index of {len(index.exact)} articles for {len(ids)} articles")
 
-    @functools.lru_cache(maxsize=_CACHE)
-    def shingles_of(k: int) -> np.ndarray:
-        view = matching_view(texts[k])
+    def five_grams(text: str) -> np.ndarray:
+        view = matching_view(text)
         return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
+
+    shingles_of = RowCache(texts, five_grams, _CACHE)
 
     found: dict[tuple[str, str], DuplicatePair] = {}
     # 1. Exact copies: the same view (short articles take part only here).
@@ -237,20 +284,24 @@ def start_dedup(
             for j in group[x + 1 :]:
                 key = _key(ids[i], ids[j])
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
-    # 2. Candidates, 3. verified exactly on the full 5-gram sets.
+    # 2. Candidates, 3. verified exactly on the full 5-gram sets, a block of
+    #    articles at a time (candidates come sorted by their first article).
     # (i, j, shared 5-grams, their union, containment of the smaller)
     verified: list[tuple[int, int, int, int, float]] = []
-    for i, j in _candidates(index, cfg, find_pairs or candidate_pairs):
-        if _key(ids[i], ids[j]) in found:
-            continue
-        a, b = shingles_of(i), shingles_of(j)
-        if not a.size or not b.size:
-            continue
-        inter = shared_count(a, b)
-        cont = inter / min(a.size, b.size)
-        if cont < cfg.partial_containment:
-            continue
-        verified.append((i, j, inter, a.size + b.size - inter, cont))
+    ii, jj = _candidates(index, cfg, find_pairs or candidate_pairs)
+    candidates = ((i, j) for i, j in _pairs(ii, jj) if _key(ids[i], ids[j]) not in found)
+    for block, rows in blocks(candidates, lambda p: p, _BLOCK):
+        shingles_of.prefetch(rows)
+        for i, j in block:
+            a, b = shingles_of(i), shingles_of(j)
+            if not a.size or not b.size:
+                continue
+            inter = shared_count(a, b)
+            cont = inter / min(a.size, b.size)
+            if cont < cfg.partial_containment:
+                continue
+            verified.append((i, j, inter, a.size + b.size - inter, cont))
+    del candidates, ii, jj
     # 4. Template sentences: shared by many groups of otherwise different articles.
     templates, covered = find_templates(
         ids,
@@ -272,31 +323,71 @@ def start_dedup(
     # and the partners it returns to (a family's first member) stay in them.
     verified.sort(key=lambda t: (t[1], t[0]))
     if cfg.exclude_templates and covered.size:
-        verified = [t for t in verified if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg)]
-    shingles_of.cache_clear()
+        kept: list[tuple[int, int, int, int, float]] = []
+        for some, needed in blocks(verified, lambda t: t[:2], _BLOCK):
+            shingles_of.prefetch(needed)
+            kept.extend(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
+        verified = kept
+    shingles_of.clear()
     own_of.cache_clear()
     # 5. Alignment: shared passages and word swaps; coverage decides the kind.
     run = submit or (lambda fn, *args: lambda: fn(*args))
-    started = []
-    for at in range(0, len(verified), ALIGN_CHUNK):
-        chunk = verified[at : at + ALIGN_CHUNK]
-        docs = {k: (ids[k], texts[k]) for i, j, *_ in chunk for k in (i, j)}
-        started.append(run(align_chunk, chunk, docs, cfg))
+
+    def chunks() -> Iterator[Callable[[], list[tuple[DuplicatePair, list[Passage]]]]]:
+        for at in range(0, len(verified), ALIGN_CHUNK):
+            chunk = verified[at : at + ALIGN_CHUNK]
+            got = texts.fetch(dict.fromkeys(k for i, j, *_ in chunk for k in (i, j)))
+            docs = {k: (ids[k], text) for k, text in got.items()}
+            yield run(align_chunk, chunk, docs, cfg)
+
+    pending = chunks()
+    started = list(itertools.islice(pending, window))
     dates = {a.doc_id: a.date for a in articles}
-    lengths = {a.doc_id: len(a.text) for a in articles}
+    sizes = dict(zip(ids, lengths, strict=True))
 
     def finish() -> DedupResult:
         passages: list[Passage] = []
-        for result in started:
+        tables: list[pa.Table] = []
+        waiting = collections.deque(started)
+        started.clear()
+        waiting.extend(itertools.islice(pending, max(1, window) - len(waiting)))
+        while waiting:
+            result = waiting.popleft()
+            waiting.extend(itertools.islice(pending, 1))  # keep ``window`` chunks going
             for pair, aligned in result():
                 found[(pair.doc_a, pair.doc_b)] = pair
                 passages.extend(aligned)
+            if passage_table:
+                tables.append(to_arrow("passages", passages))
+                passages.clear()
+            if after_chunk is not None:
+                after_chunk()
         pairs = [found[k] for k in sorted(found)]
-        passages.sort(key=lambda p: (p.doc_a, p.doc_b, p.a_start, p.b_start))
-        families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, lengths)
+        found.clear()
+        families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)
+        if passage_table:
+            return DedupResult(pairs, [], families, templates, _sorted_passages(tables))
+        passages.sort(key=_passage_order)
         return DedupResult(pairs, passages, families, templates)
 
     return finish
+
+
+def _passage_order(p: Passage) -> tuple[str, str, int, int]:
+    return (p.doc_a, p.doc_b, p.a_start, p.b_start)
+
+
+def _sorted_passages(tables: list[pa.Table]) -> pa.Table:
+    """The chunks' passage rows as one table in ``_passage_order``.
+
+    Arrow's sort is stable and orders strings by their UTF-8 bytes, which is code
+    point order: the rows come out as Python's sort of the passages would put them.
+    """
+    if not tables:
+        return to_arrow("passages", [])
+    table = pa.concat_tables(tables)
+    keys = [(c, "ascending") for c in ("doc_a", "doc_b", "a_start", "b_start")]
+    return table.take(pc.sort_indices(table, sort_keys=keys)).combine_chunks()
 
 
 def _beyond_templates(own_a: np.ndarray, own_b: np.ndarray, cfg: DedupConfig) -> bool:

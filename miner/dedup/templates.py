@@ -24,11 +24,16 @@ import numpy as np
 
 from miner.dedup.clusters import UnionFind
 from miner.dedup.shingles import shingle_hashes
+from miner.dedup.texts import TextSource, blocks
 from miner.dedup.view import MatchView, match_view
 
 MIN_CHARS = 20  # shorter sentences (口号, 标题) are slogans, which the slogans table covers
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _EMPTY = np.empty(0, dtype=np.uint64)
+# Sentences whose showing texts are read at once, and articles whose 5-gram sets
+# are prefetched at once (half of the search's cache, ``miner.dedup._CACHE``).
+_TEXTS_PER_BLOCK = 256
+_SETS = 2048
 
 
 @dataclass(slots=True)
@@ -68,7 +73,7 @@ def unit_hashes(text: str, view: MatchView) -> np.ndarray:
 
 def find_templates(
     doc_ids: Sequence[str],
-    texts: Sequence[str],
+    texts: TextSource,
     units: Sequence[np.ndarray],
     pairs: Sequence[tuple[int, int, int]],
     shingles_of: Callable[[int], np.ndarray],
@@ -99,28 +104,50 @@ def find_templates(
     for i, j, shared in pairs:
         partners[i][j] = shared
         partners[j][i] = shared
-    found: list[tuple[int, list[int], int, str, str]] = []
-    for start, size in zip(starts[common].tolist(), sizes[common].tolist(), strict=True):
-        h = int(all_h[start])
-        docs = all_d[start : start + size].tolist()
-        shown = _sentence(texts[docs[0]], h)
-        if shown is None:  # pragma: no cover - the hash came from this text
-            continue
-        own = shingle_hashes(shown[0])
-        uf = UnionFind()
+
+    def linked(docs: list[int]) -> list[tuple[int, int, int]]:
+        """The verified pairs ``(i, j, shared)`` among the holders of one sentence."""
         held = set(docs)
-        for i in docs:
-            uf.find(str(i))
-            for j, shared in partners.get(i, {}).items():
-                if (
-                    j > i
-                    and j in held
-                    and _still_copies(shingles_of(i), shingles_of(j), shared, own, containment)
-                ):
-                    uf.union(str(i), str(j))
-        groups = len({uf.find(str(i)) for i in docs})
-        if groups >= min_groups:
-            found.append((h, docs, groups, *shown))
+        return [
+            (i, j, shared)
+            for i in docs
+            for j, shared in partners.get(i, {}).items()
+            if j > i and j in held
+        ]
+
+    held_by = (
+        (int(all_h[start]), all_d[start : start + size].tolist())
+        for start, size in zip(starts[common].tolist(), sizes[common].tolist(), strict=True)
+    )
+    found: list[tuple[int, list[int], int, str, str]] = []
+    prefetch = getattr(shingles_of, "prefetch", None)  # a ``RowCache`` reads in blocks
+    # A block of sentences at a time: the texts that show them and the 5-gram sets
+    # their holders' pairs need are read together (``miner.dedup.texts``).
+    for block, _ in blocks(held_by, lambda hd: hd[1][:1], _TEXTS_PER_BLOCK):
+        shown_in = texts.fetch(dict.fromkeys(docs[0] for _, docs in block))
+        links = [linked(docs) for _, docs in block]
+
+        def linked_rows(b: int, links: list[list[tuple[int, int, int]]] = links) -> list[int]:
+            return [k for i, j, _ in links[b] for k in (i, j)]
+
+        for sub, needed in blocks(range(len(block)), linked_rows, _SETS):
+            if prefetch is not None:
+                prefetch(needed)
+            for b in sub:
+                h, docs = block[b]
+                shown = _sentence(shown_in[docs[0]], h)
+                if shown is None:  # pragma: no cover - the hash came from this text
+                    continue
+                own = shingle_hashes(shown[0])
+                uf = UnionFind()
+                for i in docs:
+                    uf.find(str(i))
+                for i, j, shared in links[b]:
+                    if _still_copies(shingles_of(i), shingles_of(j), shared, own, containment):
+                        uf.union(str(i), str(j))
+                groups = len({uf.find(str(i)) for i in docs})
+                if groups >= min_groups:
+                    found.append((h, docs, groups, *shown))
     found.sort(key=lambda t: (-len(t[1]), t[4]))
     rows = [
         Template(n, raw, len(docs), groups, ",".join(sorted(doc_ids[i] for i in docs)))

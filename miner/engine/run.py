@@ -25,7 +25,8 @@ from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
-from miner.engine.rows import ARTICLE_COLUMNS, RECORD_TYPES, records
+from miner.engine.memory import release_memory
+from miner.engine.rows import RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
@@ -33,13 +34,14 @@ from miner.engine.tasks import (
     process_items,
     warm_up,
 )
+from miner.engine.texts import StoredTexts
 from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
-from miner.extract.checks import corpus_checks
+from miner.extract.checks import corpus_checks_by_part
 from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
 from miner.ingest import Skipped, read_inputs
 from miner.ingest.files import iter_files
-from miner.models import Article, ErrorRecord, Page
+from miner.models import Article, ErrorRecord, Figure, Page
 from miner.pipeline import RunResult
 from miner.settings import Settings
 from miner.tables.schema import to_arrow
@@ -155,20 +157,51 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
     return index
 
 
-def _articles(store: Store) -> list[Article]:
-    """The articles as the corpus-level steps need them (no words, no offsets)."""
-    cls, columns, _ = RECORD_TYPES["documents"]
-    out: list[Article] = []
-    for chunk in store.chunks("documents", ARTICLE_COLUMNS):
-        out.extend(records(chunk, cls, columns))
-    return out
+# What the corpus-level steps read of an article besides its text: units and
+# slogan_by_unit its unit, digit tests and corpus checks its unit name and type,
+# the duplicate search its date (a family's representative) and length.
+_META_COLUMNS = ("doc_id", "unit_name", "unit_type", "region", "date")
+_NO_TEXT = {"source": "", "part": 0, "title": None, "text": ""}
+
+
+def _metadata(store: Store) -> tuple[list[Article], list[int], list[int]]:
+    """Every article without its text (``text`` is empty), the texts' lengths, rows per part.
+
+    The texts are most of an article in memory; the steps that need them read them
+    from the store when they need them (``_texts_by_part``, ``StoredTexts``).
+    """
+    articles: list[Article] = []
+    lengths: list[int] = []
+    part_rows: list[int] = []
+    for chunk in store.chunks("documents", [*_META_COLUMNS, "n_chars"]):
+        articles.extend(records(chunk, Article, _META_COLUMNS, _NO_TEXT))
+        lengths.extend(chunk.column("n_chars").to_pylist())
+        part_rows.append(chunk.num_rows)
+    return articles, lengths, part_rows
+
+
+def _texts_by_part(store: Store) -> Iterator[tuple[dict[str, str], Iterator[Figure]]]:
+    """(doc id → text, figures) of each part in turn: part k of both tables covers the same pages."""
+    cls, columns, fixed = RECORD_TYPES["figures"]
+    for docs, figures in zip(
+        store.chunks("documents", ["doc_id", "text"]),
+        store.chunks("figures", columns),
+        strict=True,
+    ):
+        ids, texts = (docs.column(c).to_pylist() for c in ("doc_id", "text"))
+        del docs
+        yield dict(zip(ids, texts, strict=True)), records(figures, cls, columns, fixed)
 
 
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
     """The four tables of the duplicate search."""
     return {
         "duplicates": to_arrow("duplicates", found.pairs),
-        "passages": to_arrow("passages", found.passages),
+        "passages": (
+            found.passage_table
+            if found.passage_table is not None
+            else to_arrow("passages", found.passages)
+        ),
         "clusters": to_arrow("clusters", found.clusters),
         "templates": to_arrow("templates", found.templates),
     }
@@ -215,25 +248,38 @@ def run_engine(
             if cache is not None:
                 cache.store(out.entries, footers)
         store.close_stream()
+        release_memory()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
         index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
+        release_memory()  # the words step's parts and private segmenters
         # 6. dedup: the search here, the alignment of its verified pairs in chunks on
         #    the workers while this process computes the checks and aggregates that
         #    need the whole corpus, 7. the aggregate tables.
-        articles = _articles(store)
+        #    Articles are held without their texts, which are read back by part
+        #    when a step needs them: the corpus's texts are never in memory at once.
+        articles, lengths, part_rows = _metadata(store)
+        texts = StoredTexts(store, part_rows)
         duplicates = start_dedup(
             articles,
             settings.dedup,
             find_pairs=engine.pair_finder(),
             submit=engine.aside,
             index=index,
+            texts=texts,
+            lengths=lengths,
+            # chunks that run alongside this process's corpus checks: none in-process
+            window=0 if isinstance(engine, InProcess) else 2 * engine.jobs,
+            passage_table=True,
+            after_chunk=release_memory,
         )
-        del index
-        checks = to_arrow("checks", corpus_checks(articles, _records(store, "figures")))
+        del index, lengths
+        texts.close()
+        release_memory()
+        checks = to_arrow("checks", corpus_checks_by_part(articles, _texts_by_part(store)))
         corpus_tables = {
             "digit_tests": to_arrow(
-                "digit_tests", digit_tests(articles, _records(store, "figures"))
+                "digit_tests", digit_tests(articles, _records(store, "figures"), grouped=True)
             ),
             "units": to_arrow("units", units_table(articles)),
             "lexicon": to_arrow("lexicon", lexicon),
@@ -242,7 +288,10 @@ def run_engine(
             ),
         }
         del articles
+        release_memory()
         dedup_tables = _dedup_tables(duplicates())
+        del duplicates  # its closure holds every pair and verified pair
+        release_memory()
     finally:
         engine.close()
         if cache is not None:
@@ -251,6 +300,10 @@ def run_engine(
     store.append("checks", checks)
     for name, table in {**dedup_tables, **corpus_tables}.items():
         store.append(name, table)
+    res.duplicates = dedup_tables["duplicates"].num_rows
+    if store.partitioned:  # the tables are in their parts: nothing to keep
+        del checks, dedup_tables, corpus_tables
+        release_memory()
     res.failed = len(
         {s for chunk in store.chunks("errors", ["source"]) for s in chunk.column(0).to_pylist()}
     )
@@ -259,7 +312,6 @@ def run_engine(
     res.removals = store.rows("removals")
     res.figures = store.rows("figures")
     res.errors = store.rows("errors")
-    res.duplicates = dedup_tables["duplicates"].num_rows
     res.tables = store.tables()
     # 8. report, from the tables just written (imported here: matplotlib is slow to load).
     if settings.report:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from miner.engine.memory import release_memory
 from miner.engine.rows import to_table
 from miner.tables.schema import TABLES, arrow_schema
 from miner.tables.write import atomic_path, write_csv, write_parquet, write_tables
@@ -64,6 +65,12 @@ class MemoryStore:
 
     def rows(self, name: str) -> int:
         return sum(t.num_rows for t in self._chunks[name])
+
+    def part_column(self, name: str, part: int, column: str) -> pa.ChunkedArray:
+        """One column of chunk ``part`` of ``chunks`` (there is one: the whole table)."""
+        if part != 0:
+            raise IndexError(part)
+        return self.table(name).column(column)
 
     def set_column(self, name: str, column: str, fn: Callable[[pa.Table], pa.Array]) -> None:
         """Replace ``column`` by ``fn`` of the table (chunk by chunk where partitioned)."""
@@ -123,6 +130,7 @@ class PartitionedStore:
             self._buffer[name] = []
         self._parts += 1
         self._batches = 0
+        release_memory()  # the part's rows, now on disk
 
     def close_stream(self) -> None:
         if self._batches or not self._parts:
@@ -139,11 +147,17 @@ class PartitionedStore:
     def rows(self, name: str) -> int:
         return self._rows[name]
 
+    def part_column(self, name: str, part: int, column: str) -> pa.ChunkedArray:
+        """One column of part ``part`` (the ``part``-th chunk of ``chunks``)."""
+        return pq.read_table(self.parts(name)[part], columns=[column]).column(0)
+
     def set_column(self, name: str, column: str, fn: Callable[[pa.Table], pa.Array]) -> None:
         for path in self.parts(name):
             table = pq.read_table(path)
             at = table.schema.get_field_index(column)
             write_parquet(table.set_column(at, table.schema.field(at), fn(table)), path)
+            del table
+            release_memory()
 
     def append(self, name: str, table: pa.Table) -> None:
         """A table computed at the end (duplicates, corpus checks …) as one more part."""
@@ -164,6 +178,7 @@ class PartitionedStore:
                 folder.mkdir(exist_ok=True)
                 for path in self.parts(name):
                     write_csv(pq.read_table(path), folder / path.with_suffix(".csv").name)
+                    release_memory()
         _drop_layout(out, partitioned=True)
         for name in ORDER:
             for sub in (name, f"{name}{CSV_SUFFIX}"):

@@ -26,7 +26,8 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from miner.extract.digits import is_round, written_number
 from miner.extract.missing import missing_numbers
@@ -108,24 +109,48 @@ def corpus_checks(articles: Sequence[Article], figures: Iterable[Figure]) -> lis
     Two articles belong to different units when their unit names differ, or when
     either has none.
     """
+    texts = {a.doc_id: a.text for a in articles}
+    return corpus_checks_by_part(articles, [(texts, figures)])
+
+
+def corpus_checks_by_part(
+    articles: Sequence[Article], parts: Iterable[tuple[Mapping[str, str], Iterable[Figure]]]
+) -> list[Check]:
+    """``corpus_checks`` over the corpus a part at a time (a partitioned run's layout).
+
+    Each part is the texts of some articles (doc id → text) and the figures of those
+    articles; ``articles`` need only their ids and unit names. Only the wording of
+    figures without a subject reads a text, so a large corpus's texts never need to
+    be held at once: the result is ``corpus_checks`` of every article and figure.
+    """
     by_doc = {a.doc_id: a for a in articles}
-    claims: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
-    for f in figures:
-        if not _distinctive(f, min_digits=3) or f.unit_class == "time":
-            continue
-        if f.subject:
-            claims[("subject", f.subject, f.value, f.unit)].append(f)
-        else:
-            article = by_doc.get(f.doc_id)
-            wording = _wording(f, article.text) if article else None
-            if wording:
-                claims[("wording", *wording)].append(f)
+    # Per claim, the first figure's raw text, then the doc id and start of each figure
+    # in one flat list: figures of a large corpus as objects were most of this step's memory.
+    claims: dict[tuple[object, ...], list[Any]] = {}
+    for texts, figures in parts:
+        for f in figures:
+            if not _distinctive(f, min_digits=3) or f.unit_class == "time":
+                continue
+            if f.subject:
+                key: tuple[object, ...] = ("subject", f.subject, f.value, f.unit)
+            else:
+                text = texts.get(f.doc_id)
+                wording = _wording(f, text) if text is not None else None
+                if not wording:
+                    continue
+                key = ("wording", *wording)
+            held = claims.get(key)
+            if held is None:
+                claims[key] = [f.raw, f.doc_id, f.start]
+            else:
+                held += (f.doc_id, f.start)
     out: list[Check] = []
-    for key, group in sorted(claims.items(), key=lambda kv: str(kv[0])):
-        docs = sorted({f.doc_id for f in group})
+    for key, held in sorted(claims.items(), key=lambda kv: str(kv[0])):
+        raw, found = held[0], list(zip(held[1::2], held[2::2], strict=True))
+        docs = sorted({d for d, _ in found})
         if len(docs) < 2 or not _different_units([by_doc.get(d) for d in docs]):
             continue
-        label = f"{key[1]} {group[0].raw}" if key[0] == "subject" else _quoted(key[1:])
+        label = f"{key[1]} {raw}" if key[0] == "subject" else _quoted(key[1:])
         for doc in docs:
             others = [d for d in docs if d != doc]
             out.append(
@@ -134,7 +159,7 @@ def corpus_checks(articles: Sequence[Article], figures: Iterable[Figure]) -> lis
                     doc,
                     f"{label} also in {', '.join(others[:5])}"
                     + (f" and {len(others) - 5} more" if len(others) > 5 else ""),
-                    _starts(f for f in group if f.doc_id == doc),
+                    json.dumps(sorted({start for d, start in found if d == doc})),
                 )
             )
     return out

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -128,22 +128,39 @@ def last_digit(figure: Figure) -> int | None:
     return int(significant[-1]) if len(significant) >= 2 else None
 
 
-def digit_tests(articles: Sequence[Article], figures: Iterable[Figure]) -> list[DigitTest]:
+def digit_tests(
+    articles: Sequence[Article], figures: Iterable[Figure], *, grouped: bool = False
+) -> list[DigitTest]:
     """Benford first-digit and last-digit uniformity tests per corpus, unit type and unit.
 
     Args:
         articles: the articles, for each figure's unit type and unit name.
         figures: every figure of the run.
+        grouped: the figures come grouped by document, as the ``figures`` table holds
+            them. A figure repeated within its document is counted once; grouped, only
+            the current document's figures are remembered for that, so memory does not
+            grow with the corpus (a document met again after another raises ValueError).
 
     Returns:
         One row per scope, group and test that has at least ``MIN_FIGURES`` figures,
         corpus first, then unit types and unit names in sorted order.
     """
     by_doc = {a.doc_id: a for a in articles}
-    first: dict[tuple[str, str], list[int]] = defaultdict(list)
-    last: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # Digit counts per group, not lists of digits: a group's test needs only how
+    # often each digit occurs, and the corpus group would hold one entry per figure.
+    first: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    last: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
     seen: set[tuple[str, float, str, str | None]] = set()
+    current: str | None = None
+    done: set[str] = set()
     for f in figures:
+        if grouped and f.doc_id != current:
+            if f.doc_id in done:
+                raise ValueError(f"figures of {f.doc_id} are not grouped by document")
+            if current is not None:
+                done.add(current)
+            current = f.doc_id
+            seen.clear()
         key = (f.doc_id, f.value, f.unit, f.subject)
         if f.unit_class in _SKIP_CLASSES or key in seen:
             continue
@@ -158,15 +175,15 @@ def digit_tests(articles: Sequence[Article], figures: Iterable[Figure]) -> list[
         dn = last_digit(f) if f.qualifier == "exact" else None
         for g in groups:
             if d1 is not None:
-                first[g].append(d1)
+                first[g][d1] += 1
             if dn is not None:
-                last[g].append(dn)
+                last[g][dn] += 1
     rows: list[DigitTest] = []
     order = {"corpus": 0, "unit_type": 1, "unit_name": 2}
     for g in sorted(set(first) | set(last), key=lambda g: (order[g[0]], g[1])):
-        if len(first[g]) >= MIN_FIGURES:
+        if first[g].total() >= MIN_FIGURES:
             rows.append(_test(g, "first_digit_benford", first[g], range(1, 10), BENFORD))
-        if len(last[g]) >= MIN_FIGURES:
+        if last[g].total() >= MIN_FIGURES:
             rows.append(_test(g, "last_digit_uniform", last[g], range(10), UNIFORM))
     return rows
 
@@ -174,13 +191,13 @@ def digit_tests(articles: Sequence[Article], figures: Iterable[Figure]) -> list[
 def _test(
     group: tuple[str, str],
     name: str,
-    digits: list[int],
+    digits: Counter[int],
     cells: range,
     expected: tuple[float, ...],
 ) -> DigitTest:
-    """Chi-square goodness of fit, p-value and MAD of ``digits`` against ``expected``."""
-    n = len(digits)
-    counts = [digits.count(d) for d in cells]
+    """Chi-square goodness of fit, p-value and MAD of the ``digits`` counted against ``expected``."""
+    n = digits.total()
+    counts = [digits[d] for d in cells]
     chi2 = sum((o - n * e) ** 2 / (n * e) for o, e in zip(counts, expected, strict=True))
     mad = sum(abs(o / n - e) for o, e in zip(counts, expected, strict=True)) / len(cells)
     p = chi2_sf(chi2, len(cells) - 1)

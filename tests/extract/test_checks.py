@@ -295,3 +295,24 @@ def test_modifiers_read_from_pairs_as_from_tokens(prefix: str) -> None:
         not t.tag.startswith("v") or t.tag == "vn" for t in tag(prefix)
     )
     assert _modifies(prefix) == by_tokens
+
+
+def test_corpus_checks_by_part_equal_corpus_checks() -> None:
+    from miner.extract.checks import corpus_checks_by_part
+
+    texts = [
+        "全村共有党员327名，帮扶困难户48户。",
+        "今年全村共有党员327名。",
+        "全村共有党员327名。",
+    ]
+    arts = [
+        article(t, x, u) for t, x, u in zip(texts, "abc", ("东村", "西村", "东村"), strict=True)
+    ]
+    figures = [f for x in arts for f in find_figures(x.text, x.doc_id)]
+    whole = corpus_checks(arts, figures)
+    bare = [article("", a.doc_id, a.unit_name or "") for a in arts]
+    parts = [
+        ({a.doc_id: a.text for a in arts[:2]}, [f for f in figures if f.doc_id in ("a", "b")]),
+        ({"c": arts[2].text}, [f for f in figures if f.doc_id == "c"]),
+    ]
+    assert whole and corpus_checks_by_part(bare, parts) == whole

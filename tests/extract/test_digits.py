@@ -177,3 +177,18 @@ def test_digit_tests_leave_out_unsuitable_figures() -> None:
 
 def test_benford_expectations_sum_to_one() -> None:
     assert sum(BENFORD) == pytest.approx(1.0)
+
+
+def test_digit_tests_grouped_by_document_give_the_same_rows() -> None:
+    arts = [
+        Article("a", "a.txt", 1, None, "", unit_type="乡镇", unit_name="东镇"),
+        Article("b", "b.txt", 1, None, "", unit_type="乡镇", unit_name="西镇"),
+    ]
+    values = benford_values(200)
+    figures = [fig(f"{v}人", v, doc="a") for v in values] + [
+        fig(f"{v}人", v, doc="b", subject="党员") for v in values[:80]
+    ]
+    assert digit_tests(arts, figures, grouped=True) == digit_tests(arts, figures)
+    assert digit_tests(arts, figures)
+    with pytest.raises(ValueError, match="not grouped"):
+        digit_tests(arts, figures[:5] + figures[-5:] + figures[5:10], grouped=True)

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from miner.engine.rows import to_table
+from miner.engine.store import MemoryStore, PartitionedStore
+from miner.engine.texts import StoredTexts
+from miner.tables.schema import TABLES
+
+_COLUMNS = [c for c, _ in TABLES["documents"]]
+
+
+def _documents(texts: list[str]) -> dict[str, object]:
+    rows = []
+    for text in texts:
+        values = {c: None for c in _COLUMNS}
+        values.update(doc_id=f"id-{text}", source="s", part=1, text=text, n_chars=len(text))
+        rows.append(tuple(values[c] for c in _COLUMNS))
+    return {"documents": to_table("documents", rows)}
+
+
+@pytest.mark.parametrize("partitioned", [False, True])
+def test_stored_texts_read_rows_across_parts(tmp_path: Path, partitioned: bool) -> None:
+    store = PartitionedStore(tmp_path, partition_batches=2) if partitioned else MemoryStore()
+    batches = [["a", "bb"], ["ccc"], [], ["dddd", "e", "ff"], ["g"]]
+    for batch in batches:
+        store.add_batch(_documents(batch))
+    store.close_stream()
+    part_rows = [chunk.num_rows for chunk in store.chunks("documents", ["doc_id"])]
+    assert len(part_rows) == (3 if partitioned else 1)
+    everything = [t for batch in batches for t in batch]
+    texts = StoredTexts(store, part_rows)
+    assert len(texts) == len(everything)
+    assert texts.fetch([5, 0, 3, 2]) == {5: "ff", 0: "a", 3: "dddd", 2: "ccc"}
+    assert texts.fetch(range(len(everything))) == dict(enumerate(everything))
+    texts.close()
+    assert texts.fetch([]) == {}
+    with pytest.raises(IndexError):
+        texts.fetch([len(everything)])
