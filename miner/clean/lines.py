@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from miner.extract.dates import YEAR_MONTH
 from miner.extract.markers import line_marker
@@ -723,19 +723,31 @@ def _orphan_heading(line: str) -> bool:
     )
 
 
+def _closing_lines(
+    lines: Sequence[str], nonempty: list[int], rules: dict[int, str]
+) -> Iterator[tuple[int, str]]:
+    """The kept lines at the page's end, last first, down to the next furniture line.
+
+    Furniture below them is skipped; once a kept line has been given, the next
+    furniture line ends the walk. A sweep stops the walk at its first line that fails.
+    """
+    given = False
+    for i in reversed(nonempty):
+        if i in rules:
+            if given:
+                return
+            continue
+        given = True
+        yield i, lines[i].strip()
+
+
 def _sweep_tail_links(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """A run of ≥2 dated title lines at the page's end is a link list even without a header."""
     run: list[int] = []
-    for i in reversed(nonempty):
-        if i in rules:
-            if run:
-                break
-            continue
-        line = lines[i].strip()
-        if _link_like(line) and _DATE_TAIL.search(line) and _CJK.search(line):
-            run.append(i)
-        else:
+    for i, line in _closing_lines(lines, nonempty, rules):
+        if not (_link_like(line) and _DATE_TAIL.search(line) and _CJK.search(line)):
             break
+        run.append(i)
     if len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
@@ -834,12 +846,8 @@ _RANKED_MIN = 3
 def _sweep_ranked_titles(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Three or more consecutively numbered short title lines at the page's end."""
     run: list[tuple[int, int]] = []
-    for i in reversed(nonempty):
-        if i in rules:
-            if run:
-                break
-            continue
-        line = lines[i].strip().replace("*", "")
+    for i, text in _closing_lines(lines, nonempty, rules):
+        line = text.replace("*", "")
         m = _RANKED.match(line)
         if not m or len(line) > _RANKED_LINE or _SENTENCE_END.search(line):
             break
@@ -862,12 +870,8 @@ def _sweep_bullet_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
     A report's own bulleted points run as clauses and end with ；or 。; titles do not.
     """
     run: list[int] = []
-    for i in reversed(nonempty):
-        if i in rules:
-            if run:
-                break
-            continue
-        line = lines[i].strip().replace("*", "")
+    for i, text in _closing_lines(lines, nonempty, rules):
+        line = text.replace("*", "")
         if not (_TITLE_BULLET.match(line) and _link_like(line) and line[-1] not in "，,：:、"):
             break
         run.append(i)
