@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from miner.dedup.view import _fold
+from miner.dedup.view import matching_view
 from miner.models import Removal
 from miner.textmap import TextMap
 
@@ -36,42 +36,6 @@ _MARKER_MAX = 200
 # Share of the smaller side's character 5-grams found in the other side. Seed 000's two
 # versions of one report share 0.3 or more; unrelated texts of one campaign ≤ 0.05.
 _MIN_VERSION_SHARE = 0.15
-
-
-class _ViewTable(dict[int, int | str | None]):
-    """``str.translate`` table of the matching view, filled as characters come.
-
-    ASCII capitals to lower case, other ASCII letters, digits and Chinese characters kept,
-    any other ASCII dropped, and everything else folded as ``miner.dedup.view`` folds it
-    (NFKC, lower case, view characters only: ① → 1, Ａ → a, ， → nothing).
-    """
-
-    def __missing__(self, cp: int) -> int | str | None:
-        value: int | str | None
-        if cp < 128:
-            ch = chr(cp)
-            value = ord(ch.lower()) if ch.isascii() and ch.isalnum() else None
-        elif 0x4E00 <= cp <= 0x9FFF:
-            value = cp
-        else:
-            value = _fold(cp)
-        self[cp] = value
-        return value
-
-
-_VIEW_TABLE = _ViewTable()
-_DIGIT_RUN = re.compile("[0-9]+")
-
-
-def _line_view(line: str) -> str:
-    """``miner.dedup.view.matching_view(line)``, without its offset map.
-
-    The versions test views one line at a time, thousands of short lines per corpus, and
-    the vectorised view costs tens of microseconds of numpy set-up per call; a translation
-    table and one substitution give the same text (a property test compares the two) in a
-    few microseconds: every character folded on its own, then each run of digits one 0.
-    """
-    return _DIGIT_RUN.sub("0", line.translate(_VIEW_TABLE))
 
 
 @dataclass(slots=True)
@@ -163,7 +127,7 @@ def _versions(lines: list[str], lo: int, hi: int, skip: set[int], log) -> list[t
 
     def view(j: int) -> str:
         if j not in views:
-            views[j] = _line_view(lines[j])
+            views[j] = matching_view(lines[j])
         return views[j]
 
     out: list[tuple[int, int]] = []

@@ -31,3 +31,17 @@ def test_every_view_character_comes_from_its_span(text: str) -> None:
         assert 0 <= s < e <= len(text)
         if ch != "0":
             assert ch in matching_view(text[s:e]) or ch in text[s:e].lower()
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("投入资金万元，。“”、 　\t\n-—AZaz09Ｘｙ０９①⑳㎡½Ⅻﬁ豈\uf900ßİ·…"),
+            st.characters(max_codepoint=0x2FFFF, exclude_categories=("Cs",)),
+        ),
+        max_size=60,
+    )
+)
+def test_the_text_only_view_is_the_views_text(text: str) -> None:
+    # The translation table folds as the vectorised view does, digit runs included.
+    assert matching_view(text) == match_view(text).text

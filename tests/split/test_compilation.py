@@ -3,9 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from miner.dedup.view import matching_view
 from miner.split import split_page
-from miner.split.compilation import _COUNT, _PART, _line_view
+from miner.split.compilation import _COUNT, _PART
 from miner.textmap import TextMap
 
 LONG_A = "甲镇开展活动，成效明显。" * 20
@@ -64,17 +63,3 @@ def test_only_lines_with_pian_are_headers(line: str) -> None:
     # split_page tries the header patterns only on lines holding 篇.
     if "篇" not in line:
         assert _PART.match(line.strip()) is None and _COUNT.match(line.strip()) is None
-
-
-@given(
-    st.text(
-        alphabet=st.one_of(
-            st.sampled_from("投入资金万元，。“”、 　\t\n-—AZaz09Ｘｙ０９①⑳㎡½Ⅻﬁ豈\uf900ßİ·…"),
-            st.characters(max_codepoint=0x2FFFF, exclude_categories=("Cs",)),
-        ),
-        max_size=60,
-    )
-)
-def test_line_view_is_the_matching_view(text: str) -> None:
-    # The translation table folds as the vectorised view does, digit runs included.
-    assert _line_view(text) == matching_view(text)
