@@ -31,22 +31,24 @@ _STRONG_META = re.compile(
 )
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
-_CREDIT = re.compile(
-    r"^[（(▍◆■*#>|｜\s]*(?:(?:信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|校对|"
+_CREDIT_WORDS = (
+    r"信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|审稿|校对|"
     r"校稿|一审|二审|三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|摄像|图片|图文|"
     r"文字|文稿|文案|排版|通讯员|记者|作者单位|文章作者|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|"
-    r"美工|视频|剪辑|海报|设计|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|"
-    r"整理|发布)[*\s]*(?:[及和与、]\s*)?){1,3}[:：/|丨｜]"
+    r"美工|视频|剪辑|海报|设计|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
+)
+_CREDIT = re.compile(
+    rf"^[（(▍◆■*#>|｜\s]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
     r"|^文[:：][^，。：:]{1,8}$"
     r"|^(?:本文|本信息|信息)?(?:转载自|转自|来源于|来源)[^，。：:]{2,24}$"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
-# A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 # WeChat's generic credit shape, "图形及视频|某某": a short label, a bar, a short name.
 # Only in the tail: in a page's head the same shape is a column tag (专题｜…).
 _LABEL_CREDIT = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:[及和与、][\u4e00-\u9fff]{1,6})?\s*[|｜丨]\s*[\u4e00-\u9fff·A-Za-z]{2,12}$"
 )
+# A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 _EMPTY_SHAPE = re.compile(
     r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
     r"[\W_]*(?:end|the end|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$",
@@ -276,6 +278,11 @@ def _spam(line: str) -> bool:
     return spam / len(items) >= 0.5
 
 
+# A title or heading may exclaim or ask (注意！, 省级名单公布！…); only a full stop or a
+# semicolon makes running text.
+_CLAUSE_END = re.compile(r"[。；;]")
+
+
 def _link_like(line: str) -> bool:
     """A short title line of a link list: no sentence inside, often a trailing date.
 
@@ -283,10 +290,7 @@ def _link_like(line: str) -> bool:
     semicolon makes running text.
     """
     s = line.strip()
-    return 0 < len(s) <= 40 and not _CLAUSE_STOP.search(s)
-
-
-_CLAUSE_STOP = re.compile(r"[。；;]")
+    return 0 < len(s) <= 40 and not _CLAUSE_END.search(s)
 
 
 def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset()) -> dict[int, str]:
@@ -537,7 +541,7 @@ def title_suffix(line: str) -> int | None:
     title, rest = line[:at].strip(), line[at + 1 :].strip()
     if len(title) >= 4 and rest.endswith(title) and rest != title:
         return at  # the title printed again after the site's name
-    if len(rest) <= _SUFFIX_CHARS and not _CLAUSE_STOP.search(rest) and _SITE_SUFFIX.search(rest):
+    if len(rest) <= _SUFFIX_CHARS and not _CLAUSE_END.search(rest) and _SITE_SUFFIX.search(rest):
         return at
     return None
 
@@ -663,7 +667,6 @@ def _prompt_rule(line: str) -> str | None:
 
 _PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s*\S")
-_CLAUSE_END = re.compile(r"[。；;]")  # a heading may exclaim (注意！), it does not run on
 _LAST_SITE_LINE = 20
 
 
@@ -797,12 +800,7 @@ def _widen_tail(
 
 
 # Credits run together on one line (初审：某某复审：某某终审：某某): two labels or more.
-_CREDIT_LABEL = prefiltered(
-    re.compile(
-        r"(?:信息来源|来源|供稿|撰稿|责编|责任编辑|编辑|审核|审稿|校对|一审|二审|三审|初审|复审|终审|监制|"
-        r"总监制|出品|制作|摄影|摄像|记者|通讯员|发布|排版|美编|文字|图片|视频)\s*[:：|丨｜]"
-    )
-)
+_CREDIT_LABEL = prefiltered(re.compile(rf"(?:{_CREDIT_WORDS})\s*[:：|丨｜]"))
 _CREDIT_RUN = 120
 
 
