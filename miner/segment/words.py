@@ -100,16 +100,9 @@ def tag(text: str) -> list[Token]:
         >>> [t.text for t in tag("投入资金21.6万元")]
         ['投入', '资金', '21.6', '万元']
     """
-    name, mod = _engine()
-    if name == "rjieba":
-        pairs = mod.tag(text)
-    else:  # pragma: no cover
-        import jieba.posseg
-
-        pairs = [(p.word, p.flag) for p in jieba.posseg.cut(text)]
     out: list[Token] = []
     pos = 0
-    for word, flag in pairs:
+    for word, flag in tag_pairs(text):
         out.append(Token(word, flag, pos, pos + len(word)))
         pos += len(word)
     return out
