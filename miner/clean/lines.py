@@ -520,7 +520,7 @@ _ARROWS = re.compile(r"[▼▲↓👇*\s]*")
 
 # A page title's site suffix, as HTML <title> writes it: 文章标题_某某网, 标题_某某医院.
 _SITE_SUFFIX = re.compile(
-    r"(?:网|站|网站|官网|平台|app|APP|手机版|下载|医院|集团|公司|中心|研究院|维修站|商城|门户)\W*$"
+    r"(?:网|站|网站|官网|平台|app|APP|手机版|下载|医院|集团|公司|中心|研究院|商城|门户)\W*$"
 )
 _TITLE_LINE = 120
 _SUFFIX_CHARS = 30
