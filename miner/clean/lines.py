@@ -27,6 +27,8 @@ _META_KEYS = re.compile(
 _POSTED_AT = re.compile(r"于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*由")
 _POSTED_LINE = 400
 _STRONG_META = re.compile(
+    # 添加时间: a posting label whose value the scrape lost (门诊时间： heads the page's own list)
+    r"^(?:发布|发表|更新|上传|添加|录入|提交|修改|创建)(?:时间|日期)\s*[:：]\s*$|"
     r"^(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
 )
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
@@ -40,7 +42,7 @@ _CREDIT_WORDS = (
 _CREDIT = re.compile(
     rf"^[（(▍◆■*#>|｜\s]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
     r"|^文[:：][^，。：:]{1,8}$"
-    r"|^(?:本文|本信息|信息)?(?:转载自|转自|来源于|来源)[^，。：:]{2,24}$"
+    r"|^[>|｜#]*(?:本文|本信息|信息)?(?:转载自|转自|来源于|来源)[^，。：:]{2,24}$"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
 # WeChat's generic credit shape, "图形及视频|某某": a short label, a bar, a short name.
@@ -86,9 +88,11 @@ _PROMPT_BLOCK = 400
 # A line that opens with a call to click (▲点击蓝字“某某”，你想知道的…都在这里): furniture
 # up to a longer length than a prompt inside a line.
 _PROMPT_START = re.compile(
-    r"^\W*(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)"
+    r"^\W*(?:(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
+    r"(?:在?阅读本文(?:之)?前|阅读之前)\W{0,2}(?:请您?|麻烦您?)?先?(?:点击|关注|点)|"
+    r"(?:微信|抖音|快手|微博)搜索)"
 )
-_PROMPT_START_LINE = 60
+_PROMPT_START_LINE = 100
 _MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
 _BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
 _ACTION_WORDS = frozenset(
@@ -110,7 +114,7 @@ _DISCLAIMER = prefiltered(
         r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
         r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
-        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
+        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
     )
 )
 # Where to find or call the publisher (地址：…, 服务热线：…, 值班时间：…): the tail of a
@@ -134,10 +138,30 @@ _PHONE = prefiltered(
     )
 )
 _PHONE_LINE = 40
+_MASKED_PHONE = "[phone number]"
+_NOTICE_KIND = r"免责|版权|特别|法律|网站|本站|郑重|慎重|严正|重要|原创|转载"
 _NOTICE_HEAD = re.compile(
-    r"^[【\[（(*\s]*(?:免责|版权|特别|法律|网站)?(?:声明|申明)[】\])）*\s]*[:：]"
+    rf"^[【\[（(*\s]*(?:{_NOTICE_KIND})?(?:声明|申明)[】\])）*\s]*[:：]"
+    rf"|^\s*[【\[](?:{_NOTICE_KIND})?(?:声明|申明)[】\]]"  # 【慎重声明】凡本站…
 )
 _NOTICE_LINE = 600
+# A page's comment box and a template's placeholders for it (这里已调用系统的评论列表模块).
+_COMMENTS = prefiltered(
+    re.compile(
+        r"评论(?:列表|模块|框)|暂无评论|(?:发表|我要|查看全部|查看更多|登录后?)评论|我来说两句|"
+        r"\d+\s*条评论|已有\d+人(?:评论|参与)|^\W*(?:网友|最新|热门|全部|精彩)评论\W*$"
+    )
+)
+_COMMENTS_LINE = 40
+# A call to the seller: 欢迎来电咨询, 随时咨询我们, 联系您的顾问老师, a 400 hotline. In the
+# tail only; a numbered item (三、咨询电话…) is a notice's own.
+_CALL_US = prefiltered(
+    re.compile(
+        r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
+        r"随时(?:咨询|联系)我们|联系您的(?:顾问|客服|专属)|(?<!\d)400-?\d{3}-?\d{4}(?!\d)"
+    )
+)
+_CALL_LINE = 80
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
 _SOURCE_LINK = re.compile(
@@ -187,13 +211,25 @@ _SPAM_TERMS = prefiltered(
     )
 )
 _SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
+# A list's header is also made up from parts (往期推荐, 系列回顾, 为您推荐, 好课推荐, 精彩内容):
+# a "which" word and a "what" word. 回顾 alone (精彩回顾) heads an event's own photo section.
+_LIST_WHICH = r"往期|往日|过往|系列|历史|近期|热门|热点|热文|精选|精彩|好文|好课|为您|为你|更多|今日|本周|每周"
+_LIST_WHAT = r"推荐|阅读|文章|好文|课程|专题|合集|链接|内容"
+# Only in the page's tail: inside an article 精彩内容 or 历史文章 may head its own section,
+# and in the head 今日推荐｜… is a title.
+_LIST_HEAD = re.compile(
+    r"^[\s#>*\-—=~_【\[]*"
+    rf"(?:(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})|(?:往期|往日|系列|历史)(?:精彩)?回顾)(?=\W|$)"
+)
+_LIST_HEAD_LINE = 40
 _RELATED_HEAD = re.compile(
     r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
     r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
 )
-_BULLET = re.compile(r"^[·•◆◇■□▪●○\-*]\s*\S")
+# Under a list's header any symbol may bullet a title (⊙, ❖, ★, 💗, 👉): dingbats and emoji.
+_BULLET = re.compile(r"^[·•◆◇■□▪●○⊙\-*\u2190-\u21ff\u25a0-\u27bf\U0001f300-\U0001faff]\s*\S")
 _DATE_TAIL = prefiltered(re.compile(r"(\d{1,2}-\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*$"))
 _DOWNLOAD = prefiltered(
     re.compile(
@@ -249,6 +285,35 @@ def _navigation(line: str, in_head: bool) -> bool:
     return in_head or "首页" in items
 
 
+_PIPES = re.compile(r"\s*[|｜丨]\s*")
+_PIPE_ITEMS = 3
+_PIPE_ITEM = 16
+
+
+def _pipe_menu(plain: str) -> bool:
+    """A row of column links or services (某某专栏 | 某某专栏 | …, 就业帮扶｜职业指导｜…).
+
+    Only words between the bars: a table row (| 项目 | 12.5 |) starts with its bar and
+    holds figures, a title (专题｜某地召开…) has one bar and a sentence.
+    """
+    if plain.startswith(("|", "｜")) or _SENTENCE_END.search(plain):
+        return False
+    items = [t for t in _PIPES.split(plain.strip()) if t]
+    return len(items) >= _PIPE_ITEMS and all(
+        len(t) <= _PIPE_ITEM and _CJK_WORD.fullmatch(t.replace(" ", "")) for t in items
+    )
+
+
+def _in_listing(lines: Sequence[str], i: int) -> bool:
+    """The line above is barred too but is no menu: rows of the article's own listing.
+
+    (**通州**万科·大都会滨江丨… / **门头沟**峯范北京丨中骏天峰丨…: projects by district.)
+    """
+    above = next((ln.strip() for ln in reversed(lines[:i]) if ln.strip()), "")
+    plain = above.replace("*", "")
+    return len(_PIPES.findall(plain)) >= _PIPE_ITEMS - 1 and not _pipe_menu(plain)
+
+
 def _site_name(line: str) -> bool:
     return len(line) <= 40 and bool(_SITE_NAME.search(line))
 
@@ -301,7 +366,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         {0: 'site_header', 1: 'breadcrumb', 3: 'related_links', 4: 'related_links'}
     """
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
-    head = set(nonempty[:HEAD_LINES])
+    head = head_zone(nonempty)
     tail = set(nonempty[-TAIL_LINES:])
     rules: dict[int, str] = {}
     in_related = False
@@ -334,6 +399,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
     _sweep_tail_links(lines, nonempty, rules)
     _sweep_ranked_titles(lines, nonempty, rules)
     _sweep_bullet_titles(lines, nonempty, rules)
+    _sweep_cards(lines, nonempty, rules)
     _extend_footer(lines, nonempty, rules)
     _sweep_tail_prompts(lines, nonempty, rules)
     _sweep_contact(lines, nonempty, rules)
@@ -590,6 +656,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "paid_marker"
     if _RELATED_HEAD.match(line) and (edge or len(line) <= 40):
         return "related_links"
+    if edge and not in_head and len(line) <= _LIST_HEAD_LINE and _LIST_HEAD.match(line):
+        return "related_links"  # **------往期推荐-----**, 系列回顾⊙某某: a title may follow it
     if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
@@ -610,6 +678,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and _contact(line):
         return "contact"
+    if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
+        return "page_actions"
+    if edge and not in_head and n <= _CALL_LINE and _CALL_US.search(line) and not line_marker(line):
+        return "ad_block"
     if edge and n <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     if edge:
@@ -660,6 +732,16 @@ def _prompt_rule(line: str) -> str | None:
         and not line_marker(plain)  # 3.提交视频的同学点击下方“阅读原文”报名: the notice's own step
     ):
         return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
+    if (
+        len(plain) <= 160
+        and prompts
+        and _AD_CUES.search(plain)
+        and not line_marker(plain)
+        # a sentence of the article with a prompt glued on keeps its sentence (cut later)
+        and head_fragment(line) is None
+        and tail_fragment(line) is None
+    ):
+        return "ad_block"  # 本公众号由某某主办，如果您还未关注，请点击上方蓝色“某某”进行关注
     if prompts >= _MANY_PROMPTS:
         return "ad_block"
     return None
@@ -671,6 +753,8 @@ _LAST_SITE_LINE = 20
 
 
 def _contact(line: str) -> bool:
+    # Emphasis is not length, and a masked number ([phone number]) is as long as a real one.
+    line = line.replace("*", "").replace(_MASKED_PHONE, "13000000000")
     if len(line) > _CONTACT_LINE:
         return False
     if _CONTACT.match(line) or _CONTACT_HEADER.match(line):
@@ -771,6 +855,16 @@ _LONE_ACTIONS = frozenset(
 )
 
 
+def head_zone(nonempty: Sequence[int]) -> set[int]:
+    """The page's first ``HEAD_LINES`` lines, but never more than its upper half.
+
+    On a short page every line is near both edges; its lower half is where the closing
+    furniture sits (往期推荐, 欢迎致电咨询…), and the rules that keep away from the head's
+    titles and bylines must still see it as the tail.
+    """
+    return set(nonempty[: min(HEAD_LINES, (len(nonempty) + 1) // 2)])
+
+
 def tail_zone(nonempty: Sequence[int], rules: dict[int, str]) -> Sequence[int]:
     """The page's last ``TAIL_LINES`` lines, counted above the furniture that ends it.
 
@@ -820,6 +914,8 @@ def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> 
         return "page_meta"
     if plain in _LONE_ACTIONS:
         return "page_actions"
+    if i in tail and i not in head and _pipe_menu(plain) and not _in_listing(lines, i):
+        return "navigation"
     if _EXIT_DIALOG.search(plain) and len(plain) <= 60:
         return "site_header"
     if (
@@ -858,7 +954,39 @@ def _sweep_ranked_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
             rules[i] = "related_links"
 
 
-_TITLE_BULLET = re.compile(r"^[●◆▶►▸■]\s*\S")
+# A link card cut short (某某学院2020年高职扩招单···, …RB莱比......): a list shows each
+# title and excerpt up to a fixed length and marks the cut.
+# Not ……: the writer's own ellipsis (巨无霸、薯条、麦乐鸡……).
+_TRUNCATED = re.compile(r"(?:···|(?<!…)…|\.{3,})\s*$")
+_CARD_TITLE = 30
+_CARDS_MIN = 2
+
+
+def _sweep_cards(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Cut-short titles and excerpts, with short titles among them, ending the page.
+
+    One paragraph may trail off (……); two or more cut lines in the closing run, with
+    nothing between them but short title lines, are a list of other pages.
+    """
+    run: list[int] = []
+    cut = 0
+    for i, text in _closing_lines(lines, nonempty, rules):
+        line = text.replace("*", "")
+        if _TRUNCATED.search(line):
+            cut += 1
+        elif not (_link_like(line) and len(line) <= _CARD_TITLE) or signature_like(
+            footer_key(line)
+        ):
+            break
+        run.append(i)
+    while run and not _TRUNCATED.search(lines[run[-1]].replace("*", "").rstrip()):
+        run.pop()  # the run starts at a cut line: a short line above it is the article's own
+    if cut >= _CARDS_MIN and len(nonempty) - len(run) >= 2:
+        for i in run:
+            rules[i] = "related_links"
+
+
+_TITLE_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷★☆❤💗💕👉]\s*\S")
 _BULLET_TITLES = 2
 
 
@@ -898,7 +1026,7 @@ def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
     signature, date and numbered items still stop the sweep.
     """
     tail = tail_zone(nonempty, rules)
-    head = set(nonempty[:HEAD_LINES])
+    head = head_zone(nonempty)
     marks = [i for i in tail if rules.get(i) in _TAIL_FURNITURE and i not in head]
     for a, b in itertools.pairwise(marks):
         gap = [i for i in tail if a < i < b and i not in rules]

@@ -403,3 +403,113 @@ def test_a_numbered_item_naming_a_source_of_funds_is_content() -> None:
 def test_title_suffix(line: str, kept: str | None) -> None:
     at = title_suffix(line)
     assert (line[:at] if at is not None else None) == kept
+
+
+def test_list_headers_made_of_parts_and_glued_to_a_title() -> None:
+    glued = [
+        "**------往期推荐-----**本周招聘合集！事业单位、医院",
+        "某地人才招聘42人，公告来了",
+        "某某集团招聘40人，报名进行中！",
+    ]
+    assert classify_lines([BODY] * 8 + glued) == {i: "related_links" for i in (8, 9, 10)}
+    series = ["系列回顾⊙某某：某地发布新规的三点启示", "⊙某某：另一篇评论文章的标题"]
+    assert classify_lines([BODY] * 8 + series) == {8: "related_links", 9: "related_links"}
+
+
+def test_list_header_parts_are_not_a_title_or_an_event_section() -> None:
+    assert 0 not in classify_lines(["今日推荐｜某某县召开创先争优推进会", *[BODY] * 12])
+    assert classify_lines([BODY] * 8 + ["**精彩回顾**"]).get(8) != "related_links"
+
+
+def test_any_symbol_bullets_titles_under_a_header() -> None:
+    lines = [BODY] * 8 + ["**为您推荐**", "", "💗某某精神宣讲走进社区", "", "👉一图读懂某某新规"]
+    assert classify_lines(lines) == {8: "related_links", 10: "related_links", 12: "related_links"}
+
+
+def test_cut_short_cards_end_the_page() -> None:
+    cards = [
+        "某某职业学院2020年单独招生章···",
+        "某某职业学院2020年单独考试招生章程第一章总则为贯彻落实有关文件精神…",
+        "某某学院高职扩招答疑",
+        "某某学院2020年高职扩招章程第一章总则第一条为深化招生录取制度改革...",
+    ]
+    assert classify_lines([BODY] * 6 + cards) == {i: "related_links" for i in range(6, 10)}
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        ["**汉堡、薯条、鸡翅、甜筒……**", "**鸡腿堡、香芋派、豆浆……**"],  # the writer's ellipsis
+        ["工作中还存在一些不足，主要是……"],  # one paragraph trailing off
+    ],
+)
+def test_what_is_not_a_cut_card(ending: list[str]) -> None:
+    assert classify_lines([BODY] * 6 + ending) == {}
+
+
+def test_a_row_of_column_links_in_the_tail() -> None:
+    menu = "**某某校招解读专栏** **|****某某历史文章专栏****|****某某单位介绍专栏**"
+    assert classify_lines([BODY] * 8 + [menu]) == {8: "navigation"}
+    services = "**就业帮扶｜职业指导｜企业培训｜咨询落地**"
+    assert classify_lines([BODY] * 8 + [services]) == {8: "navigation"}
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["**通州**某某·滨江丨某某里丨某某城MOMA丨金悦郡", "**门头沟**某某北京丨某某天峰丨某某长安"],
+        ["| 项目 | 金额 | 完成率 |"],
+        ["党建｜某镇召开创先争优推进会，部署下一步工作。"],
+    ],
+)
+def test_rows_of_the_articles_own_listing_are_no_menu(rows: list[str]) -> None:
+    assert classify_lines([BODY] * 8 + rows) == {}
+
+
+@pytest.mark.parametrize(
+    "line", ["这里已调用系统的评论列表模块无需修改!", "发表评论", "已有12人评论"]
+)
+def test_comment_boxes_at_the_edge(line: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: "page_actions"}
+
+
+def test_a_call_to_the_seller_in_the_tail() -> None:
+    call = "关于课程详细信息，欢迎致电咨询400-123-4567或联系您的顾问老师"
+    assert classify_lines([BODY] * 8 + [call]) == {8: "ad_block"}
+    item = "三、咨询方式：欢迎来电咨询，电话0571-12345678。"
+    assert classify_lines([BODY] * 8 + [item]) == {}
+
+
+def test_the_lower_half_of_a_short_page_is_its_tail() -> None:
+    page = ["某某学校与某某集团签署战略合作协议", BODY, BODY, "欢迎来电咨询400-123-4567"]
+    assert classify_lines(page) == {3: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "阅读本文前，请您先点击上面蓝色字体“某某”，再点关注，这样您就可以继续免费收到文章了。",
+        "本公众号由某某委员会主办，如果您还未关注，请点击上方蓝色“某某”进行关注。",
+        "❤抖音搜索“某某人才网”，私信主播，找工作省时又省心！",
+    ],
+)
+def test_opening_calls_to_follow(line: str) -> None:
+    assert classify_lines([line, *[BODY] * 12]).get(0) == "ad_block"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("【郑重声明】凡本站未注明来源的作品，均转载自其它媒体，不代表本站观点。", "copyright"),
+        ("添加时间:", "page_meta"),
+        ("**招生咨询请联系王老师****[phone number]****或李老师[phone number]**", "contact"),
+        ("> 本文来源 某某服务基地", "page_meta"),
+    ],
+)
+def test_more_closing_lines(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+@pytest.mark.parametrize("line", ["中美联合声明：双方同意加强合作。", "门诊时间："])
+def test_statements_and_labels_of_the_page_itself(line: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {}
