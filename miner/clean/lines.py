@@ -37,7 +37,7 @@ _CREDIT_WORDS = (
     r"信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|审稿|校对|"
     r"校稿|一审|二审|三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|摄像|图片|图文|"
     r"文字|文稿|文案|排版|通讯员|记者|作者单位|文章作者|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|"
-    r"美工|视频|剪辑|海报|设计|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
+    r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
 )
 _CREDIT = re.compile(
     rf"^[（(▍◆■*#>|｜\s]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
@@ -48,12 +48,13 @@ _CREDIT = re.compile(
 # WeChat's generic credit shape, "图形及视频|某某": a short label, a bar, a short name.
 # Only in the tail: in a page's head the same shape is a column tag (专题｜…).
 _LABEL_CREDIT = re.compile(
-    r"^[\u4e00-\u9fff]{1,6}(?:[及和与、][\u4e00-\u9fff]{1,6})?\s*[|｜丨]\s*[\u4e00-\u9fff·A-Za-z]{2,12}$"
+    r"^[\u4e00-\u9fff]{1,6}(?:[及和与、][\u4e00-\u9fff]{1,6})?\s*[|｜丨]\s*"
+    r"[\u4e00-\u9fff·A-Za-z]{2,12}(?:[ 、][\u4e00-\u9fff·A-Za-z]{2,12}){0,3}$"  # 版式|李某 张某某
 )
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 _EMPTY_SHAPE = re.compile(
     r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
-    r"[\W_]*(?:end|the end|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$",
+    r"[\W_]*(?:end|the end|author|editor|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$",
     re.I,
 )
 _RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
@@ -77,7 +78,8 @@ _WECHAT_PROMPT_TEXT = (
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
     r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
-    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?公众号\W*$|欢迎订阅|更多文章|"
+    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
+    r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
     r"赞赏功能|转账支持|你点的每个赞|一键发布"
 )
 _WECHAT_PROMPT = prefiltered(re.compile(_WECHAT_PROMPT_TEXT))
@@ -88,7 +90,7 @@ _PROMPT_BLOCK = 400
 # A line that opens with a call to click (▲点击蓝字“某某”，你想知道的…都在这里): furniture
 # up to a longer length than a prompt inside a line.
 _PROMPT_START = re.compile(
-    r"^\W*(?:(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
+    r"^\W*(?:详戳|猛戳|(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
     r"(?:在?阅读本文(?:之)?前|阅读之前)\W{0,2}(?:请您?|麻烦您?)?先?(?:点击|关注|点)|"
     r"(?:微信|抖音|快手|微博)搜索)"
 )
@@ -288,6 +290,7 @@ def _navigation(line: str, in_head: bool) -> bool:
 _PIPES = re.compile(r"\s*[|｜丨]\s*")
 _PIPE_ITEMS = 3
 _PIPE_ITEM = 16
+_MENU_ITEM = re.compile(r"\w+")  # 52款一层别墅: words, figures among them
 
 
 def _pipe_menu(plain: str) -> bool:
@@ -300,7 +303,8 @@ def _pipe_menu(plain: str) -> bool:
         return False
     items = [t for t in _PIPES.split(plain.strip()) if t]
     return len(items) >= _PIPE_ITEMS and all(
-        len(t) <= _PIPE_ITEM and _CJK_WORD.fullmatch(t.replace(" ", "")) for t in items
+        len(t) <= _PIPE_ITEM and _CJK.search(t) and _MENU_ITEM.fullmatch(t.replace(" ", ""))
+        for t in items
     )
 
 

@@ -513,3 +513,21 @@ def test_more_closing_lines(line: str, rule: str) -> None:
 @pytest.mark.parametrize("line", ["中美联合声明：双方同意加强合作。", "门诊时间："])
 def test_statements_and_labels_of_the_page_itself(line: str) -> None:
     assert classify_lines([BODY] * 8 + [line]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("版式|李某某 张某某", "page_meta"),
+        ("某某医院服务号**", "ad_block"),
+        ("**AUTHOR**", "separator"),
+        ("详戳☞超3万套保障房将上线", "ad_block"),
+        ("**52款一层别墅**|**83款二层别墅**|**346款三层别墅**", "navigation"),
+    ],
+)
+def test_closing_lines_of_accounts(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+def test_an_invitation_to_a_chat_group_opens_the_page() -> None:
+    assert classify_lines(["欢迎加入某某考试交流群：218300000", *[BODY] * 12]) == {0: "ad_block"}
