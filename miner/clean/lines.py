@@ -40,7 +40,7 @@ _CREDIT_WORDS = (
     r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
 )
 _CREDIT = re.compile(
-    rf"^[（(▍◆■*#>|｜\s]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
+    rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
     r"|^文[:：][^，。：:]{1,8}$"
     r"|^[>|｜#]*(?:本文|本信息|信息)?(?:转载自|转自|来源于|来源)[^，。：:]{2,24}$"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
@@ -115,7 +115,7 @@ _DISCLAIMER = prefiltered(
     re.compile(
         r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
-        r"(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
+        r"请作者与本(?:号|站|网|平台)联系|(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
         r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
     )
 )
@@ -160,7 +160,8 @@ _COMMENTS_LINE = 40
 _CALL_US = prefiltered(
     re.compile(
         r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
-        r"随时(?:咨询|联系)我们|联系您的(?:顾问|客服|专属)|(?<!\d)400-?\d{3}-?\d{4}(?!\d)"
+        r"随时(?:咨询|联系)我们|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
+        r"联系我们(?:咨询|了解|获取)|(?:今天|本期|今日)的?(?:分享|内容|文章)(?:就)?到这里|下期再见|(?<!\d)400-?\d{3}-?\d{4}(?!\d)"
     )
 )
 _CALL_LINE = 80
@@ -593,6 +594,7 @@ _SITE_SUFFIX = re.compile(
     r"(?:网|站|网站|官网|平台|app|APP|手机版|下载|医院|集团|公司|中心|研究院|商城|门户)\W*$"
 )
 _TITLE_LINE = 120
+_SITE_TAG = re.compile(r"【([^【】]{2,16})】\s*$")
 _SUFFIX_CHARS = 30
 
 
@@ -605,6 +607,9 @@ def title_suffix(line: str) -> int | None:
     """
     if len(line) > _TITLE_LINE:
         return None
+    tag = _SITE_TAG.search(line)
+    if tag and tag.start() >= 4 and _SITE_SUFFIX.search(tag.group(1)):
+        return tag.start()  # 德邦物流能否代替顺丰？【某某体育app】
     at = line.find("_")
     if at < 4 or line.startswith("_", at + 1):
         return None  # __ is a redaction's blank, not a separator
@@ -681,6 +686,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         # a numbered clause (（二）作品版权归原作者所有) is a notice's own rule
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and _contact(line):
+        return "contact"
+    if in_head and _head_contact(line):
         return "contact"
     if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
         return "page_actions"
@@ -764,6 +771,22 @@ def _contact(line: str) -> bool:
     if _CONTACT.match(line) or _CONTACT_HEADER.match(line):
         return True
     return len(line) <= _PHONE_LINE and bool(_PHONE.search(line)) and not _SENTENCE_END.search(line)
+
+
+_HEAD_CONTACT_WORDS = 12
+
+
+def _head_contact(line: str) -> bool:
+    """A hotline above the article (## **新闻热线：[phone number]**).
+
+    In the head only a number makes it furniture: a plan's head may name its venue
+    (地址：…), and an ad page's title may carry a number after its words
+    (某地甲醛检测多少钱[phone number]), which is still the title.
+    """
+    if not _PHONE.search(line) or not _contact(line):
+        return False
+    plain = _PHONE.sub("", line.replace("*", ""))
+    return bool(_CONTACT.match(plain)) or len(_CJK.findall(plain)) <= _HEAD_CONTACT_WORDS
 
 
 def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:

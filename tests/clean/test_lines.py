@@ -531,3 +531,28 @@ def test_closing_lines_of_accounts(line: str, rule: str) -> None:
 
 def test_an_invitation_to_a_chat_group_opens_the_page() -> None:
     assert classify_lines(["欢迎加入某某考试交流群：218300000", *[BODY] * 12]) == {0: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "想要申请的同学们，请赶快联系我们咨询详情吧~~~",
+        "今天的分享就到这里啦，我们下期再见！",
+        "请作者与本号联系，以奉稿酬",
+        "**▌****本文来源：**某某区发展和改革委员会",
+    ],
+)
+def test_sign_offs_calls_and_credits_at_the_end(line: str) -> None:
+    assert 8 in classify_lines([BODY] * 8 + [line])
+
+
+def test_a_hotline_above_the_article_but_not_a_title_with_a_number() -> None:
+    assert classify_lines(["## **新闻热线：[phone number]**", *[BODY] * 12]) == {0: "contact"}
+    title = "# 某地甲醛检测除甲醛一次多少钱[phone number]"
+    assert classify_lines([title, *[BODY] * 12]) == {}
+
+
+def test_a_site_tag_after_the_title() -> None:
+    line = "德邦物流能否成功代替快递巨头？【某某体育app】"
+    assert line[: title_suffix(line)] == "德邦物流能否成功代替快递巨头？"
+    assert title_suffix("关于开展创先争优活动的通知【附件】") is None
