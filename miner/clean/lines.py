@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from miner.extract.dates import YEAR_MONTH
 from miner.extract.markers import line_marker
@@ -80,7 +80,7 @@ _WECHAT_PROMPT_TEXT = (
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
     r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
     r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
-    r"赞赏功能|转账支持|你点的每个赞|一键发布"
+    r"赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
 )
 _WECHAT_PROMPT = prefiltered(re.compile(_WECHAT_PROMPT_TEXT))
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
@@ -115,7 +115,7 @@ _DISCLAIMER = prefiltered(
     re.compile(
         r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
-        r"请作者与本(?:号|站|网|平台)联系|(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
+        r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
         r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
     )
 )
@@ -160,7 +160,7 @@ _COMMENTS_LINE = 40
 _CALL_US = prefiltered(
     re.compile(
         r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
-        r"随时(?:咨询|联系)我们|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
+        r"随时(?:咨询|联系)我们|(?:在线|免费)咨询|获取.{0,6}报价|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
         r"联系我们(?:咨询|了解|获取)|(?:今天|本期|今日)的?(?:分享|内容|文章)(?:就)?到这里|下期再见|(?<!\d)400-?\d{3}-?\d{4}(?!\d)"
     )
 )
@@ -216,7 +216,10 @@ _SPAM_TERMS = prefiltered(
 _SPAM_SPLIT = re.compile(r"[,，、|/\s]+")
 # A list's header is also made up from parts (往期推荐, 系列回顾, 为您推荐, 好课推荐, 精彩内容):
 # a "which" word and a "what" word. 回顾 alone (精彩回顾) heads an event's own photo section.
-_LIST_WHICH = r"往期|往日|过往|系列|历史|近期|热门|热点|热文|精选|精彩|好文|好课|为您|为你|更多|今日|本周|每周"
+_LIST_WHICH = (
+    r"往期|往日|过往|系列|历史|近期|热门|热点|热文|精选|精彩|好文|好课|为您|为你|更多|今日|本周|每周|"
+    r"拓展|扩展"
+)
 _LIST_WHAT = r"推荐|阅读|文章|好文|课程|专题|合集|链接|内容"
 # Only in the page's tail: inside an article 精彩内容 or 历史文章 may head its own section,
 # and in the head 今日推荐｜… is a title.
@@ -225,6 +228,11 @@ _LIST_HEAD = re.compile(
     rf"(?:(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})|(?:往期|往日|系列|历史)(?:精彩)?回顾)(?=\W|$)"
 )
 _LIST_HEAD_LINE = 40
+# A header naming its topic first (光热发电阅读推荐, 党建好文推荐): the whole short line.
+_TOPIC_LIST_HEAD = re.compile(
+    r"^\W*[\u4e00-\u9fff]{0,8}?(?:阅读推荐|推荐阅读|延伸阅读|拓展阅读|相关阅读|往期回顾|往期推荐|"
+    r"精彩推荐|好文推荐|文章推荐)\W*$"
+)
 _RELATED_HEAD = re.compile(
     r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
@@ -401,13 +409,15 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         if rule:
             rules[i] = rule
     _widen_tail(lines, nonempty, head, tail, rules)
-    _sweep_tail_links(lines, nonempty, rules)
-    _sweep_ranked_titles(lines, nonempty, rules)
-    _sweep_bullet_titles(lines, nonempty, rules)
-    _sweep_cards(lines, nonempty, rules)
-    _extend_footer(lines, nonempty, rules)
-    _sweep_tail_prompts(lines, nonempty, rules)
-    _sweep_contact(lines, nonempty, rules)
+    # Each sweep walks back from the page's end until a line fails it, so one sweep's
+    # finds let another walk further (a prompt under a link list, a list under a
+    # prompt): they run again while the page's closing furniture grows.
+    for _ in range(_SWEEP_ROUNDS):
+        found = len(rules)
+        for sweep in _TAIL_SWEEPS:
+            sweep(lines, nonempty, rules)
+        if len(rules) == found:
+            break
     _last_line(lines, nonempty, rules)
     _sweep_between(lines, nonempty, rules)
     if repeated:
@@ -665,7 +675,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "paid_marker"
     if _RELATED_HEAD.match(line) and (edge or len(line) <= 40):
         return "related_links"
-    if edge and not in_head and len(line) <= _LIST_HEAD_LINE and _LIST_HEAD.match(line):
+    if (
+        edge
+        and not in_head
+        and len(line) <= _LIST_HEAD_LINE
+        and (_LIST_HEAD.match(line) or _TOPIC_LIST_HEAD.match(line.replace("*", "")))
+    ):
         return "related_links"  # **------往期推荐-----**, 系列回顾⊙某某: a title may follow it
     if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
@@ -1013,6 +1028,35 @@ def _sweep_cards(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
             rules[i] = "related_links"
 
 
+# Titles of one series closing the page (某某测试卷及答案二 / …答案三 / …答案四): the same
+# words, then a different ending.
+_SERIES_PREFIX = 6
+_SERIES_MIN = 3
+
+
+def _shared_start(a: str, b: str) -> int:
+    return sum(
+        1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
+    )
+
+
+def _sweep_series(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Three or more short title lines ending the page that open with the same words."""
+    run: list[int] = []
+    first = ""
+    for i, text in _closing_lines(lines, nonempty, rules):
+        line = text.replace("*", "").strip()
+        if not _link_like(line) or len(line) > _CARD_TITLE or line_marker(line):
+            break
+        if run and _shared_start(first, line) < _SERIES_PREFIX:
+            break
+        first = first or line
+        run.append(i)
+    if len(run) >= _SERIES_MIN and len(nonempty) - len(run) >= 2:
+        for i in run:
+            rules[i] = "related_links"
+
+
 _TITLE_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷★☆❤💗💕👉]\s*\S")
 _BULLET_TITLES = 2
 
@@ -1066,3 +1110,17 @@ def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
             continue
         for i in gap:
             rules[i] = "ad_block"
+
+
+# The sweeps that walk back from the page's end, in the order ``classify_lines`` runs them.
+_SWEEP_ROUNDS = 3
+_TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], ...] = (
+    _sweep_tail_links,
+    _sweep_ranked_titles,
+    _sweep_bullet_titles,
+    _sweep_cards,
+    _sweep_series,
+    _extend_footer,
+    _sweep_tail_prompts,
+    _sweep_contact,
+)

@@ -556,3 +556,36 @@ def test_a_site_tag_after_the_title() -> None:
     line = "德邦物流能否成功代替快递巨头？【某某体育app】"
     assert line[: title_suffix(line)] == "德邦物流能否成功代替快递巨头？"
     assert title_suffix("关于开展创先争优活动的通知【附件】") is None
+
+
+def test_titles_of_one_series_end_the_page() -> None:
+    series = ["上册期末测试卷及答案一", "上册期末测试卷及答案二", "上册期末测试卷及答案三"]
+    assert classify_lines([BODY] * 6 + series) == {
+        6: "related_links",
+        7: "related_links",
+        8: "related_links",
+    }
+    years = [
+        "2018年：健康中国，职业健康先行",
+        "2019年：健康中国，职业健康同行",
+        "2020年：健康中国，职业健康",
+    ]
+    assert classify_lines([BODY] * 6 + years) == {}
+
+
+def test_a_prompt_below_a_bulleted_list_lets_the_list_go() -> None:
+    titles = ["●某某中心召开半年度工作会议", "●直击现场！某某苗圃开学啦！"]
+    lines = [BODY] * 8 + titles + ["在看你就赞赞我！喜欢你就分享我"]
+    assert classify_lines(lines) == {8: "related_links", 9: "related_links", 10: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["**拓展阅读**", "**某某专栏|某某行业趋势展望**", "**品类洞察|某某品牌突围之道**"],
+        ["**光热发****电阅读推荐**", "*某某项目预中标*", "*某某县加快推动新能源项目建设*"],
+    ],
+)
+def test_more_list_headers(lines: list[str]) -> None:
+    rules = classify_lines([BODY] * 8 + lines)
+    assert sorted(rules) == [8, 9, 10] and rules[8] == "related_links"
