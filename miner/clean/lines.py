@@ -80,7 +80,7 @@ _WECHAT_PROMPT_TEXT = (
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
     r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
     r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
-    r"赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
+    r"(?:全|新|融)媒体矩阵|赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
 )
 _WECHAT_PROMPT = prefiltered(re.compile(_WECHAT_PROMPT_TEXT))
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
@@ -669,6 +669,27 @@ def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
 
 _FOOTER_LINE = 60
 
+# An account's "about" block under the article: 【关于某某】 or 关于我们, then its blurb.
+_ABOUT_HEAD = re.compile(r"^\W*(?:【关于[^】]{1,12}】|关于我们)\W*$")
+_ABOUT_LINES = 3
+_ABOUT_LINE = 300
+
+
+def _sweep_about(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The blurb under an account's about header, when nothing else follows it."""
+    tail = tail_zone(nonempty, rules)
+    heads = [i for i in tail if _ABOUT_HEAD.match(lines[i].replace("*", ""))]
+    if not heads or heads[-1] in head_zone(nonempty):
+        return
+    below = [i for i in tail if i > heads[-1] and i not in rules]
+    texts = [lines[i].strip() for i in below]
+    if len(below) > _ABOUT_LINES or any(
+        len(t) > _ABOUT_LINE or signature_like(footer_key(t)) or line_marker(t) for t in texts
+    ):
+        return
+    for i in [heads[-1], *below]:
+        rules[i] = "ad_block"
+
 
 def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     if _PAID_LINE.fullmatch(line):
@@ -973,7 +994,7 @@ def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> 
 
 # A ranking list closing a page (1女性职场礼仪要点 / 2男性…): numbers glued to titles.
 _RANKED = re.compile(
-    r"^(\d{1,2})(?![\d年月日号时分秒个名万亿元次人项件期届岁%％.．、，,)）])[\u4e00-\u9fff]"
+    r"^(\d{1,2})(?:[:：]\s*|(?![\d年月日号时分秒个名万亿元次人项件期届岁%％.．、，,)）]))[\u4e00-\u9fff]"
 )
 _RANKED_LINE = 30
 _RANKED_MIN = 3
@@ -985,8 +1006,8 @@ def _sweep_ranked_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
     for i, text in _closing_lines(lines, nonempty, rules):
         line = text.replace("*", "")
         m = _RANKED.match(line)
-        if not m or len(line) > _RANKED_LINE or _SENTENCE_END.search(line):
-            break
+        if not m or len(line) > _RANKED_LINE or _CLAUSE_END.search(line):
+            break  # a title may exclaim (3：百城房价出炉！…)
         n = int(m.group(1))
         if run and n != run[-1][1] - 1:
             break
@@ -1046,7 +1067,7 @@ def _sweep_series(lines: Sequence[str], nonempty: list[int], rules: dict[int, st
     first = ""
     for i, text in _closing_lines(lines, nonempty, rules):
         line = text.replace("*", "").strip()
-        if not _link_like(line) or len(line) > _CARD_TITLE or line_marker(line):
+        if not _link_like(line) or line_marker(line):
             break
         if run and _shared_start(first, line) < _SERIES_PREFIX:
             break
@@ -1086,6 +1107,7 @@ _TAIL_FURNITURE = frozenset(
 )
 _BETWEEN_LINE = 40
 _BETWEEN_MAX = 8
+_CARD_BLURB = 160
 
 
 def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
@@ -1104,9 +1126,10 @@ def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
         if not gap or len(gap) > _BETWEEN_MAX:
             continue
         texts = [lines[i].strip().replace("*", "") for i in gap]
-        if any(
-            len(t) > _BETWEEN_LINE or signature_like(footer_key(t)) or line_marker(t) for t in texts
-        ):
+        # Under a link list a card's blurb runs longer (这套《某某》，帮孩子…), still
+        # above the prompt that closes the page.
+        longest = _CARD_BLURB if rules[a] == "related_links" and len(gap) <= 2 else _BETWEEN_LINE
+        if any(len(t) > longest or signature_like(footer_key(t)) or line_marker(t) for t in texts):
             continue
         for i in gap:
             rules[i] = "ad_block"
@@ -1121,6 +1144,7 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_cards,
     _sweep_series,
     _extend_footer,
+    _sweep_about,
     _sweep_tail_prompts,
     _sweep_contact,
 )

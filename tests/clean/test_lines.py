@@ -589,3 +589,30 @@ def test_a_prompt_below_a_bulleted_list_lets_the_list_go() -> None:
 def test_more_list_headers(lines: list[str]) -> None:
     rules = classify_lines([BODY] * 8 + lines)
     assert sorted(rules) == [8, 9, 10] and rules[8] == "related_links"
+
+
+def test_ranked_titles_with_a_colon_may_exclaim() -> None:
+    ranked = ["1：某某新方案通过！", "2：多宗地块亮相！", "3：百城房价出炉！均价8246元/㎡！"]
+    assert classify_lines([BODY] * 8 + ranked) == {
+        8: "related_links",
+        9: "related_links",
+        10: "related_links",
+    }
+
+
+def test_an_accounts_about_block_ends_the_page() -> None:
+    about = ["**【关于某某圈】**", "某某圈围绕生物医药产业链，提供大数据、技术和投资服务。"]
+    assert classify_lines([BODY] * 8 + about) == {8: "ad_block", 9: "ad_block"}
+    section = ["**【关于下一步工作】**", BODY, BODY, BODY, BODY]
+    assert classify_lines([BODY] * 8 + section) == {}
+
+
+def test_a_cards_blurb_between_its_list_and_the_closing_prompt() -> None:
+    lines = [
+        *[BODY] * 8,
+        "**————好课推荐————**",
+        "**《某某的故事》**",
+        "要去了解音乐家的生平，才能表达出作品中的情感，这套书帮孩子走近音乐家的一生。",
+        "戳下方名片👇👇👇关注某某教育",
+    ]
+    assert sorted(classify_lines(lines)) == [8, 9, 10, 11]
