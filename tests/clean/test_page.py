@@ -116,3 +116,46 @@ def test_a_short_pages_only_body_line_is_not_its_own_teaser() -> None:
     )
     cp = clean_page(Page("p.txt", text, "utf-8"))
     assert BODY in cp.text.text
+
+
+# A WeChat export of a 社区's report, with the furniture of such pages around it.
+WECHAT_PAGE = "\n".join(
+    [
+        "▲点击上方蓝字“柳塘社区发布”关注我们",
+        "阅读本文前，请您先点击上面蓝色字体“柳塘社区发布”，再点关注，这样您就可以继续免费收到文章了。",
+        "# 柳塘社区“双创双争”志愿服务月活动总结",
+        "**双创双争｜志愿服务**",
+        "今年9月，柳塘社区党委按照街道党工委“双创双争”活动的统一部署，",
+        "组织开展了为期一个月的志愿服务月活动。现将活动情况总结如下：",
+        "**一、精心组织，层层落实责任**",
+        "社区成立了活动领导小组，召开动员会 2 次，将任务分解到 6 个网格、18 个楼栋。",
+        "**二、突出重点，扎实开展服务**",
+        "一是开展“敲门行动”。党员志愿者入户走访 426 户，收集居民意见建议 58 条。",
+        "二是开展环境整治。组织集中清扫 9 次，清运垃圾 12 吨。",
+        "三是开展便民服务。提供义诊、理发等服务 31 场，服务居民 1280 人次。",
+        "**三、总结经验，建立长效机制**",
+        "活动中，全社区共有 126 名志愿者参与服务，其中在职党员 47 名。",
+        "社区将推行“积分兑换”制度，使志愿服务常态化、制度化。",
+        "柳塘社区党委",
+        "2012年10月26日",
+        "文字｜周某某 图片｜吴某某 编辑｜郑某某",
+        "**————往期推荐————**",
+        "💗柳塘社区召开“双创双争”活动推进会",
+        "💗一图读懂：社区志愿者积分怎么兑换？",
+        "💗邻里节报名开始啦！",
+        "**社区服务｜志愿招募｜便民信息｜办事指南**",
+        "**【关于柳塘社区发布】**",
+        "柳塘社区发布是柳塘社区党委的公众号，发布社区动态和便民服务信息，欢迎居民朋友关注。",
+        "觉得好看，请点这里↓↓↓",
+    ]
+)
+
+
+def test_a_wechat_page_keeps_the_report_and_nothing_around_it() -> None:
+    cp = clean_page(Page("p.md", WECHAT_PAGE, "utf-8"))
+    lines = [ln for ln in cp.text.text.split("\n") if ln.strip()]
+    assert lines[0].startswith("# 柳塘社区")
+    assert lines[-2:] == ["柳塘社区党委", "2012年10月26日"]
+    rules = {r.rule for r in cp.removals}
+    assert {"ad_block", "page_meta", "related_links", "navigation"} <= rules
+    _covered(WECHAT_PAGE)
