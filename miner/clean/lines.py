@@ -604,7 +604,7 @@ _SITE_SUFFIX = re.compile(
     r"(?:网|站|网站|官网|平台|app|APP|手机版|下载|医院|集团|公司|中心|研究院|商城|门户)\W*$"
 )
 _TITLE_LINE = 120
-_SITE_TAG = re.compile(r"【([^【】]{2,16})】\s*$")
+_SITE_TAG = re.compile(r"【([^【】]{2,16})】(?=\s*(?:_|$))")
 _SUFFIX_CHARS = 30
 
 

@@ -7,6 +7,7 @@ so the decoded page can always be rebuilt from the kept text and the removals.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from miner.clean.inline import find_inline
@@ -115,15 +116,15 @@ def clean_page(
         log(tm, s, e, rule)
         cut.append((s, e))
     kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
-    titled = -1  # the line whose site suffix was cut: no other cut may overlap it
-    if kept:
-        at = title_suffix(lines[kept[0]])  # 标题_某某网: the site's name glued to the title
+    titled: set[int] = set()  # lines whose site suffix was cut: no other cut may overlap them
+    for i in _title_lines(lines, kept):
+        at = title_suffix(lines[i])  # 标题_某某网: the site's name glued to the title
         if at is not None:
-            titled = kept[0]
-            s, e = bounds[titled]
+            titled.add(i)
+            s, e = bounds[i]
             log(tm, s + at, e, "site_header")
             cut.append((s + at, e))
-    edges = (set(kept[:HEAD_LINES]) | set(kept[-TAIL_LINES:])) - {titled}
+    edges = (set(kept[:HEAD_LINES]) | set(kept[-TAIL_LINES:])) - titled
     opened: dict[int, int] = {}  # line → end of the prompt cut from its start
     for i in sorted(edges):
         at = head_fragment(lines[i])  # a prompt glued before a title (**点击下方…**# 标题)
@@ -132,7 +133,7 @@ def clean_page(
             s, _ = bounds[i]
             log(tm, s, s + at, "ad_block")
             cut.append((s, s + at))
-    if kept and kept[-1] != titled:
+    if kept and kept[-1] not in titled:
         last = kept[-1]
         at = tail_fragment(lines[last])
         if at is not None and at >= opened.get(last, 0):
@@ -150,6 +151,21 @@ def _walled(lines: list[str], rules: dict[int, str]) -> bool:
     kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
     last = kept[-1] if kept else -1
     return any(i > last and r in WALL_RULES for i, r in rules.items())
+
+
+def _title_lines(lines: Sequence[str], kept: Sequence[int]) -> list[int]:
+    """The page's title line, and the next line when it prints the same title again.
+
+    Scraped pages show the HTML title (标题【某某app】_某某app) and then the heading
+    (标题【某某app】): the site's tag is on both.
+    """
+    if not kept:
+        return []
+    first = lines[kept[0]].strip().lstrip("\ufeff").strip()
+    stem = first[: max(4, len(first) // 2)]
+    if len(kept) > 1 and lines[kept[1]].strip().startswith(stem):
+        return list(kept[:2])
+    return [kept[0]]
 
 
 def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:

@@ -159,3 +159,16 @@ def test_a_wechat_page_keeps_the_report_and_nothing_around_it() -> None:
     rules = {r.rule for r in cp.removals}
     assert {"ad_block", "page_meta", "related_links", "navigation"} <= rules
     _covered(WECHAT_PAGE)
+
+
+def test_a_site_tag_goes_from_the_title_and_the_heading_under_it() -> None:
+    page = "\n".join(
+        [
+            "某某物流能否代替快递巨头？【某某体育app】_某某体育app",
+            "某某物流能否代替快递巨头？【某某体育app】",
+            "今年的双11争夺战预计更为惨烈，一些外来户也重新加入战团。",
+            "过去两三年，公司一直在筹划租车业务，今年底将在部分城市试点。",
+        ]
+    )
+    kept = clean_page(Page("p.txt", page, "utf-8")).text.text
+    assert "体育app" not in kept and kept.count("某某物流能否代替快递巨头？") == 2
