@@ -37,7 +37,7 @@ _CREDIT_WORDS = (
     r"信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|审稿|校对|"
     r"校稿|一审|二审|三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|摄像|图片|图文|"
     r"文字|文稿|文案|排版|通讯员|记者|作者单位|文章作者|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|"
-    r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
+    r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|照片|审阅|文编|平台管理|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
 )
 _CREDIT = re.compile(
     rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
@@ -80,7 +80,8 @@ _WECHAT_PROMPT_TEXT = (
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
     r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
     r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
-    r"(?:全|新|融)媒体矩阵|赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
+    r"(?:全|新|融)媒体矩阵|点我(?:咨询|报名|领取|关注)|订阅(?:电子报|邮件|简报)|接收更多资讯|"
+    r"回复.{0,24}即可(?:获取|预约|领取|下载|查看)|赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
 )
 _WECHAT_PROMPT = prefiltered(re.compile(_WECHAT_PROMPT_TEXT))
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
@@ -92,7 +93,7 @@ _PROMPT_BLOCK = 400
 _PROMPT_START = re.compile(
     r"^\W*(?:详戳|猛戳|(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
     r"(?:在?阅读本文(?:之)?前|阅读之前)\W{0,2}(?:请您?|麻烦您?)?先?(?:点击|关注|点)|"
-    r"(?:微信|抖音|快手|微博)搜索)"
+    r"(?:微信|抖音|快手|微博)搜索|查看[:：])"
 )
 _PROMPT_START_LINE = 100
 _MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
@@ -160,7 +161,8 @@ _COMMENTS_LINE = 40
 _CALL_US = prefiltered(
     re.compile(
         r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
-        r"随时(?:咨询|联系)我们|(?:在线|免费)咨询|获取.{0,6}报价|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
+        r"随时(?:咨询|联系)我们|(?:在线|免费)咨询|获取.{0,6}报价|欢迎.{0,4}(?:咨询|垂询)|"
+        r"欢迎.{0,24}加入我们|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
         r"联系我们(?:咨询|了解|获取)|(?:今天|本期|今日)的?(?:分享|内容|文章)(?:就)?到这里|下期再见|(?<!\d)400-?\d{3}-?\d{4}(?!\d)"
     )
 )
@@ -225,9 +227,11 @@ _LIST_WHAT = r"推荐|阅读|文章|好文|课程|专题|合集|链接|内容"
 # and in the head 今日推荐｜… is a title.
 _LIST_HEAD = re.compile(
     r"^[\s#>*\-—=~_【\[]*"
-    rf"(?:(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})|(?:往期|往日|系列|历史)(?:精彩)?回顾)(?=\W|$)"
+    rf"(?:(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})|(?:往期|往日|系列|历史)(?:精彩)?回顾|"
+    r"(?:往期|近期|更多|热门|本周|历史)活动)(?=\W|$)"
 )
 _LIST_HEAD_LINE = 40
+_TITLE_ROOM = 2  # lines at the top of a short page where 今日推荐｜… is still a title
 # A header naming its topic first (光热发电阅读推荐, 党建好文推荐): the whole short line.
 _TOPIC_LIST_HEAD = re.compile(
     r"^\W*[\u4e00-\u9fff]{0,8}?(?:阅读推荐|推荐阅读|延伸阅读|拓展阅读|相关阅读|往期回顾|往期推荐|"
@@ -668,9 +672,20 @@ def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
 
 
 _FOOTER_LINE = 60
+# What a business offers (主营范围：…, 服务范围：…): its own plug under the article. Not 经营范围,
+# which a company's registration notice states as its content.
+_SCOPE_WORDS = r"(?:主营(?:范围|项目|业务)|业务范围|服务范围)"
+_SCOPE = re.compile(rf"^\W*[\u4e00-\u9fff]{{0,8}}?{_SCOPE_WORDS}\W*[:：]")
+_SCOPE_LINE = 300
+# Titles run together on one line (…招聘公告力同铝业…招聘公告青海…): a notice's name
+# followed at once by the next title's first character.
+_GLUED_NOTICE = re.compile(r"(?:公告|通知|公示|简章|启事)(?=[\u4e00-\u9fffA-Za-z0-9])")
+_GLUED_NOTICES = 2
 
 # An account's "about" block under the article: 【关于某某】 or 关于我们, then its blurb.
-_ABOUT_HEAD = re.compile(r"^\W*(?:【关于[^】]{1,12}】|关于我们)\W*$")
+_ABOUT_HEAD = re.compile(
+    rf"^\W*(?:【关于[^】]{{1,12}}】|关于我们|[\u4e00-\u9fff]{{0,8}}?{_SCOPE_WORDS}[:：]?)\W*$"
+)
 _ABOUT_LINES = 3
 _ABOUT_LINE = 300
 
@@ -725,6 +740,16 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "contact"
     if in_head and _head_contact(line):
         return "contact"
+    if edge and not in_head and n <= _SCOPE_LINE and _SCOPE.match(line.replace("*", "")):
+        return "ad_block"  # 主营范围：园林绿化工程；销售：…
+    if (
+        edge
+        and not in_head
+        and len(_GLUED_NOTICE.findall(line)) >= _GLUED_NOTICES
+        and not _CLAUSE_END.search(line)
+        and not line_marker(line)
+    ):
+        return "related_links"  # …招聘公告力同铝业…招聘公告青海…招聘公告
     if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
         return "page_actions"
     if edge and not in_head and n <= _CALL_LINE and _CALL_US.search(line) and not line_marker(line):
@@ -874,17 +899,18 @@ def _orphan_heading(line: str) -> bool:
 
 
 def _closing_lines(
-    lines: Sequence[str], nonempty: list[int], rules: dict[int, str]
+    lines: Sequence[str], nonempty: list[int], rules: dict[int, str], through: bool = False
 ) -> Iterator[tuple[int, str]]:
     """The kept lines at the page's end, last first, down to the next furniture line.
 
     Furniture below them is skipped; once a kept line has been given, the next
-    furniture line ends the walk. A sweep stops the walk at its first line that fails.
+    furniture line ends the walk, unless ``through`` (a directory's names between
+    their address lines). A sweep stops the walk at its first line that fails.
     """
     given = False
     for i in reversed(nonempty):
         if i in rules:
-            if given:
+            if given and not through:
                 return
             continue
         given = True
@@ -914,7 +940,7 @@ _GLUED_DATES = 3
 # One page action alone on its line (下载, 打印本页): a button's label.
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
-    "复制链接 举报 纠错 下载 全屏 手机版".split()
+    "复制链接 举报 纠错 下载 全屏 手机版 关注".split()
 )
 
 
@@ -977,6 +1003,14 @@ def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> 
         return "page_meta"
     if plain in _LONE_ACTIONS:
         return "page_actions"
+    if (
+        i in tail
+        and i in head
+        and sum(1 for h in head if h < i) >= _TITLE_ROOM
+        and len(line) <= _LIST_HEAD_LINE
+        and _LIST_HEAD.match(line)
+    ):
+        return "related_links"  # a short page's list, below its title and first lines
     if i in tail and i not in head and _pipe_menu(plain) and not _in_listing(lines, i):
         return "navigation"
     if _EXIT_DIALOG.search(plain) and len(plain) <= 60:
@@ -1088,7 +1122,7 @@ def _sweep_bullet_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
     A report's own bulleted points run as clauses and end with ；or 。; titles do not.
     """
     run: list[int] = []
-    for i, text in _closing_lines(lines, nonempty, rules):
+    for i, text in _closing_lines(lines, nonempty, rules, through=True):
         line = text.replace("*", "")
         if not (_TITLE_BULLET.match(line) and _link_like(line) and line[-1] not in "，,：:、"):
             break

@@ -616,3 +616,50 @@ def test_a_cards_blurb_between_its_list_and_the_closing_prompt() -> None:
         "戳下方名片👇👇👇关注某某教育",
     ]
     assert sorted(classify_lines(lines)) == [8, 9, 10, 11]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("审阅：某某某", "page_meta"),
+        ("平台管理：某某分团委网络宣传部", "page_meta"),
+        ("**欢迎添加咨询了解**", "ad_block"),
+        ("欢迎学前教育行业的专业老师加入我们！", "ad_block"),
+        ("订阅电子报，以获取某某赛事最新消息！", "ad_block"),
+        ("回复“小区+面积”即可预约免费设计您家户型方案。", "ad_block"),
+        ("主营范围：园林绿化工程；销售：园林机械、园艺工具", "ad_block"),
+        (
+            "某中心招聘公告，双休，五险某某有限公司招聘公告某某铝业有限公司招聘公告某某铜业招聘公告",
+            "related_links",
+        ),
+    ],
+)
+def test_closing_lines_of_businesses_and_accounts(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+def test_a_list_of_notices_named_one_after_another_is_content() -> None:
+    line = "附件：关于开展创先争优活动的通知、关于评选先进基层党组织的通知、关于表彰的通知"
+    assert classify_lines([BODY] * 8 + [line]) == {}
+
+
+def test_a_directory_of_branches_between_their_addresses() -> None:
+    lines = [BODY] * 8 + ["●某某幼儿园", "地址：某市某路12号", "●某某早教中心", "地址：某市某路8号"]
+    assert sorted(classify_lines(lines)) == [8, 9, 10, 11]
+
+
+def test_a_short_pages_list_below_its_first_lines() -> None:
+    page = [
+        "# 某局招聘6人，报名进行中",
+        "# 2022年某局公开招聘工作人员简章（6人）",
+        "一、招聘岗位和人数：我局所属2个事业单位拟公开招聘工作人员6名，具体见附件。",
+        "**------往期推荐-----**本周招聘合集！事业单位、医院、教师",
+        "某地人才招聘42人，公告来了",
+        "某集团招聘40人，报名进行中！",
+    ]
+    assert classify_lines(page) == {3: "related_links", 4: "related_links", 5: "related_links"}
+
+
+@pytest.mark.parametrize("line", ["**查看：某地残疾人补贴你领了吗？**", "关注"])
+def test_links_and_buttons_above_the_article(line: str) -> None:
+    assert 0 in classify_lines([line, *[BODY] * 12])
