@@ -238,7 +238,8 @@ _TOPIC_LIST_HEAD = re.compile(
     r"精彩推荐|好文推荐|文章推荐)\W*$"
 )
 _RELATED_HEAD = re.compile(
-    r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关热词搜索|热词搜索|相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
+    r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"
+    r"相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
     r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
@@ -709,7 +710,12 @@ def _sweep_about(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
 def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     if _PAID_LINE.fullmatch(line):
         return "paid_marker"
-    if _RELATED_HEAD.match(line) and (edge or len(line) <= 40):
+    if (
+        _RELATED_HEAD.match(line)
+        and (edge or len(line) <= 40)
+        # a paragraph that opens with the words (相关报道被国内自媒体转载，…。) is prose
+        and not (len(line) > _LIST_HEAD_LINE and _CLAUSE_END.search(line))
+    ):
         return "related_links"
     if (
         edge
@@ -1083,6 +1089,46 @@ def _sweep_cards(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
             rules[i] = "related_links"
 
 
+# Headlines of other articles closing a page with no header over them (团市委召开…会议 /
+# 钟华论：夺取新征程新胜利的根本保证 / 青春热议|在服务奉献中绽放无悔青春——…): news
+# headlines are long and carry a headline's marks inside them; a writer's closing words
+# talk to the reader (…相信孩子吧！, 不过这也是…是吧？).
+_HEADLINE_MARKS = re.compile(r"[！？!?｜|：:“]|——")
+_SPOKEN = re.compile(
+    r"(?:吧|啦|呀|呢|哦|嘛|哈|哟)\W*$|^(?:所以|不过|但是|因此|而且|其实|可是|如果|或|然后|再)"
+)
+_HEADLINE_MIN = 12
+_HEADLINES = 3
+
+
+def _headline(line: str) -> bool:
+    return (
+        _link_like(line)
+        and len(line) >= _HEADLINE_MIN
+        and not line.endswith(("：", ":"))
+        and not _SPOKEN.search(line)
+        and not line_marker(line)
+        and not signature_like(footer_key(line))
+    )
+
+
+def _sweep_headlines(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Three or more headline lines under the body's last sentence."""
+    run: list[int] = []
+    marked = 0
+    above = ""
+    for i, text in _closing_lines(lines, nonempty, rules):
+        line = text.replace("*", "").strip()
+        if not _headline(line):
+            above = line
+            break
+        marked += bool(_HEADLINE_MARKS.search(line[:-1]))  # a mark inside, not only at the end
+        run.append(i)
+    if len(run) >= _HEADLINES and marked >= 2 and above.endswith(("。", "！", "!", "”", "：")):
+        for i in run:
+            rules[i] = "related_links"
+
+
 # Titles of one series closing the page (某某测试卷及答案二 / …答案三 / …答案四): the same
 # words, then a different ending.
 _SERIES_PREFIX = 6
@@ -1177,6 +1223,7 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_bullet_titles,
     _sweep_cards,
     _sweep_series,
+    _sweep_headlines,
     _extend_footer,
     _sweep_about,
     _sweep_tail_prompts,

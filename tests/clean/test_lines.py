@@ -663,3 +663,40 @@ def test_a_short_pages_list_below_its_first_lines() -> None:
 @pytest.mark.parametrize("line", ["**查看：某地残疾人补贴你领了吗？**", "关注"])
 def test_links_and_buttons_above_the_article(line: str) -> None:
     assert 0 in classify_lines([line, *[BODY] * 12])
+
+
+def test_headlines_of_other_articles_under_the_last_sentence() -> None:
+    headlines = [
+        "团市委召开书记（扩大）会议传达学习会议精神",
+        "钟华论：夺取新征程新胜利的根本保证",
+        "青春热议|在服务奉献中绽放无悔青春——全市青年志愿者热议",
+    ]
+    rules = classify_lines([BODY] * 8 + headlines)
+    assert rules == {8: "related_links", 9: "related_links", 10: "related_links"}
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        [
+            "这应该是作为父母最大的骄傲吧！",
+            "所以，勇敢放手，相信孩子们吧！",
+            "有机会就进电影院看看这部电影吧！",
+        ],
+        [
+            "地铁4号线“某某站”下，往西300米即到",
+            "或地铁2号线“某某站”下，往东步行即到",
+            "或公交D5至“某某站”下，步行即到",
+        ],
+        ["坚持党建引领！", "凝聚发展合力！", "共创美好未来！"],
+    ],
+)
+def test_closing_words_and_directions_are_no_headlines(ending: list[str]) -> None:
+    assert classify_lines([BODY] * 8 + ending) == {}
+
+
+def test_related_reports_header_but_not_a_paragraph_opening_with_it() -> None:
+    lines = [BODY] * 8 + ["相关报道：", "扎实推进“一带一路”核心区高质量发展"]
+    assert classify_lines(lines) == {8: "related_links", 9: "related_links"}
+    prose = "相关报道被国内自媒体转载，在国际教育圈引起热议。让人不解的是，这篇文章传播得如此之快。"
+    assert classify_lines([BODY] * 8 + [prose]) == {}
