@@ -414,6 +414,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         if rule:
             rules[i] = rule
     _widen_tail(lines, nonempty, head, tail, rules)
+    _sweep_vertical(lines, nonempty, rules)
     # Each sweep walks back from the page's end until a line fails it, so one sweep's
     # finds let another walk further (a prompt under a link list, a list under a
     # prompt): they run again while the page's closing furniture grows.
@@ -1087,6 +1088,32 @@ def _sweep_cards(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
     if cut >= _CARDS_MIN and len(nonempty) - len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
+
+
+# Text set one character a line for looks (点/蓝/字/，/关/注/我, 2/0/2/2/1/2): a banner,
+# judged by what it says when joined.
+_VERTICAL_MIN = 3
+
+
+def _sweep_vertical(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Runs of one-character lines in the page's head or tail."""
+    zone = head_zone(nonempty) | set(tail_zone(nonempty, rules))
+    run: list[int] = []
+    for i in [*nonempty, -1]:
+        one = i in zone and i not in rules and len(lines[i].replace("*", "").strip()) == 1
+        if one:
+            run.append(i)
+            continue
+        if len(run) >= _VERTICAL_MIN:
+            joined = "".join(lines[j].replace("*", "").strip() for j in run)
+            prompt = (
+                _WECHAT_PROMPT.search(joined)
+                or _PROMPT_START.match(joined)
+                or _AD_CUES.search(joined)
+            )
+            for j in run:
+                rules[j] = "ad_block" if prompt else "separator"
+        run = []
 
 
 # Headlines of other articles closing a page with no header over them (团市委召开…会议 /

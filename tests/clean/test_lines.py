@@ -700,3 +700,14 @@ def test_related_reports_header_but_not_a_paragraph_opening_with_it() -> None:
     assert classify_lines(lines) == {8: "related_links", 9: "related_links"}
     prose = "相关报道被国内自媒体转载，在国际教育圈引起热议。让人不解的是，这篇文章传播得如此之快。"
     assert classify_lines([BODY] * 8 + [prose]) == {}
+
+
+def test_text_set_one_character_a_line() -> None:
+    prompt = ["点", "蓝", "字", "，", "关", "注", "我"]
+    rules = classify_lines(["# 某社区开展老年人智能手机教学活动", *prompt, *[BODY] * 12])
+    assert rules == {i: "ad_block" for i in range(1, 8)}
+    banner = ["金", "秋", "送", "读"]
+    assert classify_lines(["# 某书店金秋活动", *banner, *[BODY] * 12]) == {
+        i: "separator" for i in range(1, 5)
+    }
+    assert classify_lines([BODY, "甲", "乙", BODY] * 6) == {}  # two lines are a table's cells
