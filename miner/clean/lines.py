@@ -425,6 +425,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         if len(rules) == found:
             break
     _last_line(lines, nonempty, rules)
+    _sweep_plug(lines, nonempty, rules)
     _sweep_between(lines, nonempty, rules)
     if repeated:
         _sweep_repeated(lines, nonempty, rules, repeated)
@@ -1088,6 +1089,31 @@ def _sweep_cards(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
     if cut >= _CARDS_MIN and len(nonempty) - len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
+
+
+# A business's plug appended under an article that never named it (东莞某某专业从事…多年，
+# 深圳市某某技术有限公司是从事…的): the org opens the last line and appears nowhere above.
+_PLUG = re.compile(
+    r"^\W*([\u4e00-\u9fffA-Za-z（）()]{2,24}?(?:有限公司|公司|厂|集团|工作室))"
+    r"(?:是|专业|主要|一直|致力|专注|始终)"
+)
+_PLUG_LINE = 300
+
+
+def _sweep_plug(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The page's last kept line when it is an unnamed-before business's own plug."""
+    kept = [i for i in nonempty if i not in rules]
+    if len(kept) < 3:
+        return
+    last = lines[kept[-1]].replace("*", "").strip()
+    m = _PLUG.match(last)
+    if not m or len(last) > _PLUG_LINE:
+        return
+    name = m.group(1)
+    core = name[:4] if len(name) > 8 else name  # 东莞科文… is named 科文 above, if at all
+    if any(core in lines[i] or name in lines[i] for i in kept[:-1]):
+        return
+    rules[kept[-1]] = "ad_block"
 
 
 # Text set one character a line for looks (点/蓝/字/，/关/注/我, 2/0/2/2/1/2): a banner,

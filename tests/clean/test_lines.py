@@ -711,3 +711,10 @@ def test_text_set_one_character_a_line() -> None:
         i: "separator" for i in range(1, 5)
     }
     assert classify_lines([BODY, "甲", "乙", BODY] * 6) == {}  # two lines are a table's cells
+
+
+def test_a_plug_for_a_business_the_article_never_named() -> None:
+    plug = "深圳市某某电气技术有限公司是从事电力自动化产品研发、生产及销售为一体的高新技术企业。"
+    assert classify_lines([BODY] * 6 + [plug]) == {6: "ad_block"}
+    profile = ["某某电气技术有限公司成立于2005年，现有职工300余人。", BODY, BODY]
+    assert classify_lines([*profile, plug.replace("深圳市", "")]) == {}
