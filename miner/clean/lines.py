@@ -80,7 +80,7 @@ _WECHAT_PROMPT_TEXT = (
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
     r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
     r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
-    r"(?:全|新|融)媒体矩阵|点我(?:咨询|报名|领取|关注)|订阅(?:电子报|邮件|简报)|接收更多资讯|"
+    r"(?:全|新|融)媒体矩阵|即可(?:免费)?领取|输入.{0,6}关键[字词]|广告植入|扩散.{0,4}让更多人|让更多人(?:知道|看到)|点我(?:咨询|报名|领取|关注)|订阅(?:电子报|邮件|简报)|接收更多资讯|"
     r"回复.{0,24}即可(?:获取|预约|领取|下载|查看)|赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
 )
 _WECHAT_PROMPT = prefiltered(re.compile(_WECHAT_PROMPT_TEXT))
@@ -202,7 +202,7 @@ _AD_CUES = prefiltered(
         r"点(?:击)?.{0,8}蓝字|关注我们|本公众号|长按.{0,6}二维码|识别二维码|商务合作|"
         r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,}|微信同号|服务热线|群[:：]\s*\d{5,}|"
         r"(?:微信|vx|wx|QQ)\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|(?:商务|商家|广告|媒体|推广)合作|"
-        r"广告投放|加(?:老师|小编|客服|助理|我)微信|"
+        r"广告(?:投放|刊登)|加(?:老师|小编|客服|助理|我)微信|"
         r"广告推广|报料|爆料|注明来意)",
         re.I,
     )
@@ -426,7 +426,6 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
             break
     _last_line(lines, nonempty, rules)
     _sweep_plug(lines, nonempty, rules)
-    _sweep_between(lines, nonempty, rules)
     if repeated:
         _sweep_repeated(lines, nonempty, rules, repeated)
     return rules
@@ -1038,6 +1037,8 @@ def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> 
 _RANKED = re.compile(
     r"^(\d{1,2})(?:[:：]\s*|(?![\d年月日号时分秒个名万亿元次人项件期届岁%％.．、，,)）]))[\u4e00-\u9fff]"
 )
+# A numbered item is a title when it carries a column bar (2.干货篇‖颜值与才华并存的推拉门！).
+_RANKED_BAR = re.compile(r"^(\d{1,2})[.．、]\s*[^‖|｜丨]{1,12}[‖|｜丨]")
 _RANKED_LINE = 30
 _RANKED_MIN = 3
 
@@ -1047,7 +1048,7 @@ def _sweep_ranked_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
     run: list[tuple[int, int]] = []
     for i, text in _closing_lines(lines, nonempty, rules):
         line = text.replace("*", "")
-        m = _RANKED.match(line)
+        m = _RANKED.match(line) or _RANKED_BAR.match(line)
         if not m or len(line) > _RANKED_LINE or _CLAUSE_END.search(line):
             break  # a title may exclaim (3：百城房价出炉！…)
         n = int(m.group(1))
@@ -1281,4 +1282,5 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_about,
     _sweep_tail_prompts,
     _sweep_contact,
+    _sweep_between,
 )

@@ -718,3 +718,31 @@ def test_a_plug_for_a_business_the_article_never_named() -> None:
     assert classify_lines([BODY] * 6 + [plug]) == {6: "ad_block"}
     profile = ["某某电气技术有限公司成立于2005年，现有职工300余人。", BODY, BODY]
     assert classify_lines([*profile, plug.replace("深圳市", "")]) == {}
+
+
+def test_numbered_titles_with_a_column_bar_above_closing_furniture() -> None:
+    titles = [
+        "2.干货篇‖颜值与才华并存的推拉门！",
+        "3.书房篇‖宁静致远，书香自来",
+        "4.阳台篇‖可观雅景，亦可生活",
+    ]
+    closing = [
+        "回复“小区+面积”即可预约免费设计您家户型方案。",
+        "**➯ 某某装饰体验馆**",
+        "点“阅读原文”了解更多",
+    ]
+    assert sorted(classify_lines([BODY] * 8 + titles + closing)) == list(range(8, 14))
+    steps = [
+        "2.加强组织领导，落实工作责任",
+        "3.强化督促检查，确保取得实效",
+        "4.注重总结宣传，扩大活动影响",
+    ]
+    assert classify_lines([BODY] * 8 + steps) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["即可免费领取52本精读好书", "接下来是广告植入时间：", "**点朵小花扩散让更多人知道↓↓↓**"],
+)
+def test_more_prompts(line: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
