@@ -746,3 +746,16 @@ def test_numbered_titles_with_a_column_bar_above_closing_furniture() -> None:
 )
 def test_more_prompts(line: str) -> None:
     assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "找某城好工作，上某州人才网：",
+        "**某德找工作，就上某德人才网**",
+        "《某某大学考研专业》是由某某留学联盟为你整理。",
+        "****-********---某山信息港-----****-",
+    ],
+)
+def test_site_slogans_and_compiler_credits_at_the_edges(line: str) -> None:
+    assert 8 in classify_lines([BODY] * 8 + [line])
