@@ -48,6 +48,26 @@ from miner.tables.schema import to_arrow
 
 log = logging.getLogger(__name__)
 
+
+class _Clock:
+    """Wall and CPU seconds of this process per phase, logged at DEBUG.
+
+    A pool run is only as fast as the work this process does while the workers
+    wait: the CPU column shows how much of each phase is this process's own.
+    """
+
+    def __init__(self) -> None:
+        self._wall = time.perf_counter()
+        self._cpu = time.process_time()
+
+    def lap(self, phase: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        log.debug(
+            "phase %-10s wall %7.2f s  cpu %7.2f s", phase, wall - self._wall, cpu - self._cpu
+        )
+        self._wall, self._cpu = wall, cpu
+
+
 Store = MemoryStore | PartitionedStore
 
 
@@ -207,6 +227,16 @@ def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
     }
 
 
+def _window(engine: Engine) -> int:
+    """Alignment chunks started ahead: more when a worker opens the texts itself.
+
+    On a pool, one worker finds the templates while the others align, and this
+    process collects nothing until its corpus checks are done: the chunks started
+    before then are all the others have to do.
+    """
+    return (8 if isinstance(engine, ProcessPool) else 2) * engine.jobs
+
+
 def _records(store: Store, name: str) -> Iterator[Any]:
     cls, columns, fixed = RECORD_TYPES[name]
     for chunk in store.chunks(name, columns):
@@ -233,6 +263,7 @@ def run_engine(
         cache = PageCache(settings.cache_dir or settings.output / ".miner-cache")
     fp = fingerprint(settings)
     engine = open_engine(settings, size)
+    clock = _Clock()
     try:
         # Workers start now: they import miner and load its dictionaries (seconds each)
         # while this process runs the footer pass.
@@ -240,6 +271,7 @@ def run_engine(
             engine.aside(warm_up)
         # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
         footers = _footers(settings) if settings.footers else frozenset()
+        clock.lap("footers")
         # 1. ingest … 5. extract, batch by batch, in input order.
         work = _items(settings, res, cache, fp, footers, progress)
         keep = cache is not None
@@ -248,10 +280,12 @@ def run_engine(
             if cache is not None:
                 cache.store(out.entries, footers)
         store.close_stream()
+        clock.lap("pages")
         release_memory()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
         index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
+        clock.lap("words")
         release_memory()  # the words step's parts and private segmenters
         # 6. dedup: the search here, the alignment of its verified pairs in chunks on
         #    the workers while this process computes the checks and aggregates that
@@ -259,6 +293,7 @@ def run_engine(
         #    Articles are held without their texts, which are read back by part
         #    when a step needs them: the corpus's texts are never in memory at once.
         articles, lengths, part_rows = _metadata(store)
+        clock.lap("metadata")
         texts = StoredTexts(store, part_rows)
         duplicates = start_dedup(
             articles,
@@ -269,14 +304,20 @@ def run_engine(
             texts=texts,
             lengths=lengths,
             # chunks that run alongside this process's corpus checks: none in-process
-            window=0 if isinstance(engine, InProcess) else 2 * engine.jobs,
+            window=0 if isinstance(engine, InProcess) else _window(engine),
             passage_table=True,
             after_chunk=release_memory,
+            # workers read the texts from the parts themselves: tasks stay small, so
+            # more alignment chunks can wait, keeping workers busy while this
+            # process computes the corpus checks
+            shared_texts=texts.portable() if isinstance(engine, ProcessPool) else None,
         )
         del index, lengths
+        clock.lap("dedup")
         texts.close()
         release_memory()
         checks = to_arrow("checks", corpus_checks_by_part(articles, _texts_by_part(store)))
+        clock.lap("checks")
         corpus_tables = {
             "digit_tests": to_arrow(
                 "digit_tests", digit_tests(articles, _records(store, "figures"), grouped=True)
@@ -288,12 +329,15 @@ def run_engine(
             ),
         }
         del articles
+        clock.lap("aggregates")
         release_memory()
         dedup_tables = _dedup_tables(duplicates())
+        clock.lap("align")
         del duplicates  # its closure holds every pair and verified pair
         release_memory()
     finally:
         engine.close()
+        clock.lap("close")
         if cache is not None:
             log.info("cache: %d pages reused, %d processed", cache.hits, cache.misses)
             cache.close()
@@ -312,6 +356,7 @@ def run_engine(
     res.removals = store.rows("removals")
     res.figures = store.rows("figures")
     res.errors = store.rows("errors")
+    clock.lap("write")
     res.tables = store.tables()
     # 8. report, from the tables just written (imported here: matplotlib is slow to load).
     if settings.report:
