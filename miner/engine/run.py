@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -144,35 +146,60 @@ def _footers(settings: Settings) -> frozenset[str]:
     return learn_footers(p.text for p in pages if isinstance(p, Page))
 
 
+def _groups(texts: list[str], batch_bytes: int) -> list[list[str]]:
+    """Consecutive texts of about ``batch_bytes`` (UTF-8, counted as 3 bytes a character)."""
+    groups: list[list[str]] = []
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) * 3 > batch_bytes:
+            groups.append(group)
+            group, size = [], 0
+        group.append(text)
+        size += len(text) * 3
+    if group:
+        groups.append(group)
+    return groups
+
+
 def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
     """``documents.words`` with the run's lexicon, batch by batch on the engine.
 
     The same tasks compute the duplicate search's first pass, which also reads every
-    article once; its index comes back in article order.
+    article once; its index comes back in article order. One ordered map runs over
+    the groups of every part, so workers go on with the next part's groups while a
+    part's last ones finish and this process writes it.
     """
     index = DedupIndex()
 
-    def column(table: pa.Table) -> pa.Array:
-        texts = table.column("text").to_pylist()
-        groups: list[list[str]] = []
-        group: list[str] = []
-        size = 0
-        for text in texts:
-            if group and size + len(text) * 3 > settings.batch_bytes:
-                groups.append(group)
-                group, size = [], 0
-            group.append(text)
-            size += len(text) * 3
-        if group:
-            groups.append(group)
+    def columns(tables: Iterator[pa.Table]) -> Iterator[pa.Array]:
+        sizes: collections.deque[int] = collections.deque()  # groups per part read so far
+
+        def groups() -> Iterator[list[str]]:
+            for table in tables:
+                some = _groups(table.column("text").to_pylist(), settings.batch_bytes)
+                sizes.append(len(some))
+                yield from some
+
         out: list[str] = []
-        for words, part in engine.map_ordered(article_pass, groups, lexicon, settings.dedup):
+        done = 0  # groups back of the first part not yet given
+        results = engine.map_ordered(article_pass, groups(), lexicon, settings.dedup)
+        for result in itertools.chain(results, [None]):
+            # the parts complete before this result (empty parts included), and at
+            # the end every part left
+            while sizes and done == sizes[0]:
+                sizes.popleft()
+                yield pa.array(out, type=pa.string())
+                out, done = [], 0
+            if result is None:
+                break
+            words, part = result
             out.extend(words)
             if part is not None:
                 index.extend(part)
-        return pa.array(out, type=pa.string())
+            done += 1
 
-    store.set_column("documents", "words", column)
+    store.set_column("documents", "words", columns)
     forget_segmenters()  # in this process; workers keep theirs until the pool closes
     return index
 
