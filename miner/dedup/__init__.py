@@ -25,6 +25,7 @@ import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -343,30 +344,52 @@ def start_dedup(
     dates = {a.doc_id: a.date for a in articles}
     sizes = dict(zip(ids, lengths, strict=True))
 
-    def finish() -> DedupResult:
-        templates, _, dropped = held()
-        left_out = {_key(ids[i], ids[j]) for i, j in dropped}
-        passages: list[Passage] = []
-        tables: list[pa.Table] = []
+    aligned_pairs: list[DuplicatePair] = []
+    passages: list[Passage] = []
+    tables: list[pa.Table] = []
+
+    def collect() -> None:
+        """The alignment chunks in order, as Arrow rows when ``passage_table``."""
         for result in started:
             for pair, aligned in result:
-                key = (pair.doc_a, pair.doc_b)
-                if key in left_out:
-                    continue
-                found[key] = pair
+                aligned_pairs.append(pair)
                 passages.extend(aligned)
             if passage_table:
                 tables.append(to_arrow("passages", passages))
                 passages.clear()
             if after_chunk is not None:
                 after_chunk()
+
+    # On a pool whose tasks open the texts themselves, a thread collects the chunks
+    # as they finish, so the window stays full while the caller computes its corpus
+    # checks (it mostly waits; the GIL is its only cost to the caller).
+    collector = ThreadPoolExecutor(max_workers=1) if on_pool and shared_texts is not None else None
+    collecting = collector.submit(collect) if collector is not None else None
+
+    def finish() -> DedupResult:
+        if collecting is None:
+            collect()
+        else:
+            assert collector is not None
+            collecting.result()
+            collector.shutdown()
+        templates, _, dropped = held()
+        # pairs aligned before the templates were known, that share only templates
+        left_out = {_key(ids[i], ids[j]) for i, j in dropped}
+        for pair in aligned_pairs:
+            key = (pair.doc_a, pair.doc_b)
+            if key not in left_out:
+                found[key] = pair
+        aligned_pairs.clear()
         pairs = [found[k] for k in sorted(found)]
         found.clear()
         families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)
         if passage_table:
-            return DedupResult(pairs, [], families, templates, _sorted_passages(tables))
-        passages.sort(key=_passage_order)
-        return DedupResult(pairs, passages, families, templates)
+            table = _sorted_passages(tables, left_out)
+            return DedupResult(pairs, [], families, templates, table)
+        kept = [p for p in passages if (p.doc_a, p.doc_b) not in left_out]
+        kept.sort(key=_passage_order)
+        return DedupResult(pairs, kept, families, templates)
 
     return finish
 
@@ -531,8 +554,8 @@ def _passage_order(p: Passage) -> tuple[str, str, int, int]:
     return (p.doc_a, p.doc_b, p.a_start, p.b_start)
 
 
-def _sorted_passages(tables: list[pa.Table]) -> pa.Table:
-    """The chunks' passage rows as one table in ``_passage_order``.
+def _sorted_passages(tables: list[pa.Table], left_out: set[tuple[str, str]]) -> pa.Table:
+    """The chunks' passage rows but those of ``left_out`` pairs, in ``_passage_order``.
 
     Arrow's sort is stable and orders strings by their UTF-8 bytes, which is code
     point order: the rows come out as Python's sort of the passages would put them.
@@ -540,6 +563,10 @@ def _sorted_passages(tables: list[pa.Table]) -> pa.Table:
     if not tables:
         return to_arrow("passages", [])
     table = pa.concat_tables(tables)
+    if left_out:
+        pair = pc.binary_join_element_wise(table["doc_a"], table["doc_b"], "\x00")
+        dropped = pa.array(sorted(f"{a}\x00{b}" for a, b in left_out), type=pa.string())
+        table = table.filter(pc.invert(pc.is_in(pair, value_set=dropped)))
     keys = [(c, "ascending") for c in ("doc_a", "doc_b", "a_start", "b_start")]
     return table.take(pc.sort_indices(table, sort_keys=keys)).combine_chunks()
 
