@@ -23,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from miner.analysis.compare import slogan_by_unit, units_table
+from miner.clean.boilerplate import Boilerplate
 from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
@@ -32,6 +33,7 @@ from miner.engine.rows import RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
+    footer_counts,
     forget_segmenters,
     process_items,
     warm_up,
@@ -136,30 +138,36 @@ def _items(
         yield batch
 
 
-def _footers(settings: Settings) -> frozenset[str]:
+def _footers(settings: Settings, engine: Engine) -> frozenset[str]:
     """Footer lines the corpus repeats under different pages (``miner.clean.boilerplate``).
 
-    Read here, in this process, while the workers start: a pass over the pages' tails
-    costs less than the seconds a spawned worker needs before it can help.
+    Read here, in this process, while the workers start; on a pool the workers,
+    once started, count the pages' tail lines (most of the pass), in groups merged
+    in page order: the same lines as one pass over the pages.
     """
     pages = read_inputs(settings.input, settings)
-    return learn_footers(p.text for p in pages if isinstance(p, Page))
+    texts = (p.text for p in pages if isinstance(p, Page))
+    if isinstance(engine, InProcess):
+        return learn_footers(texts)
+    seen = Boilerplate()
+    groups = _groups(texts, settings.batch_bytes)
+    for counts in engine.map_ordered(footer_counts, groups):
+        seen.update(counts)
+    return seen.lines()
 
 
-def _groups(texts: list[str], batch_bytes: int) -> list[list[str]]:
+def _groups(texts: Iterable[str], batch_bytes: int) -> Iterator[list[str]]:
     """Consecutive texts of about ``batch_bytes`` (UTF-8, counted as 3 bytes a character)."""
-    groups: list[list[str]] = []
     group: list[str] = []
     size = 0
     for text in texts:
         if group and size + len(text) * 3 > batch_bytes:
-            groups.append(group)
+            yield group
             group, size = [], 0
         group.append(text)
         size += len(text) * 3
     if group:
-        groups.append(group)
-    return groups
+        yield group
 
 
 def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
@@ -177,7 +185,7 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
 
         def groups() -> Iterator[list[str]]:
             for table in tables:
-                some = _groups(table.column("text").to_pylist(), settings.batch_bytes)
+                some = list(_groups(table.column("text").to_pylist(), settings.batch_bytes))
                 sizes.append(len(some))
                 yield from some
 
@@ -297,7 +305,7 @@ def run_engine(
         for _ in range(engine.jobs):
             engine.aside(warm_up)
         # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
-        footers = _footers(settings) if settings.footers else frozenset()
+        footers = _footers(settings, engine) if settings.footers else frozenset()
         clock.lap("footers")
         # 1. ingest … 5. extract, batch by batch, in input order.
         work = _items(settings, res, cache, fp, footers, progress)
