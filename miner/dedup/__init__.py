@@ -299,16 +299,13 @@ def start_dedup(
     if on_pool:
         assert submit is not None
         source = texts
-        # Tasks that open the texts themselves are small: all start at once. Tasks
-        # that carry their texts start ``window`` ahead, as the alignment's do.
-        ahead = len(ii) if shared_texts is not None else window
 
         def verifying() -> Iterator[Callable[[], list[Verified]]]:
             for block, rows in blocks(candidates, lambda p: p, _BLOCK):
                 got = shared_texts if shared_texts is not None else source.fetch(rows)
                 yield submit(verify_block, block, got, cfg)
 
-        verified = [t for some in _Ahead(verifying(), ahead) for t in some]
+        verified = [t for some in _Ahead(verifying(), window) for t in some]
         del candidates, ii, jj
         # 4. Templates, and the pairs that share only them, on a worker when it can
         #    read the texts itself, while 5. the others align every verified pair:

@@ -38,7 +38,7 @@ from miner.engine.tasks import (
     process_items,
     warm_up,
 )
-from miner.engine.texts import StoredTexts
+from miner.engine.texts import PartTexts, StoredTexts
 from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
 from miner.extract.checks import corpus_checks_by_part
 from miner.extract.digits import digit_tests
@@ -262,14 +262,16 @@ def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
     }
 
 
-def _window(engine: Engine) -> int:
-    """Alignment chunks started ahead: more when a worker opens the texts itself.
+def _window(engine: Engine, shared: PartTexts | None) -> int:
+    """Duplicate-search tasks started ahead of the one collected (none in this process).
 
-    On a pool, one worker finds the templates while the others align, and this
-    process collects nothing until its corpus checks are done: the chunks started
-    before then are all the others have to do.
+    More when the workers open the texts themselves (``shared``): the tasks then
+    carry row numbers, not texts, and on a pool one worker finds the templates
+    while the others align, so the others need chunks enough to go on with.
     """
-    return (8 if isinstance(engine, ProcessPool) else 2) * engine.jobs
+    if isinstance(engine, InProcess):
+        return 0
+    return (8 if shared is not None else 2) * engine.jobs
 
 
 def _records(store: Store, name: str) -> Iterator[Any]:
@@ -330,6 +332,8 @@ def run_engine(
         articles, lengths, part_rows = _metadata(store)
         clock.lap("metadata")
         texts = StoredTexts(store, part_rows)
+        # workers read the texts from the parts themselves: tasks stay small
+        shared = texts.portable() if isinstance(engine, ProcessPool) else None
         duplicates = start_dedup(
             articles,
             settings.dedup,
@@ -339,13 +343,10 @@ def run_engine(
             texts=texts,
             lengths=lengths,
             # chunks that run alongside this process's corpus checks: none in-process
-            window=0 if isinstance(engine, InProcess) else _window(engine),
+            window=_window(engine, shared),
             passage_table=True,
             after_chunk=release_memory,
-            # workers read the texts from the parts themselves: tasks stay small, so
-            # more alignment chunks can wait, keeping workers busy while this
-            # process computes the corpus checks
-            shared_texts=texts.portable() if isinstance(engine, ProcessPool) else None,
+            shared_texts=shared,
         )
         del index, lengths
         clock.lap("dedup")
