@@ -261,10 +261,12 @@ def start_dedup(
     many passages. ``after_chunk`` runs after each chunk is collected (the engine
     gives freed memory back to the system there).
 
-    ``shared_texts`` is ``texts`` as a task can open it wherever it runs (the store's
-    files, ``miner.engine.texts.PartTexts``): tasks then carry row numbers instead
-    of texts, so all of the verification starts at once and a worker finds the
-    templates while the others align.
+    With ``submit`` and a ``window``, the candidates are verified by ``submit`` in
+    blocks too. ``shared_texts`` is ``texts`` as a task can open it wherever it runs
+    (the store's files, ``miner.engine.texts.PartTexts``): tasks then carry row
+    numbers instead of texts, one task finds the templates while the others align
+    every verified pair (those the templates leave out are dropped when collected),
+    and a thread collects the chunks as they finish, while the caller goes on.
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -312,9 +314,8 @@ def start_dedup(
         #    those the templates drop are left out when their chunk is collected.
         if shared_texts is not None:
             held = submit(templates_task, ids, shared_texts, index.units, verified, cfg)
-        else:
-            done = templates_task(ids, texts, index.units, verified, cfg)
-            held = lambda: done  # noqa: E731
+        else:  # the texts would be sent whole: found here
+            held = _ready(templates_task(ids, texts, index.units, verified, cfg))
         del index
         order = sorted(verified, key=_later_first)  # a copy: the task above may not be sent yet
         del verified
@@ -337,7 +338,7 @@ def start_dedup(
         # 5. Alignment: shared passages and word swaps; coverage decides the kind.
         run = submit or (lambda fn, *args: lambda: fn(*args))
         started = _Ahead(_align_tasks(verified, ids, texts, None, cfg, run), window)
-        held = lambda: (templates, covered, [])  # noqa: E731
+        held = _ready((templates, covered, []))
     dates = {a.doc_id: a.date for a in articles}
     sizes = dict(zip(ids, lengths, strict=True))
 
@@ -389,6 +390,11 @@ def start_dedup(
         return DedupResult(pairs, kept, families, templates)
 
     return finish
+
+
+def _ready(value: T) -> Callable[[], T]:
+    """A result already computed, in the form ``submit`` returns one."""
+    return lambda: value
 
 
 # A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
