@@ -62,6 +62,14 @@ class Boilerplate:
             if key is not None:
                 self._bodies[key].add(fingerprint)
 
+    def update(self, other: Boilerplate) -> None:
+        """Add the counts of pages that follow (``other``, from a worker's share of them).
+
+        Merged in page order, the lines come in the order one pass would have met them.
+        """
+        for key, bodies in other._bodies.items():
+            self._bodies[key] |= bodies
+
     def lines(self, min_pages: int = MIN_PAGES) -> frozenset[str]:
         """Keys of the lines that close at least ``min_pages`` different pages."""
         return frozenset(k for k, bodies in self._bodies.items() if len(bodies) >= min_pages)

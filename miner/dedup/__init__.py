@@ -24,9 +24,10 @@ import functools
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -50,6 +51,8 @@ from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
 from miner.tables.schema import to_arrow
+
+T = TypeVar("T")
 
 __all__ = [
     "DedupConfig",
@@ -237,6 +240,7 @@ def start_dedup(
     window: int = ALIGN_WINDOW,
     passage_table: bool = False,
     after_chunk: Callable[[], None] | None = None,
+    shared_texts: TextSource | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -256,6 +260,13 @@ def start_dedup(
     passage object costs several times its row, and a corpus of near copies has
     many passages. ``after_chunk`` runs after each chunk is collected (the engine
     gives freed memory back to the system there).
+
+    With ``submit`` and a ``window``, the candidates are verified by ``submit`` in
+    blocks too. ``shared_texts`` is ``texts`` as a task can open it wherever it runs
+    (the store's files, ``miner.engine.texts.PartTexts``): tasks then carry row
+    numbers instead of texts, one task finds the templates while the others align
+    every verified pair (those the templates leave out are dropped when collected),
+    and a thread collects the chunks as they finish, while the caller goes on.
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -270,12 +281,10 @@ def start_dedup(
         del everything
     elif len(index.exact) != len(ids):
         raise ValueError(f"an index of {len(index.exact)} articles for {len(ids)} articles")
-
-    def five_grams(text: str) -> np.ndarray:
-        view = matching_view(text)
-        return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
-
-    shingles_of = RowCache(texts, five_grams, _CACHE)
+    # On a pool (tasks run elsewhere, ahead of collection) the verification, the
+    # templates and the alignment are tasks; here, one after the other, sharing one
+    # cache of 5-gram sets. Either way the result is the same.
+    on_pool = submit is not None and window > 0
 
     found: dict[tuple[str, str], DuplicatePair] = {}
     # 1. Exact copies: the same view (short articles take part only here).
@@ -286,99 +295,270 @@ def start_dedup(
                 found[key] = DuplicatePair(*key, "exact", 1.0, 1.0, 1.0)
     # 2. Candidates, 3. verified exactly on the full 5-gram sets, a block of
     #    articles at a time (candidates come sorted by their first article).
-    # (i, j, shared 5-grams, their union, containment of the smaller)
-    verified: list[tuple[int, int, int, int, float]] = []
     ii, jj = _candidates(index, cfg, find_pairs or candidate_pairs)
     candidates = ((i, j) for i, j in _pairs(ii, jj) if _key(ids[i], ids[j]) not in found)
-    for block, rows in blocks(candidates, lambda p: p, _BLOCK):
-        shingles_of.prefetch(rows)
-        for i, j in block:
-            a, b = shingles_of(i), shingles_of(j)
-            if not a.size or not b.size:
-                continue
-            inter = shared_count(a, b)
-            cont = inter / min(a.size, b.size)
-            if cont < cfg.partial_containment:
-                continue
-            verified.append((i, j, inter, a.size + b.size - inter, cont))
-    del candidates, ii, jj
-    # 4. Template sentences: shared by many groups of otherwise different articles.
-    templates, covered = find_templates(
-        ids,
-        texts,
-        index.units,
-        [(i, j, inter) for i, j, inter, *_ in verified],
-        shingles_of,
-        cfg.template_min_groups,
-        cfg.partial_containment,
-    )
-    del index
+    verified: list[Verified]
+    if on_pool:
+        assert submit is not None
+        source = texts
 
-    @functools.lru_cache(maxsize=_CACHE)
-    def own_of(k: int) -> np.ndarray:
-        """Article ``k``'s 5-grams outside every template sentence."""
-        return without(shingles_of(k), covered)
+        def verifying() -> Iterator[Callable[[], list[Verified]]]:
+            for block, rows in blocks(candidates, lambda p: p, _BLOCK):
+                got = shared_texts if shared_texts is not None else source.fetch(rows)
+                yield submit(verify_block, block, got, cfg)
 
-    # Ordered by the later article: each article then enters the bounded caches once,
-    # and the partners it returns to (a family's first member) stay in them.
-    verified.sort(key=lambda t: (t[1], t[0]))
-    if cfg.exclude_templates and covered.size:
-        kept: list[tuple[int, int, int, int, float]] = []
-        for some, needed in blocks(verified, lambda t: t[:2], _BLOCK):
-            shingles_of.prefetch(needed)
-            kept.extend(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
-        verified = kept
-    shingles_of.clear()
-    own_of.cache_clear()
-    # 5. Alignment: shared passages and word swaps; coverage decides the kind.
-    run = submit or (lambda fn, *args: lambda: fn(*args))
-
-    def chunks() -> Iterator[Callable[[], list[tuple[DuplicatePair, list[Passage]]]]]:
-        for at in range(0, len(verified), ALIGN_CHUNK):
-            chunk = verified[at : at + ALIGN_CHUNK]
-            got = texts.fetch(dict.fromkeys(k for i, j, *_ in chunk for k in (i, j)))
-            docs = {k: (ids[k], text) for k, text in got.items()}
-            yield run(align_chunk, chunk, docs, cfg)
-
-    pending = chunks()
-    started = list(itertools.islice(pending, window))
+        verified = [t for some in _Ahead(verifying(), window) for t in some]
+        del candidates, ii, jj
+        # 4. Templates, and the pairs that share only them, on a worker when it can
+        #    read the texts itself, while 5. the others align every verified pair:
+        #    those the templates drop are left out when their chunk is collected.
+        if shared_texts is not None:
+            held = submit(templates_task, ids, shared_texts, index.units, verified, cfg)
+        else:  # the texts would be sent whole: found here
+            held = _ready(templates_task(ids, texts, index.units, verified, cfg))
+        del index
+        order = sorted(verified, key=_later_first)  # a copy: the task above may not be sent yet
+        del verified
+        aligning = _align_tasks(order, ids, texts, shared_texts, cfg, submit)
+        started = _Ahead(aligning, window)
+        del order
+    else:
+        shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
+        verified = []
+        for block, rows in blocks(candidates, lambda p: p, _BLOCK):
+            shingles_of.prefetch(rows)
+            verified.extend(_verify(block, shingles_of, cfg))
+        del candidates, ii, jj
+        # 4. Template sentences: shared by many groups of otherwise different articles.
+        templates, covered = _templates(ids, texts, index.units, verified, shingles_of, cfg)
+        del index
+        verified.sort(key=_later_first)
+        verified = _beyond(verified, covered, shingles_of, cfg)
+        shingles_of.clear()
+        # 5. Alignment: shared passages and word swaps; coverage decides the kind.
+        run = submit or (lambda fn, *args: lambda: fn(*args))
+        started = _Ahead(_align_tasks(verified, ids, texts, None, cfg, run), window)
+        held = _ready((templates, covered, []))
     dates = {a.doc_id: a.date for a in articles}
     sizes = dict(zip(ids, lengths, strict=True))
 
-    def finish() -> DedupResult:
-        passages: list[Passage] = []
-        tables: list[pa.Table] = []
-        waiting = collections.deque(started)
-        started.clear()
-        waiting.extend(itertools.islice(pending, max(1, window) - len(waiting)))
-        while waiting:
-            result = waiting.popleft()
-            waiting.extend(itertools.islice(pending, 1))  # keep ``window`` chunks going
-            for pair, aligned in result():
-                found[(pair.doc_a, pair.doc_b)] = pair
+    aligned_pairs: list[DuplicatePair] = []
+    passages: list[Passage] = []
+    tables: list[pa.Table] = []
+
+    def collect() -> None:
+        """The alignment chunks in order, as Arrow rows when ``passage_table``."""
+        for result in started:
+            for pair, aligned in result:
+                aligned_pairs.append(pair)
                 passages.extend(aligned)
             if passage_table:
                 tables.append(to_arrow("passages", passages))
                 passages.clear()
             if after_chunk is not None:
                 after_chunk()
+
+    # On a pool whose tasks open the texts themselves, a thread collects the chunks
+    # as they finish, so the window stays full while the caller computes its corpus
+    # checks (it mostly waits; the GIL is its only cost to the caller).
+    collector = ThreadPoolExecutor(max_workers=1) if on_pool and shared_texts is not None else None
+    collecting = collector.submit(collect) if collector is not None else None
+
+    def finish() -> DedupResult:
+        if collecting is None:
+            collect()
+        else:
+            assert collector is not None
+            collecting.result()
+            collector.shutdown()
+        templates, _, dropped = held()
+        # pairs aligned before the templates were known, that share only templates
+        left_out = {_key(ids[i], ids[j]) for i, j in dropped}
+        for pair in aligned_pairs:
+            key = (pair.doc_a, pair.doc_b)
+            if key not in left_out:
+                found[key] = pair
+        aligned_pairs.clear()
         pairs = [found[k] for k in sorted(found)]
         found.clear()
         families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)
         if passage_table:
-            return DedupResult(pairs, [], families, templates, _sorted_passages(tables))
-        passages.sort(key=_passage_order)
-        return DedupResult(pairs, passages, families, templates)
+            table = _sorted_passages(tables, left_out)
+            return DedupResult(pairs, [], families, templates, table)
+        kept = [p for p in passages if (p.doc_a, p.doc_b) not in left_out]
+        kept.sort(key=_passage_order)
+        return DedupResult(pairs, kept, families, templates)
 
     return finish
+
+
+def _ready(value: T) -> Callable[[], T]:
+    """A result already computed, in the form ``submit`` returns one."""
+    return lambda: value
+
+
+# A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
+Verified = tuple[int, int, int, int, float]
+# What a task reads texts from: a source it opens itself (``shared_texts``), or the
+# texts it needs, sent with it.
+Texts = TextSource | Mapping[int, str]
+AlignResult = list[tuple[DuplicatePair, list[Passage]]]
+
+
+def _later_first(t: Verified) -> tuple[int, int]:
+    # Ordered by the later article: each article then enters the bounded caches once,
+    # and the partners it returns to (a family's first member) stay in them.
+    return (t[1], t[0])
+
+
+def _five_grams(text: str, cfg: DedupConfig) -> np.ndarray:
+    """An article's sorted unique 5-gram hashes (empty when its view is too short)."""
+    view = matching_view(text)
+    return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
+
+
+def _fetched(texts: Texts, rows: Iterable[int]) -> Mapping[int, str]:
+    return texts if isinstance(texts, Mapping) else texts.fetch(rows)
+
+
+def _verify(
+    pairs: Iterable[tuple[int, int]], sets_of: Callable[[int], np.ndarray], cfg: DedupConfig
+) -> list[Verified]:
+    """The candidate pairs whose 5-gram sets show the containment of a partial copy."""
+    out: list[Verified] = []
+    for i, j in pairs:
+        a, b = sets_of(i), sets_of(j)
+        if not a.size or not b.size:
+            continue
+        inter = shared_count(a, b)
+        cont = inter / min(a.size, b.size)
+        if cont < cfg.partial_containment:
+            continue
+        out.append((i, j, inter, a.size + b.size - inter, cont))
+    return out
+
+
+def verify_block(
+    pairs: Sequence[tuple[int, int]], texts: Texts, cfg: DedupConfig
+) -> list[Verified]:
+    """``_verify`` a block of candidates (a task: its 5-gram sets are computed where it runs)."""
+    rows = list(dict.fromkeys(k for p in pairs for k in p))
+    got = _fetched(texts, rows)
+    sets = {k: _five_grams(got[k], cfg) for k in rows}
+    return _verify(pairs, sets.__getitem__, cfg)
+
+
+def _templates(
+    ids: Sequence[str],
+    texts: TextSource,
+    units: Sequence[np.ndarray],
+    verified: Sequence[Verified],
+    shingles_of: RowCache,
+    cfg: DedupConfig,
+) -> tuple[list[Template], np.ndarray]:
+    return find_templates(
+        ids,
+        texts,
+        units,
+        [(i, j, inter) for i, j, inter, *_ in verified],
+        shingles_of,
+        cfg.template_min_groups,
+        cfg.partial_containment,
+    )
+
+
+def _beyond(
+    verified: list[Verified], covered: np.ndarray, shingles_of: RowCache, cfg: DedupConfig
+) -> list[Verified]:
+    """The pairs (ordered by ``_later_first``) that still copy outside the templates."""
+    if not (cfg.exclude_templates and covered.size):
+        return verified
+
+    @functools.lru_cache(maxsize=_CACHE)
+    def own_of(k: int) -> np.ndarray:
+        """Article ``k``'s 5-grams outside every template sentence."""
+        return without(shingles_of(k), covered)
+
+    kept: list[Verified] = []
+    for some, needed in blocks(verified, lambda t: t[:2], _BLOCK):
+        shingles_of.prefetch(needed)
+        kept.extend(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
+    return kept
+
+
+def templates_task(
+    ids: Sequence[str],
+    texts: TextSource,
+    units: Sequence[np.ndarray],
+    verified: Sequence[Verified],
+    cfg: DedupConfig,
+) -> tuple[list[Template], np.ndarray, list[tuple[int, int]]]:
+    """The templates, their 5-grams and the verified pairs they leave with too little.
+
+    A task, so that on a pool one worker finds the templates while the others align
+    every verified pair; the pairs returned here are dropped when collected.
+    """
+    shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
+    templates, covered = _templates(ids, texts, units, verified, shingles_of, cfg)
+    order = sorted(verified, key=_later_first)
+    kept = {t[:2] for t in _beyond(order, covered, shingles_of, cfg)}
+    return templates, covered, [t[:2] for t in order if t[:2] not in kept]
+
+
+def align_stored(
+    pairs: Sequence[Verified], names: dict[int, str], texts: Texts, cfg: DedupConfig
+) -> AlignResult:
+    """``align_chunk`` with the texts read where the task runs (``names``: row → doc id)."""
+    got = _fetched(texts, names)
+    return align_chunk(pairs, {k: (name, got[k]) for k, name in names.items()}, cfg)
+
+
+def _align_tasks(
+    verified: Sequence[Verified],
+    ids: Sequence[str],
+    texts: TextSource,
+    shared: TextSource | None,
+    cfg: DedupConfig,
+    submit: Submit,
+) -> Iterator[Callable[[], AlignResult]]:
+    """Alignment chunks of ``ALIGN_CHUNK`` pairs as they are started."""
+    for at in range(0, len(verified), ALIGN_CHUNK):
+        chunk = verified[at : at + ALIGN_CHUNK]
+        rows = dict.fromkeys(k for i, j, *_ in chunk for k in (i, j))
+        if shared is not None:
+            yield submit(align_stored, chunk, {k: ids[k] for k in rows}, shared, cfg)
+        else:
+            got = texts.fetch(rows)
+            yield submit(align_chunk, chunk, {k: (ids[k], text) for k, text in got.items()}, cfg)
+
+
+class _Ahead(Generic[T]):
+    """Tasks collected in order, ``window`` of them started before the first is collected.
+
+    Iterating keeps ``window`` (at least one) started ahead of the one it waits for,
+    so the texts the started tasks carry stay bounded.
+    """
+
+    def __init__(self, starts: Iterator[Callable[[], T]], window: int) -> None:
+        self._starts = starts
+        self._window = max(1, window)
+        self._waiting = collections.deque(itertools.islice(starts, window))
+
+    def __iter__(self) -> Iterator[T]:
+        waiting = self._waiting
+        waiting.extend(itertools.islice(self._starts, self._window - len(waiting)))
+        while waiting:
+            result = waiting.popleft()
+            waiting.extend(itertools.islice(self._starts, 1))
+            yield result()
 
 
 def _passage_order(p: Passage) -> tuple[str, str, int, int]:
     return (p.doc_a, p.doc_b, p.a_start, p.b_start)
 
 
-def _sorted_passages(tables: list[pa.Table]) -> pa.Table:
-    """The chunks' passage rows as one table in ``_passage_order``.
+def _sorted_passages(tables: list[pa.Table], left_out: set[tuple[str, str]]) -> pa.Table:
+    """The chunks' passage rows but those of ``left_out`` pairs, in ``_passage_order``.
 
     Arrow's sort is stable and orders strings by their UTF-8 bytes, which is code
     point order: the rows come out as Python's sort of the passages would put them.
@@ -386,6 +566,10 @@ def _sorted_passages(tables: list[pa.Table]) -> pa.Table:
     if not tables:
         return to_arrow("passages", [])
     table = pa.concat_tables(tables)
+    if left_out:
+        pair = pc.binary_join_element_wise(table["doc_a"], table["doc_b"], "\x00")
+        dropped = pa.array(sorted(f"{a}\x00{b}" for a, b in left_out), type=pa.string())
+        table = table.filter(pc.invert(pc.is_in(pair, value_set=dropped)))
     keys = [(c, "ascending") for c in ("doc_a", "doc_b", "a_start", "b_start")]
     return table.take(pc.sort_indices(table, sort_keys=keys)).combine_chunks()
 

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import collections
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from miner.analysis.compare import slogan_by_unit, units_table
+from miner.clean.boilerplate import Boilerplate
 from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.engine.batching import Cached, Fresh, Item, batches
@@ -30,11 +33,12 @@ from miner.engine.rows import RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
+    footer_counts,
     forget_segmenters,
     process_items,
     warm_up,
 )
-from miner.engine.texts import StoredTexts
+from miner.engine.texts import PartTexts, StoredTexts
 from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
 from miner.extract.checks import corpus_checks_by_part
 from miner.extract.digits import digit_tests
@@ -47,6 +51,26 @@ from miner.settings import Settings
 from miner.tables.schema import to_arrow
 
 log = logging.getLogger(__name__)
+
+
+class _Clock:
+    """Wall and CPU seconds of this process per phase, logged at DEBUG.
+
+    A pool run is only as fast as the work this process does while the workers
+    wait: the CPU column shows how much of each phase is this process's own.
+    """
+
+    def __init__(self) -> None:
+        self._wall = time.perf_counter()
+        self._cpu = time.process_time()
+
+    def lap(self, phase: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        log.debug(
+            "phase %-10s wall %7.2f s  cpu %7.2f s", phase, wall - self._wall, cpu - self._cpu
+        )
+        self._wall, self._cpu = wall, cpu
+
 
 Store = MemoryStore | PartitionedStore
 
@@ -114,45 +138,76 @@ def _items(
         yield batch
 
 
-def _footers(settings: Settings) -> frozenset[str]:
+def _footers(settings: Settings, engine: Engine) -> frozenset[str]:
     """Footer lines the corpus repeats under different pages (``miner.clean.boilerplate``).
 
-    Read here, in this process, while the workers start: a pass over the pages' tails
-    costs less than the seconds a spawned worker needs before it can help.
+    Read here, in this process, while the workers start; on a pool the workers,
+    once started, count the pages' tail lines (most of the pass), in groups merged
+    in page order: the same lines as one pass over the pages.
     """
     pages = read_inputs(settings.input, settings)
-    return learn_footers(p.text for p in pages if isinstance(p, Page))
+    texts = (p.text for p in pages if isinstance(p, Page))
+    if isinstance(engine, InProcess):
+        return learn_footers(texts)
+    seen = Boilerplate()
+    groups = _groups(texts, settings.batch_bytes)
+    for counts in engine.map_ordered(footer_counts, groups):
+        seen.update(counts)
+    return seen.lines()
+
+
+def _groups(texts: Iterable[str], batch_bytes: int) -> Iterator[list[str]]:
+    """Consecutive texts of about ``batch_bytes`` (UTF-8, counted as 3 bytes a character)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) * 3 > batch_bytes:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text) * 3
+    if group:
+        yield group
 
 
 def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
     """``documents.words`` with the run's lexicon, batch by batch on the engine.
 
     The same tasks compute the duplicate search's first pass, which also reads every
-    article once; its index comes back in article order.
+    article once; its index comes back in article order. One ordered map runs over
+    the groups of every part, so workers go on with the next part's groups while a
+    part's last ones finish and this process writes it.
     """
     index = DedupIndex()
 
-    def column(table: pa.Table) -> pa.Array:
-        texts = table.column("text").to_pylist()
-        groups: list[list[str]] = []
-        group: list[str] = []
-        size = 0
-        for text in texts:
-            if group and size + len(text) * 3 > settings.batch_bytes:
-                groups.append(group)
-                group, size = [], 0
-            group.append(text)
-            size += len(text) * 3
-        if group:
-            groups.append(group)
+    def columns(tables: Iterator[pa.Table]) -> Iterator[pa.Array]:
+        sizes: collections.deque[int] = collections.deque()  # groups per part read so far
+
+        def groups() -> Iterator[list[str]]:
+            for table in tables:
+                some = list(_groups(table.column("text").to_pylist(), settings.batch_bytes))
+                sizes.append(len(some))
+                yield from some
+
         out: list[str] = []
-        for words, part in engine.map_ordered(article_pass, groups, lexicon, settings.dedup):
+        done = 0  # groups back of the first part not yet given
+        results = engine.map_ordered(article_pass, groups(), lexicon, settings.dedup)
+        for result in itertools.chain(results, [None]):
+            # the parts complete before this result (empty parts included), and at
+            # the end every part left
+            while sizes and done == sizes[0]:
+                sizes.popleft()
+                yield pa.array(out, type=pa.string())
+                out, done = [], 0
+            if result is None:
+                break
+            words, part = result
             out.extend(words)
             if part is not None:
                 index.extend(part)
-        return pa.array(out, type=pa.string())
+            done += 1
 
-    store.set_column("documents", "words", column)
+    store.set_column("documents", "words", columns)
     forget_segmenters()  # in this process; workers keep theirs until the pool closes
     return index
 
@@ -207,6 +262,18 @@ def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
     }
 
 
+def _window(engine: Engine, shared: PartTexts | None) -> int:
+    """Duplicate-search tasks started ahead of the one collected (none in this process).
+
+    More when the workers open the texts themselves (``shared``): the tasks then
+    carry row numbers, not texts, and on a pool one worker finds the templates
+    while the others align, so the others need chunks enough to go on with.
+    """
+    if isinstance(engine, InProcess):
+        return 0
+    return (8 if shared is not None else 2) * engine.jobs
+
+
 def _records(store: Store, name: str) -> Iterator[Any]:
     cls, columns, fixed = RECORD_TYPES[name]
     for chunk in store.chunks(name, columns):
@@ -233,13 +300,15 @@ def run_engine(
         cache = PageCache(settings.cache_dir or settings.output / ".miner-cache")
     fp = fingerprint(settings)
     engine = open_engine(settings, size)
+    clock = _Clock()
     try:
         # Workers start now: they import miner and load its dictionaries (seconds each)
         # while this process runs the footer pass.
         for _ in range(engine.jobs):
             engine.aside(warm_up)
         # 0. a first, cheap pass: footer lines the corpus repeats under different pages.
-        footers = _footers(settings) if settings.footers else frozenset()
+        footers = _footers(settings, engine) if settings.footers else frozenset()
+        clock.lap("footers")
         # 1. ingest … 5. extract, batch by batch, in input order.
         work = _items(settings, res, cache, fp, footers, progress)
         keep = cache is not None
@@ -248,10 +317,12 @@ def run_engine(
             if cache is not None:
                 cache.store(out.entries, footers)
         store.close_stream()
+        clock.lap("pages")
         release_memory()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
         lexicon = lexicon_rows(_records(store, "slogans"))
         index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
+        clock.lap("words")
         release_memory()  # the words step's parts and private segmenters
         # 6. dedup: the search here, the alignment of its verified pairs in chunks on
         #    the workers while this process computes the checks and aggregates that
@@ -259,7 +330,10 @@ def run_engine(
         #    Articles are held without their texts, which are read back by part
         #    when a step needs them: the corpus's texts are never in memory at once.
         articles, lengths, part_rows = _metadata(store)
+        clock.lap("metadata")
         texts = StoredTexts(store, part_rows)
+        # workers read the texts from the parts themselves: tasks stay small
+        shared = texts.portable() if isinstance(engine, ProcessPool) else None
         duplicates = start_dedup(
             articles,
             settings.dedup,
@@ -269,14 +343,17 @@ def run_engine(
             texts=texts,
             lengths=lengths,
             # chunks that run alongside this process's corpus checks: none in-process
-            window=0 if isinstance(engine, InProcess) else 2 * engine.jobs,
+            window=_window(engine, shared),
             passage_table=True,
             after_chunk=release_memory,
+            shared_texts=shared,
         )
         del index, lengths
+        clock.lap("dedup")
         texts.close()
         release_memory()
         checks = to_arrow("checks", corpus_checks_by_part(articles, _texts_by_part(store)))
+        clock.lap("checks")
         corpus_tables = {
             "digit_tests": to_arrow(
                 "digit_tests", digit_tests(articles, _records(store, "figures"), grouped=True)
@@ -288,12 +365,15 @@ def run_engine(
             ),
         }
         del articles
+        clock.lap("aggregates")
         release_memory()
         dedup_tables = _dedup_tables(duplicates())
+        clock.lap("align")
         del duplicates  # its closure holds every pair and verified pair
         release_memory()
     finally:
         engine.close()
+        clock.lap("close")
         if cache is not None:
             log.info("cache: %d pages reused, %d processed", cache.hits, cache.misses)
             cache.close()
@@ -312,6 +392,7 @@ def run_engine(
     res.removals = store.rows("removals")
     res.figures = store.rows("figures")
     res.errors = store.rows("errors")
+    clock.lap("write")
     res.tables = store.tables()
     # 8. report, from the tables just written (imported here: matplotlib is slow to load).
     if settings.report:

@@ -10,6 +10,7 @@ DuckDB then gets views over the parts instead of copies.
 
 from __future__ import annotations
 
+import collections
 import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -29,6 +30,8 @@ ORDER = (
     "lexicon", "slogan_by_unit",
 )  # fmt: skip
 PART = "part-{:05d}.parquet"
+# ``set_column``'s function: the new column of each chunk, for the stream of chunks.
+ColumnFn = Callable[[Iterator[pa.Table]], Iterator[pa.Array]]
 CSV_SUFFIX = "-csv"  # OUT/NAME-csv/part-NNNNN.csv
 
 
@@ -72,11 +75,16 @@ class MemoryStore:
             raise IndexError(part)
         return self.table(name).column(column)
 
-    def set_column(self, name: str, column: str, fn: Callable[[pa.Table], pa.Array]) -> None:
-        """Replace ``column`` by ``fn`` of the table (chunk by chunk where partitioned)."""
+    def set_column(self, name: str, column: str, fn: ColumnFn) -> None:
+        """Replace ``column`` by what ``fn`` gives for each chunk (here one: the table).
+
+        ``fn`` maps the stream of chunks to the stream of their new columns, so it can
+        keep workers busy across chunks (``PartitionedStore.set_column``).
+        """
         table = self.table(name)
         at = table.schema.get_field_index(column)
-        self._chunks[name] = [table.set_column(at, table.schema.field(at), fn(table))]
+        (array,) = fn(iter([table]))
+        self._chunks[name] = [table.set_column(at, table.schema.field(at), array)]
 
     def append(self, name: str, table: pa.Table) -> None:
         self._chunks[name].append(table)
@@ -151,13 +159,33 @@ class PartitionedStore:
         """One column of part ``part`` (the ``part``-th chunk of ``chunks``)."""
         return pq.read_table(self.parts(name)[part], columns=[column]).column(0)
 
-    def set_column(self, name: str, column: str, fn: Callable[[pa.Table], pa.Array]) -> None:
-        for path in self.parts(name):
-            table = pq.read_table(path)
+    def set_column(self, name: str, column: str, fn: ColumnFn) -> None:
+        """Replace ``column`` part by part by what ``fn`` gives for each part in turn.
+
+        Parts are read as ``fn`` asks for them and written as their columns come, so
+        ``fn`` may read ahead into the next part (work for idle workers while this
+        part's last tasks finish); the parts read and not yet written are held.
+        """
+        held: collections.deque[tuple[Path, pa.Table]] = collections.deque()
+        paths = self.parts(name)
+
+        def tables() -> Iterator[pa.Table]:
+            for path in paths:
+                table = pq.read_table(path)
+                held.append((path, table))
+                yield table
+                del table
+
+        written = 0
+        for array in fn(tables()):
+            path, table = held.popleft()
             at = table.schema.get_field_index(column)
-            write_parquet(table.set_column(at, table.schema.field(at), fn(table)), path)
+            write_parquet(table.set_column(at, table.schema.field(at), array), path)
+            written += 1
             del table
             release_memory()
+        if written != len(paths):
+            raise ValueError(f"{len(paths) - written} parts of {name} got no {column} column")
 
     def append(self, name: str, table: pa.Table) -> None:
         """A table computed at the end (duplicates, corpus checks …) as one more part."""

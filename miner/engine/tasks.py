@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from miner.clean.boilerplate import Boilerplate
 from miner.dedup import DedupIndex, index_articles
 from miner.engine.batching import Cached, Fresh, Item
 from miner.engine.rows import PAGE_TABLES, PageRows, Row, as_row, page_rows, to_table
@@ -110,6 +111,14 @@ def _process(
         rows["errors"].append(as_row("errors", error))
         return rows, None
     return page_rows(result), frozenset(probe.asked)
+
+
+def footer_counts(texts: Sequence[str]) -> Boilerplate:
+    """The footer pass over some pages (``miner.clean.boilerplate``), merged in page order."""
+    seen = Boilerplate()
+    for text in texts:
+        seen.add(text)
+    return seen
 
 
 def warm_up() -> None:

@@ -10,11 +10,15 @@ mostly ascending order.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from miner.engine.store import MemoryStore, PartitionedStore
 
@@ -37,11 +41,7 @@ class StoredTexts:
         return self._last[1]
 
     def fetch(self, rows: Iterable[int]) -> dict[int, str]:
-        by_part: dict[int, list[int]] = defaultdict(list)
-        for k in rows:
-            if not 0 <= k < len(self):
-                raise IndexError(k)
-            by_part[bisect.bisect_right(self.starts, k) - 1].append(k)
+        by_part = _by_part(self.starts, rows)
         got: dict[int, str] = {}
         # the kept part first, then ascending: at most one more read for the next block
         kept = self._last[0] if self._last is not None else -1
@@ -54,3 +54,51 @@ class StoredTexts:
 
     def close(self) -> None:
         self._last = None
+
+    def portable(self) -> PartTexts | None:
+        """These texts as a task on another process can read them (partitioned stores only)."""
+        if not isinstance(self.store, PartitionedStore):
+            return None
+        paths = tuple(str(p) for p in self.store.parts("documents"))
+        return PartTexts(paths, tuple(self.starts))
+
+
+def _by_part(starts: Sequence[int], rows: Iterable[int]) -> dict[int, list[int]]:
+    by_part: dict[int, list[int]] = defaultdict(list)
+    for k in rows:
+        if not 0 <= k < starts[-1]:
+            raise IndexError(k)
+        by_part[bisect.bisect_right(starts, k) - 1].append(k)
+    return by_part
+
+
+@dataclass(frozen=True, slots=True)
+class PartTexts:
+    """``documents.text`` of a partitioned store by row, opened where it is read.
+
+    Sent to pool workers in place of the texts themselves: a task then carries row
+    numbers, and the worker reads the parts' files, so this process neither reads
+    nor pickles the texts the duplicate search's tasks need.
+    """
+
+    paths: tuple[str, ...]
+    starts: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    def fetch(self, rows: Iterable[int]) -> dict[int, str]:
+        got: dict[int, str] = {}
+        for part, wanted in sorted(_by_part(self.starts, rows).items()):
+            path = self.paths[part]
+            stat = Path(path).stat()
+            local = pa.array([k - self.starts[part] for k in wanted], type=pa.int64())
+            column = _text_column(path, stat.st_mtime_ns, stat.st_size)
+            got.update(zip(wanted, column.take(local).to_pylist(), strict=True))
+        return got
+
+
+@functools.lru_cache(maxsize=2)
+def _text_column(path: str, _mtime_ns: int, _size: int) -> pa.ChunkedArray:
+    """A part's text column, kept for the next task (keyed by the file's version too)."""
+    return pq.read_table(path, columns=["text"]).column(0)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from miner.clean.boilerplate import learn
+from miner.clean.boilerplate import Boilerplate, learn
 from miner.clean.lines import classify_lines, footer_key
 
 FOOTER = "青禾文库收录本文以供交流"
@@ -17,6 +17,22 @@ def test_a_line_closing_different_pages_is_learned_and_removed() -> None:
     assert footers == frozenset({FOOTER})
     rules = classify_lines(pages[0].split("\n"), footers)
     assert rules == {3: "repeated_footer"}  # signature and date stay
+
+
+def test_counts_of_groups_of_pages_merge_into_the_lines_of_one_pass() -> None:
+    # A pool counts groups of pages on its workers: a footer seen under pages of
+    # different groups (and a copy split across groups) must count as in one pass.
+    other = "本站文章均来自网友投稿如有侵权请联系删除"
+    pages = [_page(n, [FOOTER if n % 2 else other]) for n in range(6)]
+    pages += [_page(1, [other]), _page(1, [other])]  # copies: one body
+    merged = Boilerplate()
+    for group in (pages[:1], pages[1:4], [], pages[4:]):
+        seen = Boilerplate()
+        for text in group:
+            seen.add(text)
+        merged.update(seen)
+    assert merged.lines() == learn(pages) == frozenset({FOOTER, other})
+    assert list(merged.lines()) == list(learn(pages))
 
 
 def test_copies_of_one_page_teach_nothing() -> None:

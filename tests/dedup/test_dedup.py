@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 from miner.dedup import align_pair, find_duplicates, matching_view
+from miner.dedup.texts import InMemoryTexts
 from miner.models import Article
 
 REPORT = (
@@ -79,5 +80,14 @@ def test_index_and_submitted_alignment_give_the_same_result() -> None:
     from miner.dedup import start_dedup
 
     assert start_dedup(arts, index=index, submit=submit)() == plain
-    assert started and set(started) == {"align_chunk"}
+    assert started and set(started) == {"verify_block", "align_chunk"}
+    # Texts the tasks open themselves: the templates become a task too.
+    started.clear()
+    shared = InMemoryTexts([a.text for a in arts])
+    assert start_dedup(arts, index=index, submit=submit, shared_texts=shared)() == plain
+    assert set(started) == {"verify_block", "templates_task", "align_stored"}
+    # Nothing ahead (``window=0``, as in one process): nothing is submitted early.
+    started.clear()
+    assert start_dedup(arts, index=index, submit=submit, window=0)() == plain
+    assert set(started) == {"align_chunk"}
     assert plain.pairs

@@ -52,3 +52,29 @@ def test_a_family_of_copies_does_not_make_its_own_text_a_template() -> None:
     assert result.templates == []
     assert len(result.pairs) == 10  # every two of the five
     assert {c.cluster_id for c in result.clusters} == {1}
+
+
+def test_pairs_a_template_task_drops_are_left_out_of_the_alignment_started_early() -> None:
+    # On a pool every verified pair is aligned while a worker finds the templates;
+    # the pairs sharing only a template must still be missing from the result.
+    from miner.dedup import start_dedup
+    from miner.dedup.texts import InMemoryTexts
+
+    arts = [
+        _art(f"d{i}", TEMPLATE + own + more)
+        for i, (own, more) in enumerate(zip(OWN, MORE, strict=True))
+    ]
+    arts.append(_art("copy", TEMPLATE + OWN[0] + MORE[0]))  # d0 copied: a real pair
+    plain = dedup(arts)
+    assert plain.templates and [(p.doc_a, p.doc_b) for p in plain.pairs] == [("copy", "d0")]
+    started: list[str] = []
+
+    def submit(fn, *args):  # type: ignore[no-untyped-def]
+        started.append(fn.__name__)
+        result = fn(*args)
+        return lambda: result
+
+    shared = InMemoryTexts([a.text for a in arts])
+    got = start_dedup(arts, submit=submit, shared_texts=shared, window=4)()
+    assert "templates_task" in started and "align_stored" in started
+    assert got == plain

@@ -30,6 +30,19 @@ def test_two_workers_equal_one(tmp_path: Path, corpus_dir: Path, reference_run: 
         ).read_bytes(), name
 
 
+def test_two_workers_write_the_same_partitions_as_one(tmp_path: Path, corpus_dir: Path) -> None:
+    # Partitioned, the pool's duplicate-search tasks read the texts from the parts
+    # themselves (``PartTexts``) and find the templates on a worker.
+    parts = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"j{jobs}"
+        _run(corpus_dir, out, jobs=jobs, cache=False, partitioned=True)
+        parts[jobs] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.parquet")}
+    assert parts[1] and parts[1].keys() == parts[2].keys()
+    for name, data in parts[1].items():  # byte for byte
+        assert parts[2][name] == data, name
+
+
 def test_dask_local_cluster_equals_local(
     tmp_path: Path, corpus_dir: Path, reference_run: Path
 ) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,24 @@ def test_stored_texts_read_rows_across_parts(tmp_path: Path, partitioned: bool) 
     assert texts.fetch([]) == {}
     with pytest.raises(IndexError):
         texts.fetch([len(everything)])
+
+
+def test_portable_texts_read_the_parts_where_they_are_sent(tmp_path: Path) -> None:
+    batches = [["a", "bb"], ["ccc"], ["dddd", "e", "ff"]]
+    memory = MemoryStore()
+    store = PartitionedStore(tmp_path, partition_batches=1)
+    for batch in batches:
+        store.add_batch(_documents(batch))
+        memory.add_batch(_documents(batch))
+    store.close_stream()
+    memory.close_stream()
+    assert StoredTexts(memory, [6]).portable() is None  # nothing a worker could open
+    part_rows = [chunk.num_rows for chunk in store.chunks("documents", ["doc_id"])]
+    portable = StoredTexts(store, part_rows).portable()
+    assert portable is not None
+    sent = pickle.loads(pickle.dumps(portable))  # what a worker gets: paths, not texts
+    assert len(pickle.dumps(portable)) < 1000
+    assert len(sent) == 6
+    assert sent.fetch([5, 0, 3]) == {5: "ff", 0: "a", 3: "dddd"}
+    with pytest.raises(IndexError):
+        sent.fetch([6])
