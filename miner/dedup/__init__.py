@@ -26,6 +26,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,7 +50,8 @@ from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
-from miner.tables.schema import to_arrow
+from miner.tables.schema import arrow_schema, to_arrow
+from miner.tables.spill import SpilledRows
 
 __all__ = [
     "DedupConfig",
@@ -79,6 +81,9 @@ class DedupResult:
     # The ``passages`` table itself (``start_dedup(..., passage_table=True)``), sorted
     # as ``passages`` would be, which is then empty.
     passage_table: pa.Table | None = None
+    # The ``duplicates`` table itself (``start_dedup(..., spill=...)``), sorted as
+    # ``pairs`` would be, which is then empty.
+    pair_table: pa.Table | None = None
 
 
 @dataclass(slots=True)
@@ -237,6 +242,7 @@ def start_dedup(
     window: int = ALIGN_WINDOW,
     passage_table: bool = False,
     after_chunk: Callable[[], None] | None = None,
+    spill: Path | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -255,7 +261,11 @@ def start_dedup(
     passages become Arrow rows as they come (``DedupResult.passage_table``): a
     passage object costs several times its row, and a corpus of near copies has
     many passages. ``after_chunk`` runs after each chunk is collected (the engine
-    gives freed memory back to the system there).
+    gives freed memory back to the system there). With ``spill`` (a folder), each
+    chunk's passages and pairs go to files there as they come and are read back
+    sorted at the end (``miner.tables.spill``): ``DedupResult.passage_table`` and
+    ``pair_table`` then hold the two tables, and memory does not hold every pair and
+    passage of the corpus while the chunks are collected.
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -346,6 +356,8 @@ def start_dedup(
     sizes = dict(zip(ids, lengths, strict=True))
 
     def finish() -> DedupResult:
+        if spill is not None:
+            return _finish_spilled(spill)
         passages: list[Passage] = []
         tables: list[pa.Table] = []
         waiting = collections.deque(started)
@@ -370,7 +382,45 @@ def start_dedup(
         passages.sort(key=_passage_order)
         return DedupResult(pairs, passages, families, templates)
 
+    def _finish_spilled(folder: Path) -> DedupResult:
+        """``finish`` with the chunks' pairs and passages on disk until they are sorted."""
+        pair_rows = SpilledRows(arrow_schema("duplicates"), folder)
+        passage_rows = SpilledRows(arrow_schema("passages"), folder)
+        try:
+            waiting = collections.deque(started)
+            started.clear()
+            waiting.extend(itertools.islice(pending, max(1, window) - len(waiting)))
+            while waiting:
+                result = waiting.popleft()
+                waiting.extend(itertools.islice(pending, 1))  # keep ``window`` chunks going
+                got = result()
+                pair_rows.add(to_arrow("duplicates", (pair for pair, _ in got)))
+                passage_rows.add(to_arrow("passages", (p for _, aligned in got for p in aligned)))
+                del got, result
+                if after_chunk is not None:
+                    after_chunk()
+            # the exact copies, found before the alignment (no key is in both)
+            pair_rows.add(to_arrow("duplicates", found.values()))
+            found.clear()
+            passage_table = passage_rows.sorted(["doc_a", "doc_b", "a_start", "b_start"])
+            passage_rows.close()
+            pair_table = pair_rows.sorted(["doc_a", "doc_b"])
+        finally:
+            pair_rows.close()
+            passage_rows.close()
+        families = clusters(_pair_ids(pair_table), dates, sizes)
+        return DedupResult([], [], families, templates, passage_table, pair_table)
+
     return finish
+
+
+def _pair_ids(table: pa.Table, step: int = 65_536) -> Iterator[tuple[str, str]]:
+    """``(doc_a, doc_b)`` of a ``duplicates`` table, a slice at a time."""
+    for at in range(0, table.num_rows, step):
+        part = table.slice(at, step)
+        yield from zip(
+            part.column("doc_a").to_pylist(), part.column("doc_b").to_pylist(), strict=True
+        )
 
 
 def _passage_order(p: Passage) -> tuple[str, str, int, int]:
