@@ -59,18 +59,20 @@ class SpilledRows:
         self.files.append(path)
         self.rows += table.num_rows
 
-    def _column(self, name: str) -> pa.ChunkedArray:
-        """One column of every file, in file order, read into memory."""
-        chunks: list[pa.Array] = []
+    def _column(self, name: str) -> pa.Array:
+        """One column of every file, in file order, as one array (one copy in memory)."""
+        pieces: list[pa.Array] = []
         for path in self.files:
-            with pa.memory_map(str(path)) as source:
-                column = ipc.open_file(source).read_all().column(name)
-                # a copy: the result must not point into a file about to be unmapped
-                chunks.append(pa.concat_arrays([c for c in column.chunks]))
-        return pa.chunked_array(chunks, type=self.schema.field(name).type)
+            with pa.OSFile(str(path)) as source:
+                pieces.extend(ipc.open_file(source).read_all().column(name).chunks)
+        return pa.concat_arrays(pieces)
 
     def sorted(self, keys: Sequence[str]) -> pa.Table:
-        """Every row, sorted ascending by ``keys`` (stably), one chunk per column."""
+        """Every row, sorted ascending by ``keys`` (stably), one chunk per column.
+
+        A column is read into one array and taken from there: taking from many chunks
+        would concatenate them first, one more copy of the largest column.
+        """
         if not self.files:
             return self.schema.empty_table()
         order = pc.sort_indices(
@@ -80,7 +82,7 @@ class SpilledRows:
         columns = []
         for field in self.schema:
             column = self._column(field.name)
-            columns.append(column.take(order).combine_chunks())
+            columns.append(column.take(order))
             del column
         return pa.Table.from_arrays(columns, schema=self.schema)
 
