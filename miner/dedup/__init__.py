@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import numpy as np
@@ -50,7 +51,8 @@ from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
-from miner.tables.schema import to_arrow
+from miner.tables.schema import arrow_schema, to_arrow
+from miner.tables.spill import SpilledRows
 
 T = TypeVar("T")
 
@@ -82,6 +84,9 @@ class DedupResult:
     # The ``passages`` table itself (``start_dedup(..., passage_table=True)``), sorted
     # as ``passages`` would be, which is then empty.
     passage_table: pa.Table | None = None
+    # The ``duplicates`` table itself (``start_dedup(..., spill=...)``), sorted as
+    # ``pairs`` would be, which is then empty.
+    pair_table: pa.Table | None = None
 
 
 @dataclass(slots=True)
@@ -241,6 +246,7 @@ def start_dedup(
     passage_table: bool = False,
     after_chunk: Callable[[], None] | None = None,
     shared_texts: TextSource | None = None,
+    spill: Path | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -267,6 +273,12 @@ def start_dedup(
     numbers instead of texts, one task finds the templates while the others align
     every verified pair (those the templates leave out are dropped when collected),
     and a thread collects the chunks as they finish, while the caller goes on.
+
+    With ``spill`` (a folder), each chunk's passages and pairs go to files there as
+    they come and are read back sorted at the end (``miner.tables.spill``), the pairs
+    the templates leave out dropped then: ``DedupResult.passage_table`` and
+    ``pair_table`` hold the two tables, and memory does not hold every pair and
+    passage of the corpus while the chunks are collected.
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -345,16 +357,25 @@ def start_dedup(
     aligned_pairs: list[DuplicatePair] = []
     passages: list[Passage] = []
     tables: list[pa.Table] = []
+    # With ``spill``, the chunks' pairs and passages go to files until they are sorted.
+    pair_rows = SpilledRows(arrow_schema("duplicates"), spill) if spill is not None else None
+    passage_rows = SpilledRows(arrow_schema("passages"), spill) if spill is not None else None
 
     def collect() -> None:
-        """The alignment chunks in order, as Arrow rows when ``passage_table``."""
+        """The alignment chunks in order: on disk with ``spill``, as Arrow rows when
+        ``passage_table``, else as objects."""
         for result in started:
-            for pair, aligned in result:
-                aligned_pairs.append(pair)
-                passages.extend(aligned)
-            if passage_table:
-                tables.append(to_arrow("passages", passages))
-                passages.clear()
+            if pair_rows is not None and passage_rows is not None:
+                pair_rows.add(to_arrow("duplicates", (pair for pair, _ in result)))
+                passage_rows.add(to_arrow("passages", (p for _, got in result for p in got)))
+                del result
+            else:
+                for pair, aligned in result:
+                    aligned_pairs.append(pair)
+                    passages.extend(aligned)
+                if passage_table:
+                    tables.append(to_arrow("passages", passages))
+                    passages.clear()
             if after_chunk is not None:
                 after_chunk()
 
@@ -374,6 +395,8 @@ def start_dedup(
         templates, _, dropped = held()
         # pairs aligned before the templates were known, that share only templates
         left_out = {_key(ids[i], ids[j]) for i, j in dropped}
+        if pair_rows is not None and passage_rows is not None:
+            return _finish_spilled(pair_rows, passage_rows, templates, left_out)
         for pair in aligned_pairs:
             key = (pair.doc_a, pair.doc_b)
             if key not in left_out:
@@ -388,6 +411,28 @@ def start_dedup(
         kept = [p for p in passages if (p.doc_a, p.doc_b) not in left_out]
         kept.sort(key=_passage_order)
         return DedupResult(pairs, kept, families, templates)
+
+    def _finish_spilled(
+        pair_rows: SpilledRows,
+        passage_rows: SpilledRows,
+        templates: list[Template],
+        left_out: set[tuple[str, str]],
+    ) -> DedupResult:
+        """``finish`` with the chunks' pairs and passages read back sorted from disk."""
+        try:
+            # the exact copies, found before the alignment (no key is in both)
+            pair_rows.add(to_arrow("duplicates", found.values()))
+            found.clear()
+            passage_table = _without(
+                passage_rows.sorted(["doc_a", "doc_b", "a_start", "b_start"]), left_out
+            )
+            passage_rows.close()
+            pair_table = _without(pair_rows.sorted(["doc_a", "doc_b"]), left_out)
+        finally:
+            pair_rows.close()
+            passage_rows.close()
+        families = clusters(_pair_ids(pair_table), dates, sizes)
+        return DedupResult([], [], families, templates, passage_table, pair_table)
 
     return finish
 
@@ -551,6 +596,24 @@ class _Ahead(Generic[T]):
             result = waiting.popleft()
             waiting.extend(itertools.islice(self._starts, 1))
             yield result()
+
+
+def _pair_ids(table: pa.Table, step: int = 65_536) -> Iterator[tuple[str, str]]:
+    """``(doc_a, doc_b)`` of a ``duplicates`` table, a slice at a time."""
+    for at in range(0, table.num_rows, step):
+        part = table.slice(at, step)
+        yield from zip(
+            part.column("doc_a").to_pylist(), part.column("doc_b").to_pylist(), strict=True
+        )
+
+
+def _without(table: pa.Table, pairs: set[tuple[str, str]]) -> pa.Table:
+    """``table``'s rows but those of ``pairs`` (doc_a, doc_b), in the same order."""
+    if not pairs:
+        return table
+    key = pc.binary_join_element_wise(table["doc_a"], table["doc_b"], "\x00")
+    dropped = pa.array(sorted(f"{a}\x00{b}" for a, b in pairs), type=pa.string())
+    return table.filter(pc.invert(pc.is_in(key, value_set=dropped))).combine_chunks()
 
 
 def _passage_order(p: Passage) -> tuple[str, str, int, int]:

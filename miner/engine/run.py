@@ -251,7 +251,11 @@ def _texts_by_part(store: Store) -> Iterator[tuple[dict[str, str], Iterator[Figu
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
     """The four tables of the duplicate search."""
     return {
-        "duplicates": to_arrow("duplicates", found.pairs),
+        "duplicates": (
+            found.pair_table
+            if found.pair_table is not None
+            else to_arrow("duplicates", found.pairs)
+        ),
         "passages": (
             found.passage_table
             if found.passage_table is not None
@@ -272,6 +276,12 @@ def _window(engine: Engine, shared: PartTexts | None) -> int:
     if isinstance(engine, InProcess):
         return 0
     return (8 if shared is not None else 2) * engine.jobs
+
+
+def _add(store: Store, name: str, rows: Iterable[Any]) -> None:
+    """Rows of a corpus-level table to the store, and out of memory where it is partitioned."""
+    store.append(name, to_arrow(name, rows))
+    release_memory()
 
 
 def _records(store: Store, name: str) -> Iterator[Any]:
@@ -347,29 +357,34 @@ def run_engine(
             passage_table=True,
             after_chunk=release_memory,
             shared_texts=shared,
+            # a partitioned run's pairs and passages wait on disk until they are sorted
+            spill=store.staging / "dedup" if isinstance(store, PartitionedStore) else None,
         )
         del index, lengths
         clock.lap("dedup")
         texts.close()
         release_memory()
-        checks = to_arrow("checks", corpus_checks_by_part(articles, _texts_by_part(store)))
+        # Each table goes to the store as soon as it is made: a partitioned store writes
+        # it out, so the corpus-level tables are not all in memory at once.
+        _add(store, "checks", corpus_checks_by_part(articles, _texts_by_part(store)))
         clock.lap("checks")
-        corpus_tables = {
-            "digit_tests": to_arrow(
-                "digit_tests", digit_tests(articles, _records(store, "figures"), grouped=True)
-            ),
-            "units": to_arrow("units", units_table(articles)),
-            "lexicon": to_arrow("lexicon", lexicon),
-            "slogan_by_unit": to_arrow(
-                "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans"))
-            ),
-        }
-        del articles
+        _add(
+            store,
+            "digit_tests",
+            digit_tests(articles, _records(store, "figures"), grouped=True),
+        )
+        _add(store, "units", units_table(articles))
+        _add(store, "lexicon", lexicon)
+        _add(store, "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans")))
+        del articles, lexicon
         clock.lap("aggregates")
         release_memory()
-        dedup_tables = _dedup_tables(duplicates())
-        clock.lap("align")
+        found = duplicates()
         del duplicates  # its closure holds every pair and verified pair
+        for name, table in _dedup_tables(found).items():
+            store.append(name, table)
+        del found
+        clock.lap("align")
         release_memory()
     finally:
         engine.close()
@@ -377,13 +392,7 @@ def run_engine(
         if cache is not None:
             log.info("cache: %d pages reused, %d processed", cache.hits, cache.misses)
             cache.close()
-    store.append("checks", checks)
-    for name, table in {**dedup_tables, **corpus_tables}.items():
-        store.append(name, table)
-    res.duplicates = dedup_tables["duplicates"].num_rows
-    if store.partitioned:  # the tables are in their parts: nothing to keep
-        del checks, dedup_tables, corpus_tables
-        release_memory()
+    res.duplicates = store.rows("duplicates")
     res.failed = len(
         {s for chunk in store.chunks("errors", ["source"]) for s in chunk.column(0).to_pylist()}
     )

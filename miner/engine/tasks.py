@@ -114,8 +114,8 @@ def _process(
 
 
 def footer_counts(texts: Sequence[str]) -> Boilerplate:
-    """The footer pass over some pages (``miner.clean.boilerplate``), merged in page order."""
-    seen = Boilerplate()
+    """The footer pass over some pages (``miner.clean.boilerplate``), to be merged."""
+    seen = Boilerplate(keep_keys=True)
     for text in texts:
         seen.add(text)
     return seen

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from miner.clean.boilerplate import Boilerplate, learn
 from miner.clean.lines import classify_lines, footer_key
 
@@ -27,7 +29,7 @@ def test_counts_of_groups_of_pages_merge_into_the_lines_of_one_pass() -> None:
     pages += [_page(1, [other]), _page(1, [other])]  # copies: one body
     merged = Boilerplate()
     for group in (pages[:1], pages[1:4], [], pages[4:]):
-        seen = Boilerplate()
+        seen = Boilerplate(keep_keys=True)
         for text in group:
             seen.add(text)
         merged.update(seen)
@@ -92,3 +94,24 @@ def test_a_short_sign_off_that_asks_to_share_is_learned() -> None:
     assert learn(pages) == frozenset({"文化需要传承，知识重在分享！"})
     closing = [f"第{i}篇报告正文，内容各不相同。\n本报记者将继续关注。" for i in range(3)]
     assert learn(closing) == frozenset()
+
+
+def test_counts_are_capped_and_single_page_lines_are_not_kept_as_text() -> None:
+    seen = Boilerplate(cap=3)
+    for n in range(6):
+        seen.add(_page(n, [FOOTER, f"本页第{n}条独有的结尾说明文字"]))
+    assert seen.lines(3) == frozenset({FOOTER}) and seen.lines(2) == frozenset({FOOTER})
+    assert list(seen._bodies) == [FOOTER] and len(seen._bodies[FOOTER]) == 3
+    assert len(seen._once) == 6  # each page's own last line: a digest, not its text
+    for wrong in (1, 4):
+        with pytest.raises(ValueError):
+            seen.lines(wrong)
+    with pytest.raises(ValueError):
+        Boilerplate(cap=1)
+
+
+def test_counts_merge_only_when_their_keys_were_kept() -> None:
+    seen = Boilerplate()
+    seen.add(_page(1, [FOOTER]))
+    with pytest.raises(ValueError, match="keep_keys"):
+        Boilerplate().update(seen)

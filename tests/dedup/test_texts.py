@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
@@ -83,3 +84,22 @@ def test_texts_from_a_source_give_the_result_of_texts_in_the_articles() -> None:
     assert table.passages == [] and table.pairs == plain.pairs
     assert table.passage_table.equals(to_arrow("passages", plain.passages))
     assert table.passage_table.column("doc_a").num_chunks == 1
+
+
+def test_spilled_pairs_and_passages_are_the_tables_built_in_memory(tmp_path: Path) -> None:
+    swapped = REPORT.replace("我镇", "我街道").replace("双比双争", "双创双争")
+    bodies = [REPORT, swapped, OTHER, swapped + OTHER, REPORT, REPORT[:90] + OTHER]
+    arts = [
+        Article(x, "s", 1, None, t, date=f"2020-0{n + 1}-01")
+        for n, (x, t) in enumerate(zip("fedcba", bodies, strict=True))
+    ]
+    plain = dedup(arts)
+    assert {p.kind for p in plain.pairs} >= {"exact", "near"}
+    got = start_dedup(arts, spill=tmp_path / "spill", window=1)()
+    assert got.pairs == [] and got.passages == []
+    assert got.pair_table is not None and got.passage_table is not None
+    assert got.pair_table.equals(to_arrow("duplicates", plain.pairs))
+    assert got.passage_table.equals(to_arrow("passages", plain.passages))
+    assert got.clusters == plain.clusters and got.templates == plain.templates
+    assert all(c.num_chunks == 1 for c in [*got.pair_table.columns, *got.passage_table.columns])
+    assert not any((tmp_path / "spill").iterdir())  # the spilled files are gone
