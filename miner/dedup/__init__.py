@@ -609,11 +609,13 @@ def _pair_ids(table: pa.Table, step: int = 65_536) -> Iterator[tuple[str, str]]:
 
 def _without(table: pa.Table, pairs: set[tuple[str, str]]) -> pa.Table:
     """``table``'s rows but those of ``pairs`` (doc_a, doc_b), in the same order."""
-    if not pairs:
+    if not pairs or not table.num_rows:
         return table
     key = pc.binary_join_element_wise(table["doc_a"], table["doc_b"], "\x00")
     dropped = pa.array(sorted(f"{a}\x00{b}" for a, b in pairs), type=pa.string())
-    return table.filter(pc.invert(pc.is_in(key, value_set=dropped))).combine_chunks()
+    kept = table.filter(pc.invert(pc.is_in(key, value_set=dropped)))
+    # one chunk per column, as the sort gave (an emptied table combines to none)
+    return kept.combine_chunks() if kept.num_rows else table.schema.empty_table()
 
 
 def _passage_order(p: Passage) -> tuple[str, str, int, int]:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from miner.dedup import dedup
 from miner.models import Article
 from miner.settings import DedupConfig
@@ -78,3 +80,30 @@ def test_pairs_a_template_task_drops_are_left_out_of_the_alignment_started_early
     got = start_dedup(arts, submit=submit, shared_texts=shared, window=4)()
     assert "templates_task" in started and "align_stored" in started
     assert got == plain
+
+
+def test_left_out_pairs_are_dropped_from_spilled_tables_too(tmp_path: Path) -> None:
+    # A partitioned run on a pool both aligns early and spills: the pairs sharing only
+    # a template leave the tables read back from disk, one chunk per column.
+    from miner.dedup import start_dedup
+    from miner.dedup.texts import InMemoryTexts
+    from miner.tables.schema import to_arrow
+
+    arts = [
+        _art(f"d{i}", TEMPLATE + own + more)
+        for i, (own, more) in enumerate(zip(OWN, MORE, strict=True))
+    ]
+    arts.append(_art("copy", TEMPLATE + OWN[0] + MORE[0]))
+    plain = dedup(arts)
+
+    def submit(fn, *args):  # type: ignore[no-untyped-def]
+        result = fn(*args)
+        return lambda: result
+
+    shared = InMemoryTexts([a.text for a in arts])
+    got = start_dedup(arts, submit=submit, shared_texts=shared, window=4, spill=tmp_path)()
+    assert got.pair_table is not None and got.passage_table is not None
+    assert got.pair_table.equals(to_arrow("duplicates", plain.pairs))
+    assert got.passage_table.equals(to_arrow("passages", plain.passages))
+    assert all(c.num_chunks == 1 for c in [*got.pair_table.columns, *got.passage_table.columns])
+    assert got.clusters == plain.clusters and got.templates == plain.templates
