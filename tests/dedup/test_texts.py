@@ -56,13 +56,19 @@ def test_row_cache_reads_a_block_in_one_fetch_and_stays_bounded() -> None:
     assert texts.calls[-1] == [1]
 
 
-def test_texts_from_a_source_give_the_result_of_texts_in_the_articles() -> None:
+def _family(ids: str) -> tuple[list[str], list[Article]]:
+    """Six articles: a report, its swapped copy, another text, a splice, a copy, a part."""
     swapped = REPORT.replace("我镇", "我街道").replace("双比双争", "双创双争")
     bodies = [REPORT, swapped, OTHER, swapped + OTHER, REPORT, REPORT[:90] + OTHER]
     arts = [
         Article(x, "s", 1, None, t, date=f"2020-0{n + 1}-01")
-        for n, (x, t) in enumerate(zip("abcdef", bodies, strict=True))
+        for n, (x, t) in enumerate(zip(ids, bodies, strict=True))
     ]
+    return bodies, arts
+
+
+def test_texts_from_a_source_give_the_result_of_texts_in_the_articles() -> None:
+    bodies, arts = _family("abcdef")
     plain = dedup(arts)
     bare = [Article(a.doc_id, a.source, a.part, None, "", date=a.date) for a in arts]
     source = CountingTexts(bodies)
@@ -87,12 +93,7 @@ def test_texts_from_a_source_give_the_result_of_texts_in_the_articles() -> None:
 
 
 def test_spilled_pairs_and_passages_are_the_tables_built_in_memory(tmp_path: Path) -> None:
-    swapped = REPORT.replace("我镇", "我街道").replace("双比双争", "双创双争")
-    bodies = [REPORT, swapped, OTHER, swapped + OTHER, REPORT, REPORT[:90] + OTHER]
-    arts = [
-        Article(x, "s", 1, None, t, date=f"2020-0{n + 1}-01")
-        for n, (x, t) in enumerate(zip("fedcba", bodies, strict=True))
-    ]
+    _, arts = _family("fedcba")
     plain = dedup(arts)
     assert {p.kind for p in plain.pairs} >= {"exact", "near"}
     got = start_dedup(arts, spill=tmp_path / "spill", window=1)()

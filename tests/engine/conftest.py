@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from miner.engine.rows import to_table
 from miner.engine.store import read_partitioned
 from miner.tables import TABLES
 
@@ -24,6 +25,17 @@ def assert_same_tables(a: Path, b: Path) -> None:
         ta, tb = load_table(a, name), load_table(b, name)
         assert ta.num_rows == tb.num_rows, name
         assert ta.equals(tb), name
+
+
+def documents_batch(texts: list[str]) -> dict[str, pa.Table]:
+    """A batch of ``documents`` rows, one per text, the other columns empty."""
+    columns = [c for c, _ in TABLES["documents"]]
+    rows = []
+    for text in texts:
+        values = {c: None for c in columns}
+        values.update(doc_id=f"id-{text}", source="s", part=1, text=text, n_chars=len(text))
+        rows.append(tuple(values[c] for c in columns))
+    return {"documents": to_table("documents", rows)}
 
 
 @pytest.fixture(scope="session")

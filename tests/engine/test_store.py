@@ -6,20 +6,9 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from miner.engine.rows import to_table
 from miner.engine.store import MemoryStore, PartitionedStore
-from miner.tables.schema import TABLES
 
-_COLUMNS = [c for c, _ in TABLES["documents"]]
-
-
-def _documents(texts: list[str]) -> dict[str, pa.Table]:
-    rows = []
-    for text in texts:
-        values = {c: None for c in _COLUMNS}
-        values.update(doc_id=f"id-{text}", source="s", part=1, text=text, n_chars=len(text))
-        rows.append(tuple(values[c] for c in _COLUMNS))
-    return {"documents": to_table("documents", rows)}
+from .conftest import documents_batch
 
 
 @pytest.mark.parametrize("partitioned", [False, True])
@@ -31,7 +20,7 @@ def test_set_column_gives_each_chunk_its_column_when_read_ahead(
     store = PartitionedStore(tmp_path, partition_batches=1) if partitioned else MemoryStore()
     batches = [["a", "bb"], [], ["ccc"], ["dddd", "e"]]
     for batch in batches:
-        store.add_batch(_documents(batch))
+        store.add_batch(documents_batch(batch))
     store.close_stream()
 
     def upper(tables: Iterator[pa.Table]) -> Iterator[pa.Array]:
@@ -51,7 +40,7 @@ def test_set_column_gives_each_chunk_its_column_when_read_ahead(
 def test_set_column_refuses_a_function_that_skips_parts(tmp_path: Path) -> None:
     store = PartitionedStore(tmp_path, partition_batches=1)
     for batch in (["a"], ["b"]):
-        store.add_batch(_documents(batch))
+        store.add_batch(documents_batch(batch))
     store.close_stream()
 
     def first_only(tables: Iterator[pa.Table]) -> Iterator[pa.Array]:

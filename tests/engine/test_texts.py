@@ -5,21 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from miner.engine.rows import to_table
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.texts import StoredTexts
-from miner.tables.schema import TABLES
 
-_COLUMNS = [c for c, _ in TABLES["documents"]]
-
-
-def _documents(texts: list[str]) -> dict[str, object]:
-    rows = []
-    for text in texts:
-        values = {c: None for c in _COLUMNS}
-        values.update(doc_id=f"id-{text}", source="s", part=1, text=text, n_chars=len(text))
-        rows.append(tuple(values[c] for c in _COLUMNS))
-    return {"documents": to_table("documents", rows)}
+from .conftest import documents_batch
 
 
 @pytest.mark.parametrize("partitioned", [False, True])
@@ -27,7 +16,7 @@ def test_stored_texts_read_rows_across_parts(tmp_path: Path, partitioned: bool) 
     store = PartitionedStore(tmp_path, partition_batches=2) if partitioned else MemoryStore()
     batches = [["a", "bb"], ["ccc"], [], ["dddd", "e", "ff"], ["g"]]
     for batch in batches:
-        store.add_batch(_documents(batch))
+        store.add_batch(documents_batch(batch))
     store.close_stream()
     part_rows = [chunk.num_rows for chunk in store.chunks("documents", ["doc_id"])]
     assert len(part_rows) == (3 if partitioned else 1)
@@ -47,8 +36,8 @@ def test_portable_texts_read_the_parts_where_they_are_sent(tmp_path: Path) -> No
     memory = MemoryStore()
     store = PartitionedStore(tmp_path, partition_batches=1)
     for batch in batches:
-        store.add_batch(_documents(batch))
-        memory.add_batch(_documents(batch))
+        store.add_batch(documents_batch(batch))
+        memory.add_batch(documents_batch(batch))
     store.close_stream()
     memory.close_stream()
     assert StoredTexts(memory, [6]).portable() is None  # nothing a worker could open
