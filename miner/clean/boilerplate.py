@@ -73,23 +73,8 @@ class Boilerplate:
         fingerprint = hashlib.blake2b(footer_key(body).encode(), digest_size=8).digest()
         for line in tail:
             key = _candidate(line)
-            if key is None:
-                continue
-            bodies = self._bodies.get(key)
-            if bodies is not None:
-                if len(bodies) < self.cap:
-                    bodies.add(fingerprint)
-                continue
-            digest = hashlib.blake2b(key.encode(), digest_size=16).digest()
-            first = self._once.setdefault(digest, fingerprint)
-            if first == fingerprint:
-                if self._keys is not None:
-                    self._keys[digest] = key
-                continue
-            self._bodies[key] = {first, fingerprint}
-            del self._once[digest]
-            if self._keys is not None:
-                self._keys.pop(digest, None)
+            if key is not None:
+                self._meet(key, (fingerprint,))
 
     def _meet(self, key: str, fingerprints: Iterable[bytes]) -> None:
         """``key`` closes pages with these body fingerprints."""

@@ -423,9 +423,7 @@ def start_dedup(
             # the exact copies, found before the alignment (no key is in both)
             pair_rows.add(to_arrow("duplicates", found.values()))
             found.clear()
-            passage_table = _without(
-                passage_rows.sorted(["doc_a", "doc_b", "a_start", "b_start"]), left_out
-            )
+            passage_table = _without(passage_rows.sorted(_PASSAGE_KEYS), left_out)
             passage_rows.close()
             pair_table = _without(pair_rows.sorted(["doc_a", "doc_b"]), left_out)
         finally:
@@ -618,6 +616,10 @@ def _without(table: pa.Table, pairs: set[tuple[str, str]]) -> pa.Table:
     return kept.combine_chunks() if kept.num_rows else table.schema.empty_table()
 
 
+# The passages table's order (``_passage_order`` for objects).
+_PASSAGE_KEYS = ("doc_a", "doc_b", "a_start", "b_start")
+
+
 def _passage_order(p: Passage) -> tuple[str, str, int, int]:
     return (p.doc_a, p.doc_b, p.a_start, p.b_start)
 
@@ -630,12 +632,8 @@ def _sorted_passages(tables: list[pa.Table], left_out: set[tuple[str, str]]) -> 
     """
     if not tables:
         return to_arrow("passages", [])
-    table = pa.concat_tables(tables)
-    if left_out:
-        pair = pc.binary_join_element_wise(table["doc_a"], table["doc_b"], "\x00")
-        dropped = pa.array(sorted(f"{a}\x00{b}" for a, b in left_out), type=pa.string())
-        table = table.filter(pc.invert(pc.is_in(pair, value_set=dropped)))
-    keys = [(c, "ascending") for c in ("doc_a", "doc_b", "a_start", "b_start")]
+    table = _without(pa.concat_tables(tables), left_out)
+    keys = [(c, "ascending") for c in _PASSAGE_KEYS]
     return table.take(pc.sort_indices(table, sort_keys=keys)).combine_chunks()
 
 
