@@ -40,8 +40,10 @@ _CREDIT_WORDS = (
     r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|照片|审阅|文编|平台管理|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
 )
 _CREDIT = re.compile(
-    rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
-    r"|^文[:：][^，。：:]{1,8}$"
+    rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:本期|本版)?"  # 本期制作：…
+    rf"(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
+    r"|^文[:：][^，。：:]{1,8}$|^图[:：][^，。：:]{1,16}$"
+    r"|^(?:[文图](?:[/、和与及][文图])?[:：][^，。：:]{1,10}){2,3}$"  # 文：某某图：某某
     r"|^[>|｜#]*(?:本文|本信息|信息)?(?:转载自|转自|来源于|来源)[^，。：:]{2,24}$"
     r"|^[^，。；：]{2,30}(?:出品|供稿|制作|整理)\W*$"
 )
@@ -58,6 +60,14 @@ _EMPTY_SHAPE = re.compile(
     re.I,
 )
 _RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
+# What an export leaves of an image's markup (.jpg"), ![](…/a.png)): a line with no words.
+_IMAGE_RESIDUE = re.compile(
+    r"^[\W_]*(?:!\[[^\]]*\]\([^)\s]*\)|[A-Za-z0-9_./:%~-]*\.(?:jpe?g|png|gif|webp|bmp|svg)"
+    r"(?:\?[^\s\u4e00-\u9fff]*)?)[\W_]*$",
+    re.I,
+)
+# A template's label over the article (文章详情, 新闻正文): names the page, says nothing.
+_PAGE_LABEL = re.compile(r"^[\W_]*(?:文章|新闻|资讯|信息|内容|产品|详细)?(?:详情|正文)页?[\W_]*$")
 # A lone 、 or 。 is text broken apart by markup, not furniture: it stays.
 _PUNCT_ONLY = re.compile(r"^[，。、；：！？,.;:!?“”\"'（）()\s]+$")
 _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
@@ -65,7 +75,7 @@ _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
 _WECHAT_PROMPT_TEXT = (
-    r"点.{0,2}[在再]看|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
+    r"点.{0,2}[在再]看|快来.{0,10}投票|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
     r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
     r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
     r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
@@ -123,7 +133,7 @@ _DISCLAIMER = prefiltered(
 # Where to find or call the publisher (地址：…, 服务热线：…, 值班时间：…): the tail of a
 # web article, never its text. Only at the page's end: a plan's head may name a venue.
 _CONTACT = re.compile(
-    r"^[（(【\[*|｜\s]*(?:[\u4e00-\u9fff]{0,4}(?:地址|热线|电话|邮箱|信箱)|邮编|邮政编码|传真|E-?mail|联系我们|联系方式|"
+    r"^[（(【\[*|｜\s]*(?:[\u4e00-\u9fff]{0,6}(?:地址|热线|电话|邮箱|信箱)|邮编|邮政编码|传真|E-?mail|联系我们|联系方式|"
     r"(?:商务|广告|媒体)合作|联系人?|(?:值班|营业|办公|开放|服务|接待|咨询)时间)[*\s】\]]*[:：]",
     re.I,
 )
@@ -156,12 +166,16 @@ _COMMENTS = prefiltered(
     )
 )
 _COMMENTS_LINE = 40
+# Arrows pointing down at the end of a short line. In the head they point at the article's
+# own pictures (…一起动起来！↓↓↓); in the tail, at a card or a QR code.
+_POINTER = re.compile(r"[↓👇⬇]{2,}\W*$")
+_POINTER_LINE = 40
 # A call to the seller: 欢迎来电咨询, 随时咨询我们, 联系您的顾问老师, a 400 hotline. In the
 # tail only; a numbered item (三、咨询电话…) is a notice's own.
 _CALL_US = prefiltered(
     re.compile(
         r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
-        r"随时(?:咨询|联系)我们|(?:在线|免费)咨询|获取.{0,6}报价|欢迎.{0,4}(?:咨询|垂询)|"
+        r"(?:随时|及时)(?:咨询|联系)我们|(?:在线|免费)咨询|获取.{0,6}报价|欢迎.{0,4}(?:咨询|垂询)|"
         r"欢迎.{0,24}加入我们|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
         r"联系我们(?:咨询|了解|获取)|感谢(?:大家|您|你)的?(?:阅读|观看|收看)|为[你您](?:整理|收集)|"
         r"(?:就|请|[，,]\s*)上[\u4e00-\u9fffA-Za-z0-9 ]{2,10}(?:网|网站|平台|官网)\W*$|"
@@ -224,7 +238,7 @@ _LIST_WHICH = (
     r"往期|往日|过往|系列|历史|近期|热门|热点|热文|精选|精彩|好文|好课|为您|为你|更多|今日|本周|每周|"
     r"拓展|扩展"
 )
-_LIST_WHAT = r"推荐|阅读|文章|好文|课程|专题|合集|链接|内容"
+_LIST_WHAT = r"推荐|阅读|文章|好文|课程|专题|合集|链接|内容|新闻|资讯|视频"
 # Only in the page's tail: inside an article 精彩内容 or 历史文章 may head its own section,
 # and in the head 今日推荐｜… is a title.
 _LIST_HEAD = re.compile(
@@ -338,9 +352,27 @@ def _site_name(line: str) -> bool:
     return len(line) <= 40 and bool(_SITE_NAME.search(line))
 
 
+# A seller's WeChat or QQ to add (添加v：某某, vx同号), with what it sells: an ad line.
+_WECHAT_ID = re.compile(
+    r"(?:微信|vx|wx|v信|QQ|(?<![A-Za-z])v)号?\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|"
+    r"(?:vx|v信|微信)同号",
+    re.I,
+)
+_SELLS = re.compile(r"价格|开通|购买|咨询|报名|优惠|下单|订购|团购|领取")
+_SELL_LINE = 100
+
+
 def _ad(line: str, edge: bool) -> bool:
     cues = {m.group(1).lower() for m in _AD_CUES.finditer(line)}
     if len(cues) >= 3 or (len(cues) >= 2 and (edge or line.lstrip().startswith("【"))):
+        return True
+    if (
+        edge
+        and len(line) <= _SELL_LINE
+        and _WECHAT_ID.search(line)
+        and _SELLS.search(line)
+        and not line_marker(line)  # 2、…请提前预约，咨询热线…（微信同号）: the notice's own item
+    ):
         return True
     # A short line that is nothing but a call to scan or claim (微信扫码领取福利).
     return edge and len(line) <= 20 and any(_SHORT_AD.fullmatch(c) for c in cues)
@@ -595,6 +627,7 @@ def head_fragment(line: str) -> int | None:
             _PROMPT_START.match(piece)
             or _WECHAT_PROMPT.search(piece)
             or (_HEAD_CUES.search(piece) and not piece.endswith("。"))  # 某某在视频号分享了…。
+            or (_PHONE.search(piece) and _CALL_WORDS.search(piece))  # 报名联系某老师[phone number]
         ):
             break
         start = end = b
@@ -605,6 +638,7 @@ def head_fragment(line: str) -> int | None:
 
 
 _ARROWS = re.compile(r"[▼▲↓👇*\s]*")
+_CALL_WORDS = re.compile(r"联系|咨询|电话|热线|报名|垂询")
 
 
 # A page title's site suffix, as HTML <title> writes it: 文章标题_某某网, 标题_某某医院.
@@ -734,7 +768,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     if _ad(line, edge):
         return "ad_block"
     n = len(line)
-    if n <= 60 and _DOWNLOAD.search(line):
+    if n <= 60 and _DOWNLOAD.search(_SPACES.sub("", line)):  # 展开 列表
         return "download_prompt"
     if _RANDOM_TOKEN.fullmatch(line):
         return "download_prompt"
@@ -759,6 +793,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not line_marker(line)
     ):
         return "related_links"  # …招聘公告力同铝业…招聘公告青海…招聘公告
+    if edge and not in_head and n <= _POINTER_LINE and _POINTER.search(line.replace("*", "")):
+        return "ad_block"  # 快来查看吧↓↓↓ under the article points at a card below it
     if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
         return "page_actions"
     if edge and not in_head and n <= _CALL_LINE and _CALL_US.search(line) and not line_marker(line):
@@ -775,6 +811,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
+    if _IMAGE_RESIDUE.match(line):
+        return "separator"
+    if n <= 12 and _PAGE_LABEL.match(line):
+        return "navigation"
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
     if _ID_LINE.match(line) or (in_head and _ISSUE_NUMBER.match(line)):
@@ -926,14 +966,34 @@ def _closing_lines(
         yield i, lines[i].strip()
 
 
+# A listing's own line under each title: its tags or column and when it was posted
+# (#小米#保修 2022年05月02日 20:31, 新闻中心 2021-07-22 11:35). A tag or a time of day
+# sets it apart from a report's date line.
+_LISTING_META = re.compile(
+    r"^(?=.*(?:#|\d:))(?:#[^#\s]{1,12}#?\s*){0,4}[\u4e00-\u9fffA-Za-z ]{0,12}?\s*"
+    r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*(?:\d{1,2}:\d{0,2}(?::\d{2})?)?\s*$"
+)
+
+
 def _sweep_tail_links(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
-    """A run of ≥2 dated title lines at the page's end is a link list even without a header."""
+    """Two or more dated titles at the page's end are a link list even without a header.
+
+    The date ends the title's line, or stands on a line of its own under the title.
+    """
     run: list[int] = []
+    dated = 0
+    under_meta = False  # the line below is a title's own date line
     for i, line in _closing_lines(lines, nonempty, rules):
-        if not (_link_like(line) and _DATE_TAIL.search(line) and _CJK.search(line)):
+        if _LISTING_META.match(line):
+            dated += 1
+            under_meta = True
+        elif _link_like(line) and _CJK.search(line) and (under_meta or _DATE_TAIL.search(line)):
+            dated += not under_meta
+            under_meta = False
+        else:
             break
         run.append(i)
-    if len(run) >= 2:
+    if dated >= 2:
         for i in run:
             rules[i] = "related_links"
 
@@ -1153,13 +1213,14 @@ _HEADLINE_MARKS = re.compile(r"[！？!?｜|：:“]|——")
 _SPOKEN = re.compile(
     r"(?:吧|啦|呀|呢|哦|嘛|哈|哟)\W*$|^(?:所以|不过|但是|因此|而且|其实|可是|如果|或|然后|再)"
 )
-_HEADLINE_MIN = 12
+_HEADLINE_MIN = 10
 _HEADLINES = 3
 
 
 def _headline(line: str) -> bool:
     return (
         _link_like(line)
+        and not line.startswith("|")  # a Markdown table's row
         and len(line) >= _HEADLINE_MIN
         and not line.endswith(("：", ":"))
         and not _SPOKEN.search(line)
@@ -1169,10 +1230,10 @@ def _headline(line: str) -> bool:
 
 
 def _sweep_headlines(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
-    """Three or more headline lines under the body's last sentence."""
+    """Three or more headline lines under the body's last sentence, or under a rule."""
     run: list[int] = []
     marked = 0
-    above = ""
+    above: str | None = None  # the kept line above them; None when furniture is there
     for i, text in _closing_lines(lines, nonempty, rules):
         line = text.replace("*", "").strip()
         if not _headline(line):
@@ -1180,7 +1241,15 @@ def _sweep_headlines(lines: Sequence[str], nonempty: list[int], rules: dict[int,
             break
         marked += bool(_HEADLINE_MARKS.search(line[:-1]))  # a mark inside, not only at the end
         run.append(i)
-    if len(run) >= _HEADLINES and marked >= 2 and above.endswith(("。", "！", "!", "”", "：")):
+    if above is None:
+        # only a rule the editor drew (#, ***) sets them apart; a credit or an address
+        # line may sit inside the article's own closing notes
+        over = [i for i in nonempty if run and i < run[-1]]
+        closed = bool(over) and rules.get(over[-1]) == "separator"
+    else:
+        closed = above.endswith(("。", "！", "!", "”", "："))
+    kept = sum(1 for i in nonempty if i not in rules)
+    if len(run) >= _HEADLINES and marked >= 2 and closed and kept - len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
 
@@ -1271,6 +1340,66 @@ def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
             rules[i] = "ad_block"
 
 
+# A closing prompt broken into emphasised pieces by the editor's markup (**看完记得** /
+# **点亮下方“赞”**, **关注某某汽车** / **给你带来更多快乐** / 扫码关注我们): the pieces
+# above the prompt are short, bold and hold no punctuation.
+_LEAD_IN = 12
+_LEAD_INS = 3
+_LEAD_PUNCT = re.compile(r"[，。、；：！？,.;:!?…—“”\"'（）()《》]")
+
+
+def _lead_in(line: str) -> bool:
+    plain = footer_key(line)
+    return (
+        line.startswith("**")
+        and line.endswith("**")
+        and 0 < len(plain) <= _LEAD_IN
+        and not _LEAD_PUNCT.search(plain)
+        and not signature_like(plain)
+        and not YEAR_MONTH.search(plain)
+    )
+
+
+def _sweep_lead_in(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The bold pieces just above the page's closing prompt, when they are only a few."""
+    kept = [i for i in nonempty if i not in rules]
+    if len(kept) <= _LEAD_INS + 1:
+        return
+    below = next((i for i in nonempty if i > kept[-1]), None)
+    if below is None or rules[below] != "ad_block":
+        return
+    run = list(itertools.takewhile(lambda i: _lead_in(lines[i].strip()), reversed(kept)))
+    if len(run) <= _LEAD_INS:  # more are a list or verse of the page's own
+        for i in run:
+            rules[i] = "ad_block"
+
+
+# The next or the last episode of a column closing the page (Men Talk：男生眼中… above,
+# Men Talk：对于男生来说…？ at the end): its last line opens with the column's tag that
+# opens its first, and says something else.
+_COLUMN_TAG = re.compile(r"^[\W_]*([^：:|｜丨。，]{2,16}?)\s*[：:|｜丨]\s*(\S.{7,})$")
+
+
+def _sweep_next_title(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The page's last kept line when it is another title of the column the page opens with."""
+    kept = [i for i in nonempty if i not in rules]
+    if len(kept) < 3:
+        return
+    first, last = (lines[i].replace("*", "").strip() for i in (kept[0], kept[-1]))
+    a, b = _COLUMN_TAG.match(first), _COLUMN_TAG.match(last)
+    if (
+        a
+        and b
+        and a.group(1) == b.group(1)
+        and a.group(2) != b.group(2)
+        and _link_like(last)
+        and not line_marker(last)
+        and not _META_KEYS.match(last)  # 时间：… above and below is a notice's own field
+        and not _contact(last)
+    ):
+        rules[kept[-1]] = "related_links"
+
+
 # The sweeps that walk back from the page's end, in the order ``classify_lines`` runs them.
 _SWEEP_ROUNDS = 3
 _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], ...] = (
@@ -1285,4 +1414,6 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_tail_prompts,
     _sweep_contact,
     _sweep_between,
+    _sweep_lead_in,
+    _sweep_next_title,
 )

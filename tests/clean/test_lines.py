@@ -477,7 +477,7 @@ def test_a_call_to_the_seller_in_the_tail() -> None:
     call = "关于课程详细信息，欢迎致电咨询400-123-4567或联系您的顾问老师"
     assert classify_lines([BODY] * 8 + [call]) == {8: "ad_block"}
     item = "三、咨询方式：欢迎来电咨询，电话0571-12345678。"
-    assert classify_lines([BODY] * 8 + [item]) == {}
+    assert classify_lines([BODY] * 8 + [item]).get(8) != "ad_block"
 
 
 def test_the_lower_half_of_a_short_page_is_its_tail() -> None:
@@ -759,3 +759,96 @@ def test_more_prompts(line: str) -> None:
 )
 def test_site_slogans_and_compiler_credits_at_the_edges(line: str) -> None:
     assert 8 in classify_lines([BODY] * 8 + [line])
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("**文：王某 图：李某某**", "page_meta"),
+        ("本期制作：赵某某", "page_meta"),
+        ("图：各镇（街道）、某某执法中队", "page_meta"),
+        ("去看看吧↓↓↓", "ad_block"),
+        ("有新鲜事，可及时联系我们", "ad_block"),
+        ("作品不错吧！快来为喜欢的作品投票吧——", "ad_block"),
+        ("北京办事处地址：某某区某某路12号 邮编：100000", "contact"),
+    ],
+)
+def test_credits_pointers_and_calls_under_the_article(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+@pytest.mark.parametrize(
+    "line", ['.png")', "![](https://img.example.com/a/b.jpeg?w=640)", "文章详情"]
+)
+def test_image_markup_and_template_labels_anywhere(line: str) -> None:
+    assert 0 in classify_lines([line, BODY, BODY, BODY])
+
+
+def test_down_arrows_in_the_head_point_at_the_articles_pictures() -> None:
+    lines = ["# 宅家也能动起来", "这几项运动在家就能做，一起来试试吧↓↓↓", *[BODY] * 8]
+    assert classify_lines(lines) == {}
+
+
+def test_a_more_news_header_over_bulleted_titles() -> None:
+    lines = [
+        "# 某市核酸检测情况通报",
+        BODY,
+        "某市疫情防控指挥部2022年10月14日",
+        "**更多新闻**",
+        "* 关于在全市开展区域核酸检测的通告",
+        "* 深夜里的这些画面，令人动容！",
+        "---",
+        "来源：某市指挥部 编辑/张某",
+    ]
+    rules = classify_lines(lines)
+    assert all(rules.get(i) == "related_links" for i in (3, 4, 5)) and 2 not in rules
+
+
+def test_titles_each_with_its_tags_and_time_on_the_line_under_it() -> None:
+    listing = [
+        "某品牌新机到手价4699元：全陶瓷机身",
+        "#某品牌#新机 2022年05月03日 00:0",
+        "四月手机好评榜：前三名它拿下两席",
+        "#某品牌#好评 2022年05月02日 22:33",
+    ]
+    assert sorted(classify_lines([BODY] * 8 + listing)) == [8, 9, 10, 11]
+    signed = ["某某镇人民政府", "2022年05月02日"]
+    assert classify_lines([BODY] * 8 + signed) == {}
+
+
+def test_a_prompt_broken_into_bold_pieces() -> None:
+    pieces = ["**关注某某汽车**", "**给你带来更多快乐**"]
+    prompt = "扫码关注我们，新车销售、售后保养一站搞定"
+    assert sorted(classify_lines([BODY] * 8 + pieces + [prompt])) == [8, 9, 10]
+    verse = ["**春风十里**", "**不如你**", "**山河无恙**", "**人间皆安**"]
+    assert sorted(classify_lines([BODY] * 8 + verse + [prompt])) == [12]
+
+
+def test_a_sellers_wechat_id_in_the_head() -> None:
+    line = "**正版题库软件，价格实惠，若需开通，添加v：123456789咨询！**"
+    assert classify_lines([line, BODY, BODY, BODY, BODY]) == {0: "ad_block"}
+    item = "2、来院之前请提前预约，咨询预约热线：[phone number]（微信同号）"
+    assert classify_lines([BODY] * 8 + [item]).get(8) != "ad_block"
+
+
+def test_bold_headlines_fenced_off_by_a_rule() -> None:
+    headlines = [
+        "**某市新增2个充电桩，和“飞线充电”说拜拜！**",
+        "**这个村种植500余亩“生姜”，预计产值120万元**",
+        "**致高校返乡学子的一封信**",
+    ]
+    assert sorted(classify_lines([BODY] * 8 + ["#"] + headlines)) == [8, 9, 10, 11]
+    notes = ["**采摘地址：某某村观光园**", *headlines]
+    assert 9 not in classify_lines([BODY] * 8 + notes)
+
+
+def test_the_next_title_of_the_column_the_page_opens_with() -> None:
+    lines = ["Men Talk：男生眼中，怎样的女生最吸引？", BODY, BODY, BODY]
+    nxt = "Men Talk：做不了情人，就做不了朋友？"
+    assert classify_lines([*lines, nxt]) == {4: "related_links"}
+    fields = ["时间：2022年5月1日上午九点", BODY, BODY, "时间：另行通知，请留意后续安排"]
+    assert classify_lines(fields) == {}
+
+
+def test_a_heading_and_a_list_spaced_out() -> None:
+    assert classify_lines(["某某装修 (1篇) 展开 列表", BODY, BODY, BODY]) == {0: "download_prompt"}
