@@ -37,7 +37,8 @@ _CREDIT_WORDS = (
     r"信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|审稿|校对|"
     r"校稿|一审|二审|三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|摄像|图片|图文|"
     r"文字|文稿|文案|排版|通讯员|记者|作者单位|文章作者|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|"
-    r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|照片|审阅|文编|平台管理|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布"
+    r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|照片|审阅|文编|平台管理|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布|"
+    r"统筹"
 )
 _CREDIT = re.compile(
     rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:本期|本版)?"  # 本期制作：…
@@ -88,7 +89,7 @@ _WECHAT_PROMPT_TEXT = (
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
     r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
-    r"即可关注|欢迎.{0,4}关注|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
+    r"即可关注|欢迎.{0,4}关注|^\W*小程序\W*$|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
     r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
     r"(?:全|新|融)媒体矩阵|即可(?:免费)?领取|输入.{0,6}关键[字词]|广告植入|扩散.{0,4}让更多人|让更多人(?:知道|看到)|点我(?:咨询|报名|领取|关注)|订阅(?:电子报|邮件|简报)|接收更多资讯|"
     r"回复.{0,24}即可(?:获取|预约|领取|下载|查看)|赞赏功能|转账支持|你点的每个赞|一键发布|发送给.{0,10}(?:公众号|后台)|欢迎.{0,4}莅临|转发.{0,8}朋友圈"
@@ -458,11 +459,17 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
             sweep(lines, nonempty, rules)
         if len(rules) == found:
             break
+        # a footer the sweeps filled in (a licence with its address lines) moves the
+        # tail zone up: the credits above it are at the page's edge too
+        _widen_tail(lines, nonempty, head, tail, rules, longest=_REJUDGED_LINE)
     _last_line(lines, nonempty, rules)
     _sweep_plug(lines, nonempty, rules)
     if repeated:
         _sweep_repeated(lines, nonempty, rules, repeated)
     return rules
+
+
+_REJUDGED_LINE = 40
 
 
 # Footer blocks (a licence, a site's sign-off) can run longer than the tail zone; the walk
@@ -781,6 +788,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and _contact(line):
         return "contact"
+    if edge and not in_head and _HANDLE.match(line.replace("*", "")):
+        return "ad_block"
     if in_head and _head_contact(line):
         return "contact"
     if edge and not in_head and n <= _SCOPE_LINE and _SCOPE.match(line.replace("*", "")):
@@ -799,7 +808,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "page_actions"
     if edge and not in_head and n <= _CALL_LINE and _CALL_US.search(line) and not line_marker(line):
         return "ad_block"
-    if edge and n <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)):
+    if edge and n <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)) and not line_marker(line):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     if edge:
         rule = _prompt_rule(line)
@@ -874,8 +883,10 @@ _LAST_SITE_LINE = 20
 
 
 def _contact(line: str) -> bool:
-    # Emphasis is not length, and a masked number ([phone number]) is as long as a real one.
+    # Emphasis is not length, and a masked number ([phone number]) is as long as a real one;
+    # labels are spaced out for looks (免 费 求 职 热 线).
     line = line.replace("*", "").replace(_MASKED_PHONE, "13000000000")
+    line = _HAN_SPACES.sub("", line)
     if len(line) > _CONTACT_LINE:
         return False
     if _CONTACT.match(line) or _CONTACT_HEADER.match(line):
@@ -884,6 +895,12 @@ def _contact(line: str) -> bool:
 
 
 _HEAD_CONTACT_WORDS = 12
+_HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# An account on another platform: 新浪微博｜@某某官方微博, 抖音号：某某.
+_HANDLE = re.compile(
+    r"^\W*(?:新浪|腾讯)?(?:微博|抖音|快手|头条|小红书|B站|哔哩哔哩|视频号|公众号|微信号?)号?\s*[｜|:：/]\s*@?\S{2,30}$",
+    re.I,
+)
 
 
 def _head_contact(line: str) -> bool:
@@ -1038,13 +1055,22 @@ def tail_zone(nonempty: Sequence[int], rules: dict[int, str]) -> Sequence[int]:
 
 
 def _widen_tail(
-    lines: Sequence[str], nonempty: list[int], head: set[int], tail: set[int], rules: dict[int, str]
+    lines: Sequence[str],
+    nonempty: list[int],
+    head: set[int],
+    tail: set[int],
+    rules: dict[int, str],
+    longest: int | None = None,
 ) -> None:
-    """Judge the lines that the tail zone gained, as edge lines, after the first pass."""
+    """Judge the lines that the tail zone gained, as edge lines, after the first pass.
+
+    ``longest``: after the sweeps only short lines are judged again (credits, handles);
+    a zone moved far up by a long footer reaches the article's own paragraphs.
+    """
     zone = tail_zone(nonempty, rules)
     wider = tail | set(zone)
     for i in zone:
-        if i in tail or i in rules:
+        if i in tail or i in rules or (longest is not None and len(lines[i].strip()) > longest):
             continue
         rule = _line_rule(lines[i].strip(), True, i in head) or _edge_rule(lines, i, head, wider)
         if rule:

@@ -852,3 +852,32 @@ def test_the_next_title_of_the_column_the_page_opens_with() -> None:
 
 def test_a_heading_and_a_list_spaced_out() -> None:
     assert classify_lines(["某某装修 (1篇) 展开 列表", BODY, BODY, BODY]) == {0: "download_prompt"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("新浪微博｜@某某医院官方微博", "ad_block"),
+        ("抖音号：某某融媒", "ad_block"),
+        ("统筹/ 张某 责编/ 王某", "page_meta"),
+        ("**免 费 求 职 热 线****[phone number]", "contact"),
+        ("小程序", "ad_block"),
+    ],
+)
+def test_accounts_credits_and_spaced_labels_under_the_article(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+def test_a_numbered_duty_is_no_credit() -> None:
+    assert classify_lines([BODY] * 8 + ["1、将寄来的资料进行整理。"]) == {}
+
+
+def test_credits_above_a_long_footer_are_at_the_edge() -> None:
+    credits = ["通讯员 / 张某"]
+    footer = [
+        "（以上网络图片如若涉及侵权，请联系删除）",
+        *[f"{n}路至某某站下车" for n in range(14)],
+    ]
+    rules = classify_lines([BODY] * 12 + credits + footer)
+    assert rules.get(12) == "page_meta"
+    assert not any(i < 12 for i in rules)
