@@ -26,6 +26,11 @@ _META_KEYS = re.compile(
 # "…于2021-07-22 11:35:58由某某发布": a post's timestamp and poster, glued to its title.
 _POSTED_AT = re.compile(r"于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*由")
 _POSTED_LINE = 400
+# A wiki's or a CMS's stamp: 本页最后修订于2010年3月27日…, 最后更新于 2021-07-22.
+_REVISED = re.compile(
+    r"^\W*(?:本页|本页面|页面|本文|此页)?(?:最后|最近)(?:修订|修改|更新|编辑)(?:时间)?(?:于|[:：])"
+)
+_REVISED_LINE = 80
 _STRONG_META = re.compile(
     # 添加时间: a posting label whose value the scrape lost (门诊时间： heads the page's own list)
     r"^(?:发布|发表|更新|上传|添加|录入|提交|修改|创建)(?:时间|日期)\s*[:：]\s*$|"
@@ -34,14 +39,14 @@ _STRONG_META = re.compile(
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
 _CREDIT_WORDS = (
-    r"信息来源|稿件来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|审稿|校对|"
+    r"信息来源|稿件来源|资料来源|数据来源|来源|供稿|撰稿|责编|责任编辑|值班编辑|本期编辑|编辑|审核|审校|审稿|校对|"
     r"校稿|一审|二审|三审|初审|复审|复核|终审|校审|核稿|总监制|监制|出品人|出品|编审|制作|策划|摄影|摄像|图片|图文|"
     r"文字|文稿|文案|排版|通讯员|记者|作者单位|文章作者|作者|综合整理|签发|文章名称|文章标题|本文标题|版面设计|美编|"
     r"美工|视频|剪辑|海报|设计|版式|配图|拍摄|照片|审阅|文编|平台管理|主编|总编|平台运维|运维|技术支持|主办|承办|协办|整理|发布|"
     r"统筹"
 )
 _CREDIT = re.compile(
-    rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:本期|本版)?"  # 本期制作：…
+    rf"^[（(▍◆■*#>|｜\s\u2580-\u259f]*(?:本期|本版|本文|本篇)?"  # 本期制作：…, 本文来源：…
     rf"(?:(?:{_CREDIT_WORDS})[*\s]*(?:[及和与、]\s*)?){{1,3}}[:：/|丨｜]"
     r"|^文[:：][^，。：:]{1,8}$|^图[:：][^，。：:]{1,16}$"
     r"|^(?:[文图](?:[/、和与及][文图])?[:：][^，。：:]{1,10}){2,3}$"  # 文：某某图：某某
@@ -78,7 +83,10 @@ _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 _WECHAT_PROMPT_TEXT = (
     r"点.{0,2}[在再]看|快来.{0,10}投票|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
     r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
-    r"[加设]为星标|关注我们|更多精彩|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
+    r"[加设]为星标|关注我们|"
+    # 更多精彩 as a prompt, not as prose (更多精彩阅读活动还在继续)
+    r"更多精彩(?=\W|$|内容|资讯|视频|文章|推荐|请|敬请|尽在|点击|关注|等你|不容错过|回顾|看这里)|"
+    r"请.{0,2}关注\W*$|长按保存|查看原图|以下为广告|扫描.{0,12}二维码|添加.{0,4}微信|微信视频号|"
     r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
     r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
     r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
@@ -283,6 +291,8 @@ TAIL_LINES = 12  # non-empty lines at the bottom that count as the page tail
 def _meta(line: str, edge: bool) -> bool:
     if edge and len(line) <= _POSTED_LINE and _POSTED_AT.search(line):
         return True  # a directory site's blurb about the page, whatever its length
+    if edge and len(line) <= _REVISED_LINE and _REVISED.match(line):
+        return True
     if len(line) > 120:
         return False
     keys = {m.group(1) for m in _META_KEYS.finditer(line)}
@@ -560,7 +570,7 @@ PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|�
 # own closing sentence may mention 编辑 or 阅读, but not 订阅号, 朋友圈 or 二维码.
 _FRAGMENT_CUES = prefiltered(
     re.compile(
-        r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
+        r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝色?字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
         r"告诉更多人|记得关注|一键三连|阅读原文|侵犯您的|立即删除|联系删除|"
         r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
     )
@@ -808,7 +818,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "page_actions"
     if edge and not in_head and n <= _CALL_LINE and _CALL_US.search(line) and not line_marker(line):
         return "ad_block"
-    if edge and n <= 40 and _CREDIT.match(re.sub(r"[\s*]+", "", line)) and not line_marker(line):
+    if (
+        edge
+        and len(line.replace("*", "")) <= 40
+        and _CREDIT.match(re.sub(r"[\s*]+", "", line))
+        and not line_marker(line)
+    ):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     if edge:
         rule = _prompt_rule(line)
@@ -1337,6 +1352,19 @@ _TAIL_FURNITURE = frozenset(
     {"ad_block", "copyright", "related_links", "repeated_footer", "download_prompt"}
 )
 _BETWEEN_LINE = 40
+
+
+def _closing_mark(line: str, rule: str | None) -> bool:
+    """Furniture sure enough to show the page's closing block has begun.
+
+    A credit (来源：…, 本文来源：…, 复审：…) counts; other page_meta lines do not: a
+    caption (图 | 某某现场) or a date sits inside the article.
+    """
+    if rule in _TAIL_FURNITURE:
+        return True
+    return rule == "page_meta" and bool(_CREDIT.match(re.sub(r"[\s*▌]+", "", line)))
+
+
 _BETWEEN_MAX = 8
 _CARD_BLURB = 160
 
@@ -1351,7 +1379,7 @@ def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
     """
     tail = tail_zone(nonempty, rules)
     head = head_zone(nonempty)
-    marks = [i for i in tail if rules.get(i) in _TAIL_FURNITURE and i not in head]
+    marks = [i for i in tail if i not in head and _closing_mark(lines[i], rules.get(i))]
     for a, b in itertools.pairwise(marks):
         gap = [i for i in tail if a < i < b and i not in rules]
         if not gap or len(gap) > _BETWEEN_MAX:

@@ -881,3 +881,48 @@ def test_credits_above_a_long_footer_are_at_the_edge() -> None:
     rules = classify_lines([BODY] * 12 + credits + footer)
     assert rules.get(12) == "page_meta"
     assert not any(i < 12 for i in rules)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("资料来源：某某研究院", "page_meta"),
+        ("**▌****本文来源：**某某区发展和改革委员会", "page_meta"),
+        ("本页最后修订于 2010年3月27日 星期六 14:06:02", "page_meta"),
+        ("**更多精彩活动请继续关注**", "ad_block"),
+    ],
+)
+def test_sources_stamps_and_follow_calls_under_the_article(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+def test_more_of_something_in_closing_prose_is_no_prompt() -> None:
+    closing = [
+        "虽然比赛落幕了",
+        "但是阅读并未停止",
+        "更多精彩阅读活动还在继续",
+        "让我们一起期待吧！",
+    ]
+    assert classify_lines([BODY] * 8 + closing + ["**复审：某某**"]) == {12: "page_meta"}
+
+
+def test_lines_between_a_prompt_and_a_credit_close_the_page() -> None:
+    closing = ["扫码关注我们", "**某某电台飞扬971！**", "**温馨提示您**", "来源：某某电台"]
+    assert sorted(classify_lines([BODY] * 8 + closing)) == [8, 9, 10, 11]
+
+
+def test_a_caption_inside_the_article_is_no_closing_mark() -> None:
+    body = [
+        BODY,
+        "**图 | 某某经开区代办服务中心**",
+        "某某区正阔步走在高质量发展道路上，",
+        "小编相信，",
+    ]
+    closing = ["交出让大家满意的成绩单！", "**责编 |**谢某某"]
+    rules = classify_lines([BODY] * 8 + body + closing)
+    assert not any(i in rules for i in (10, 11, 12))
+
+
+def test_a_prompt_glued_to_the_last_line() -> None:
+    line = "总之多做功课、多对比，对自己更有帮助****点击蓝色字体查价格**"
+    assert tail_fragment(line) is not None
