@@ -77,11 +77,13 @@ _PAGE_LABEL = re.compile(r"^[\W_]*(?:文章|新闻|资讯|信息|内容|产品|�
 # A lone 、 or 。 is text broken apart by markup, not furniture: it stays.
 _PUNCT_ONLY = re.compile(r"^[，。、；：！？,.;:!?“”\"'（）()\s]+$")
 _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
+# Begging the reader alongside a prompt (希望大家帮我点点蓝色字体，小编给大家鞠躬了).
+_PLEA = re.compile(r"希望大家|麻烦大家|帮(?:我|忙|小编)|鞠躬|拜托|支持一下|支持小编")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 # WeChat's closing prompts: 点个在看, 分享点赞在看.
 _WECHAT_PROMPT_TEXT = (
-    r"点.{0,2}[在再]看|快来.{0,10}投票|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
+    r"点.{0,2}[在再]看|快来.{0,10}投票|^\W*回复\W{0,3}[“\"「【][^”\"」】]{1,12}[”\"」】]\W{0,3}(?:查看|获取|领取|下载|即可|进入)|在看[哟吧哦~！!]|分享.{0,3}在看|^\W*在看\W*$|阅读原文|滑动查看|点击上方|"
     r"往期(?:回顾|推荐|内容|精彩|推送)|下载APP|好看就点|长按识别|点击关注|关注.{0,16}(?:公众号|视频号|订阅号)|[“\"]在看|"
     r"[加设]为星标|关注我们|"
     # 更多精彩 as a prompt, not as prose (更多精彩阅读活动还在继续)
@@ -386,12 +388,13 @@ def _ad(line: str, edge: bool) -> bool:
     ):
         return True
     # A short line that is nothing but a call to scan or claim (微信扫码领取福利).
-    return edge and len(line) <= 20 and any(_SHORT_AD.fullmatch(c) for c in cues)
+    short = len(line.replace("*", "")) <= 20
+    return edge and short and any(_SHORT_AD.fullmatch(c) for c in cues)
 
 
 # One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
 _SHORT_AD = re.compile(
-    r"扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)"
+    r"扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}"
 )
 
 
@@ -873,7 +876,7 @@ def _prompt_rule(line: str) -> str | None:
     if (
         len(plain) <= 160
         and prompts
-        and prompts + len(_FOLLOW.findall(plain)) >= 2
+        and prompts + len(_FOLLOW.findall(plain)) + bool(_PLEA.search(plain)) >= 2
         and not line_marker(plain)  # 3.提交视频的同学点击下方“阅读原文”报名: the notice's own step
     ):
         return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
@@ -1428,6 +1431,41 @@ def _sweep_lead_in(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
             rules[i] = "ad_block"
 
 
+# The writer's own end mark (END, —END—, 全文完, （完）): in the tail, what follows it is
+# the account's: a promo's pieces, credits, a call to join. END may be glued to the
+# first of them (END**某某干货包**).
+_END_MARK = re.compile(r"^[\W_]*(?:(?:the\s*)?end(?![a-z])|全文完|完(?=[\W_]|$))", re.I)
+_AFTER_END = 8
+_AFTER_END_LINE = 60
+
+
+def _sweep_after_end(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Short kept lines under the article's end mark, when nothing longer follows it."""
+    tail = tail_zone(nonempty, rules)
+    head = head_zone(nonempty)
+    ends = [i for i in tail if i not in head and _END_MARK.match(lines[i].strip())]
+    if not ends:
+        return
+    end = ends[-1]
+    after = [i for i in tail if i > end and i not in rules]
+    glued = end not in rules  # END**某某干货包**: the mark opens a kept line
+    texts = [lines[i].strip().replace("*", "") for i in after]
+    if (
+        not (after or glued)
+        or len(after) > _AFTER_END
+        or any(
+            len(t) > _AFTER_END_LINE
+            or t.endswith("。")  # the writer's text resumes
+            or signature_like(footer_key(t))
+            or line_marker(t)
+            for t in texts
+        )
+    ):
+        return
+    for i in [end, *after] if glued else after:
+        rules[i] = "ad_block"
+
+
 # The next or the last episode of a column closing the page (Men Talk：男生眼中… above,
 # Men Talk：对于男生来说…？ at the end): its last line opens with the column's tag that
 # opens its first, and says something else.
@@ -1470,4 +1508,5 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_between,
     _sweep_lead_in,
     _sweep_next_title,
+    _sweep_after_end,
 )

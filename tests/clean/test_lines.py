@@ -926,3 +926,24 @@ def test_a_caption_inside_the_article_is_no_closing_mark() -> None:
 def test_a_prompt_glued_to_the_last_line() -> None:
     line = "总之多做功课、多对比，对自己更有帮助****点击蓝色字体查价格**"
     assert tail_fragment(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "回复“**普通话**”查看考试信息及报名入口",
+        "**某某教师资格备考群：654422898**",
+        "既然看到了我的文章，就说明有缘，希望大家帮我点点左上角的蓝色字体，小编给大家鞠躬了！",
+    ],
+)
+def test_replies_groups_and_pleas_at_the_top(line: str) -> None:
+    assert classify_lines(["# 某某教案", line, *[BODY] * 8]).get(1) == "ad_block"
+
+
+def test_short_lines_under_the_end_mark() -> None:
+    closing = ["END**某某面试-干货包**", "**教师资格考试重难点！**", "活动聚餐"]
+    assert sorted(classify_lines([BODY] * 8 + closing)) == [8, 9, 10]
+    signed = ["END", "某某镇人民政府"]
+    assert classify_lines([BODY] * 8 + signed) == {8: "separator"}
+    resumed = ["END", BODY]
+    assert classify_lines([BODY] * 8 + resumed) == {8: "separator"}
