@@ -97,7 +97,7 @@ _WECHAT_PROMPT_TEXT = (
     r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
     r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
-    r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|"
+    r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|关注[『「][^』」]{1,12}[』」]|"
     r"点击.{0,4}(?:购买|预约|报名|获取|一键)|[请再]?点击下[面方图]|蓝色?标题|防止失联|备用号|不迷路|一键关注|"
     r"即可关注|欢迎.{0,4}关注|^\W*小程序\W*$|\d+\+?人已?关注|(?:微信)?(?:公众号|服务号|订阅号|视频号)\W*$|欢迎订阅|更多文章|"
     r"加入.{0,12}(?:群|交流|学习)\W{0,3}\d{5,}|"
@@ -112,7 +112,7 @@ _PROMPT_BLOCK = 400
 # A line that opens with a call to click (▲点击蓝字“某某”，你想知道的…都在这里): furniture
 # up to a longer length than a prompt inside a line.
 _PROMPT_START = re.compile(
-    r"^\W*(?:详戳|猛戳|(?:点击|戳|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|下图|图片|蓝字|名片|关注|预约|进入)|"
+    r"^\W*(?:详戳|猛戳|(?:点击|戳戳?|长按)\W{0,4}(?:这里|此处|上方|下方|上面|下面|上图|下图|图片|蓝字|名片|关注|预约|进入)|"
     r"(?:在?阅读本文(?:之)?前|阅读之前)\W{0,2}(?:请您?|麻烦您?)?先?(?:点击|关注|点)|"
     r"(?:微信|抖音|快手|微博)搜索|查看[:：])"
 )
@@ -181,6 +181,11 @@ _COMMENTS_LINE = 40
 # own pictures (…一起动起来！↓↓↓); in the tail, at a card or a QR code.
 _POINTER = re.compile(r"[↓👇⬇]{2,}\W*$")
 _POINTER_LINE = 40
+_UP_POINTER = re.compile(r"^\W*(?:👆|☝|↑↑)|(?:👆|☝|↑↑)\W*$")
+# What a pager leaves alone on a line: 第14页, 共3页, 1/5页.
+_PAGE_NUMBER = re.compile(
+    r"^[\W_]*(?:第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}\s*页)[\W_]*$"
+)
 # A call to the seller: 欢迎来电咨询, 随时咨询我们, 联系您的顾问老师, a 400 hotline. In the
 # tail only; a numbered item (三、咨询电话…) is a notice's own.
 _CALL_US = prefiltered(
@@ -836,6 +841,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"  # -广告- : the page marks its own ad
     if n <= 120 and len(_PAGER.findall(line)) >= 2:
         return "navigation"
+    if _PAGE_NUMBER.match(line):
+        return "navigation"
+    if edge and in_head and n <= _POINTER_LINE and _UP_POINTER.search(line.replace("*", "")):
+        return "ad_block"  # 👆帮你找到…👆 points at the account's card above the article
     if _EMPTY_SHAPE.match(line) and not _RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
     if _IMAGE_RESIDUE.match(line):

@@ -947,3 +947,20 @@ def test_short_lines_under_the_end_mark() -> None:
     assert classify_lines([BODY] * 8 + signed) == {8: "separator"}
     resumed = ["END", BODY]
     assert classify_lines([BODY] * 8 + resumed) == {8: "separator"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**戳戳上图，即可自助发布便民信息**",
+        "**来呀！来呀！关注『某某之声』呀**",
+        "👆帮你找到院校专业更优解👆",
+    ],
+)
+def test_calls_and_pointers_above_the_article(line: str) -> None:
+    assert classify_lines(["# 某某活动", line, *[BODY] * 8]).get(1) == "ad_block"
+
+
+@pytest.mark.parametrize("line", ["第14页", "共 3 页", "2/5页"])
+def test_what_a_pager_leaves_on_a_line(line: str) -> None:
+    assert classify_lines([line, BODY, BODY]) == {0: "navigation"}
