@@ -263,6 +263,10 @@ _LIST_HEAD = re.compile(
     r"(?:往期|近期|更多|热门|本周|历史)活动)(?=\W|$)"
 )
 _LIST_HEAD_LINE = 40
+# The header at the end of a line that names its account first (“某某”公众号近期文章精选：).
+_LIST_HEAD_END = re.compile(
+    rf"(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})(?:精选|推荐|回顾|合集|汇总)?\s*[:：]?\s*$"
+)
 _TITLE_ROOM = 2  # lines at the top of a short page where 今日推荐｜… is still a title
 # A header naming its topic first (光热发电阅读推荐, 党建好文推荐): the whole short line.
 _TOPIC_LIST_HEAD = re.compile(
@@ -429,6 +433,14 @@ def _link_like(line: str) -> bool:
     return 0 < len(s) <= 40 and not _CLAUSE_END.search(s)
 
 
+_NUMBERED_TITLE = 80
+
+
+def _numbered_title(line: str) -> bool:
+    """A numbered title under a list's header: longer than a bare title, still no clause."""
+    return len(line) <= _NUMBERED_TITLE and bool(line_marker(line)) and not _CLAUSE_END.search(line)
+
+
 def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset()) -> dict[int, str]:
     """Map line index → removal rule for every line that is page furniture.
 
@@ -455,6 +467,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
                 _DATE_TAIL.search(line)
                 or _BULLET.match(line)
                 or (_link_like(line) and i == prev + 1)
+                or (i == prev + 1 and _numbered_title(line))
             )
         ):
             rules[i] = "related_links"
@@ -783,7 +796,11 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         edge
         and not in_head
         and len(line) <= _LIST_HEAD_LINE
-        and (_LIST_HEAD.match(line) or _TOPIC_LIST_HEAD.match(line.replace("*", "")))
+        and (
+            _LIST_HEAD.match(line)
+            or _TOPIC_LIST_HEAD.match(line.replace("*", ""))
+            or _LIST_HEAD_END.search(line.replace("*", ""))
+        )
     ):
         return "related_links"  # **------往期推荐-----**, 系列回顾⊙某某: a title may follow it
     if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):

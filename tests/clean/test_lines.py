@@ -964,3 +964,15 @@ def test_calls_and_pointers_above_the_article(line: str) -> None:
 @pytest.mark.parametrize("line", ["第14页", "共 3 页", "2/5页"])
 def test_what_a_pager_leaves_on_a_line(line: str) -> None:
     assert classify_lines([line, BODY, BODY]) == {0: "navigation"}
+
+
+def test_an_accounts_header_and_its_numbered_titles() -> None:
+    listing = [
+        "“某某17街”公众号近期文章精选：",
+        "1、开工!某某地铁12号线西延伸工程今日开工 创造了全国轨道交通建设史上最快开工速度",
+        "2、某某街道一小区毁绿增设停车位被叫停，居民：不能牺牲绿化换车位",
+        "3、某某中学今年开始招生了首招80人！推行“学院制”和小班化教学",
+    ]
+    assert sorted(classify_lines([BODY] * 8 + listing)) == [8, 9, 10, 11]
+    steps = ["下一步工作打算：", "1、加强组织领导，落实工作责任，确保各项工作有序推进。"]
+    assert classify_lines([BODY] * 8 + steps) == {}
