@@ -92,7 +92,7 @@ _WECHAT_PROMPT_TEXT = (
     r"点.{0,2}蓝字|点击上面|点亮.{0,4}[赞在]|咨询热线|找不到我们|本期导读|欢迎光临|申请加入|"
     r"点.{0,2}蓝色字|[上下]方(?:卡片|名片)|名片.{0,3}查看|一键三连|推荐机制|[设标]为?星标|星标我们|"
     r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
-    r"告诉更多人|评论区.{0,6}(?:告诉|留言|见)|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
+    r"告诉更多人|(?:评论|留言)区.{0,6}(?:告诉|留言|见)|扫码.{0,4}(?:入群|进群|加群)|下载.{0,8}APP|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
     r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
     r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
     r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
@@ -235,7 +235,7 @@ _AD_CUES = prefiltered(
         r"(?:加|联系|咨询|客服号?|电话|微信)[)）]?[:：]\s*\d[\d\s-]{3,}|微信同号|服务热线|群[:：]\s*\d{5,}|"
         r"(?:微信|vx|wx|QQ)\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|(?:商务|商家|广告|媒体|推广)合作|"
         r"广告(?:投放|刊登)|加(?:老师|小编|客服|助理|我)微信|"
-        r"广告推广|报料|爆料|注明来意)",
+        r"广告推广|报料|爆料|注明来意|微信群|交流群)",
         re.I,
     )
 )
@@ -825,6 +825,14 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "contact"
     if edge and not in_head and _HANDLE.match(line.replace("*", "")):
         return "ad_block"
+    if edge and not in_head and n <= _SUBMIT_LINE and _SUBMIT.search(line):
+        return "ad_block"  # 本公众号长期公开征集稿件… under the article
+    if edge and n <= _REPRINT_LINE and _REPRINT.match(line.replace("*", "")):
+        return "page_meta"  # 本文来源微信公众号“某某”，作者某某，原文标题《…》
+    if edge and len(_TICKER.findall(line)) >= 2 and not _CLAUSE_END.search(line):
+        # ■某某研讨会在京举办■某某里的探索…: a bar of headlines; not a list's header, so
+        # the article's title under it stays
+        return "navigation"
     if in_head and _head_contact(line):
         return "contact"
     if edge and not in_head and n <= _SCOPE_LINE and _SCOPE.match(line.replace("*", "")):
@@ -939,6 +947,18 @@ def _contact(line: str) -> bool:
 
 
 _HEAD_CONTACT_WORDS = 12
+# A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
+_SUBMIT = re.compile(
+    r"征集稿件|征稿启事|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投)"
+)
+_SUBMIT_LINE = 200
+# Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
+_REPRINT = re.compile(
+    r"^\W*(?:本文|文章|此文|原文)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
+)
+_REPRINT_LINE = 120
+# Headlines set one after another with a bullet before each.
+_TICKER = re.compile(r"[■●◆★]\s*[^■●◆★。]{6,40}")
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # An account on another platform: 新浪微博｜@某某官方微博, 抖音号：某某.
 _HANDLE = re.compile(

@@ -976,3 +976,32 @@ def test_an_accounts_header_and_its_numbered_titles() -> None:
     assert sorted(classify_lines([BODY] * 8 + listing)) == [8, 9, 10, 11]
     steps = ["下一步工作打算：", "1、加强组织领导，落实工作责任，确保各项工作有序推进。"]
     assert classify_lines([BODY] * 8 + steps) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("亲，本公众号长期公开征集稿件，如您欲分享经验，可以文字或图片形式投稿。", "ad_block"),
+        ("下载某某广播APP【某某听】", "ad_block"),
+        ("### 知道答案的同学留言区告诉我哦", "ad_block"),
+        (
+            "为方便交流，小编新建了微信群。欢迎读者朋友们扫码入群，一同见证某某区大发展！",
+            "ad_block",
+        ),
+    ],
+)
+def test_calls_for_posts_apps_and_groups_under_the_article(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+def test_a_reprint_credit_and_a_headline_bar_above_the_title() -> None:
+    reprint = "本文来源微信公众号“某某观茶”，作者某某，原文标题《2019年茶叶行业市场前景》"
+    bar = "■某某题材影视创作研讨会在京举办 ■微观花界里的探索——读某某的新作"
+    title = "先烈生命中悲壮的二十四小时——观话剧《某某魂》"
+    rules = classify_lines([bar, title, reprint, *[BODY] * 8])
+    assert rules == {0: "navigation", 2: "page_meta"}
+
+
+def test_directions_set_with_bullets_are_no_headline_bar() -> None:
+    line = "●乘坐51路到某某大道某某街口下步行7分钟后即可到达；●乘坐850路到某某大道街口下车"
+    assert classify_lines([BODY] * 8 + [line, "温馨提示：请提前预约"]).get(8) is None
