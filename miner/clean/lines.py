@@ -135,7 +135,7 @@ _COPYRIGHT = prefiltered(
 )
 _DISCLAIMER = prefiltered(
     re.compile(
-        r"(版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
+        r"(仅作分享|仅供分享|不作为.{0,8}(?:用药|诊疗|投资|购买)?(?:参考|依据|建议)|版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
         r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
         r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
@@ -276,7 +276,7 @@ _TOPIC_LIST_HEAD = re.compile(
 _RELATED_HEAD = re.compile(
     r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"
     r"相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
-    r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|"
+    r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|(?:你|您)?可能(?:还|也)?(?:会)?(?:关注|喜欢|想看)|"
     r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
 )
@@ -907,6 +907,13 @@ def _prompt_rule(line: str) -> str | None:
         and head_fragment(line) is None  # a title glued after the prompt is cut out later
     ):
         return "ad_block"
+    if _PROMPT_START.match(plain) and prompts >= 2:
+        # 阅读本文前，请您先点击上面的“蓝色字体”，再点击“关注”…声明：图文来源于网络…: what
+        # follows the last prompt is short or a notice. When the article's text follows
+        # (…关注我们哟~看法1：品牌和市场…), head_fragment cuts the prompt off instead.
+        rest = plain[list(_WECHAT_PROMPT.finditer(plain))[-1].end() :]
+        if len(rest) <= _TAIL_PROMPT_LINE or _DISCLAIMER.search(rest):
+            return "ad_block"
     if (
         len(plain) <= 160
         and prompts
@@ -954,7 +961,8 @@ _SUBMIT = re.compile(
 _SUBMIT_LINE = 200
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
-    r"^\W*(?:本文|文章|此文|原文)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
+    r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
+    r"(?:本文|文章|此文|原文)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
 )
 _REPRINT_LINE = 120
 # Headlines set one after another with a bullet before each.

@@ -1005,3 +1005,28 @@ def test_a_reprint_credit_and_a_headline_bar_above_the_title() -> None:
 def test_directions_set_with_bullets_are_no_headline_bar() -> None:
     line = "●乘坐51路到某某大道某某街口下步行7分钟后即可到达；●乘坐850路到某某大道街口下车"
     assert classify_lines([BODY] * 8 + [line, "温馨提示：请提前预约"]).get(8) is None
+
+
+def test_a_long_opening_prompt_with_a_notice_goes_whole() -> None:
+    prompt = (
+        "阅读本文前，请您先点击上面的“**蓝色字体**”，再点击“关注”，这样您就可以免费收到"
+        "最新内容了。每天都有分享，完全是免费订阅，请放心关注。**声明：图文来源于网络，如有侵权请联系删除"
+        "，我们将在第一时间处理。本号所载文章仅供学习交流使用，文中观点不代表本号立场，转载请注明出处，"
+        "谢谢各位读者的理解与支持！如需合作请在后台留言，我们会尽快回复您。"
+    )
+    assert len(prompt) > 160  # longer than a notice the disclaimer rule takes
+    assert classify_lines(["# 某某破获一起诈骗案", prompt, *[BODY] * 8]).get(1) == "ad_block"
+    glued = "点击上方蓝色****字****关注我****们哟****~图片来源：某某" + BODY * 3
+    assert classify_lines(["# 某某品牌观察", glued, *[BODY] * 8]).get(1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("**作者**：本文转自公众号“某某公开课”。某某公开课，分享你想要的知识。", "page_meta"),
+        ("**特别说明：**本文仅作分享，不作为任何用药参考，请遵医嘱合理用药！", "copyright"),
+        ("可能还关注以下内容：1、就在双十一！某某疫苗开始预约", "related_links"),
+    ],
+)
+def test_reprints_notes_and_what_else_to_read(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: rule}
