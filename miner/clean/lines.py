@@ -24,7 +24,11 @@ _META_KEYS = re.compile(
     r"浏览数|浏览量|浏览次数|浏览|阅读数|阅读量|阅读|人气|字数|责任编辑|编辑|栏目|分类|热度)\s*[:：]"
 )
 # "…于2021-07-22 11:35:58由某某发布": a post's timestamp and poster, glued to its title.
-_POSTED_AT = re.compile(r"于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*由")
+_POSTED_AT = re.compile(
+    r"于\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*由|"
+    # WeChat's stamp under the title: 某某晚报2022-12-17 19:18发表于浙江
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*发表于"
+)
 _POSTED_LINE = 400
 # A wiki's or a CMS's stamp: 本页最后修订于2010年3月27日…, 最后更新于 2021-07-22.
 _REVISED = re.compile(
@@ -94,7 +98,8 @@ _WECHAT_PROMPT_TEXT = (
     r"关注.{1,12}获取|获取更多.{0,8}(?:资讯|信息|内容|干货)|分享是一种美德|转发给.{0,6}(?:朋友|好友|他|她)|"
     r"告诉更多人|(?:评论|留言)区.{0,6}(?:告诉|留言|见)|扫码.{0,4}(?:入群|进群|加群)|下载.{0,8}APP|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
     r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
-    r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加)|"
+    r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加|复制)|"
+    r"推荐一个.{0,12}(?:神器|利器|工具|APP|小程序|公众号)|"
     r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
     r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|关注[『「][^』」]{1,12}[』」]|"
@@ -263,6 +268,9 @@ _LIST_HEAD = re.compile(
     r"(?:往期|近期|更多|热门|本周|历史)活动)(?=\W|$)"
 )
 _LIST_HEAD_LINE = 40
+_GLUED_LIST_LINE = 300
+# An emphasis closed and opened again inside a phrase (**往期****精彩****回顾**).
+_HAN_EMPHASIS = re.compile(r"(?<=[\u4e00-\u9fff])\*{4}(?=[\u4e00-\u9fff])")
 # The header at the end of a line that names its account first (“某某”公众号近期文章精选：).
 _LIST_HEAD_END = re.compile(
     rf"(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})(?:精选|推荐|回顾|合集|汇总)?\s*[:：]?\s*$"
@@ -797,12 +805,20 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not in_head
         and len(line) <= _LIST_HEAD_LINE
         and (
-            _LIST_HEAD.match(line)
+            _LIST_HEAD.match(_HAN_EMPHASIS.sub("", line))  # **往期****精彩****回顾**
             or _TOPIC_LIST_HEAD.match(line.replace("*", ""))
             or _LIST_HEAD_END.search(line.replace("*", ""))
         )
     ):
         return "related_links"  # **------往期推荐-----**, 系列回顾⊙某某: a title may follow it
+    if (
+        edge
+        and not in_head
+        and len(line) <= _GLUED_LIST_LINE
+        and not _CLAUSE_END.search(line)
+        and _LIST_HEAD.match(_HAN_EMPHASIS.sub("", line))
+    ):
+        return "related_links"  # **往期精彩回顾**某某新增…下单，到货！…: the titles run on
     if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
@@ -1546,6 +1562,26 @@ def _sweep_next_title(lines: Sequence[str], nonempty: list[int], rules: dict[int
         rules[kept[-1]] = "related_links"
 
 
+# A link's title as a search page writes it: the title, ``_``, its column or a second
+# title (普洱茶与滇红的区别_云南普洱茶与滇红茶有什么不同？, 某某扔食投喂_[新闻new]); above
+# them, questions run together (…是什么意思？…是熟茶吗？).
+_SEO_TITLE = re.compile(r"^[^。；;_]{4,40}_[^。；;_]{2,40}$")
+_QUESTIONS = re.compile(r"^(?:[^。；;？?，,]{4,30}[？?]){2,}$")
+
+
+def _sweep_seo_titles(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Search-page titles closing the page, and question titles run together above them."""
+    run: list[int] = []
+    for i, text in _closing_lines(lines, nonempty, rules):
+        line = text.replace("*", "").strip()
+        if not (_SEO_TITLE.match(line) or (run and _QUESTIONS.match(line))):
+            break
+        run.append(i)
+    if run and len(nonempty) - len(run) >= 2:
+        for i in run:
+            rules[i] = "related_links"
+
+
 # The sweeps that walk back from the page's end, in the order ``classify_lines`` runs them.
 _SWEEP_ROUNDS = 3
 _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], ...] = (
@@ -1563,4 +1599,5 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_lead_in,
     _sweep_next_title,
     _sweep_after_end,
+    _sweep_seo_titles,
 )

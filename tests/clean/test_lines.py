@@ -1030,3 +1030,28 @@ def test_a_long_opening_prompt_with_a_notice_goes_whole() -> None:
 )
 def test_reprints_notes_and_what_else_to_read(line: str, rule: str) -> None:
     assert classify_lines([BODY] * 8 + [line]) == {8: rule}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("**以下推荐一个搜题、练题的备考神器！**", "ad_block"),
+        ("某某晚报2022-12-17 19:18发表于浙江", "page_meta"),
+    ],
+)
+def test_tool_plugs_and_posting_stamps_above_the_article(line: str, rule: str) -> None:
+    assert classify_lines(["# 某某试卷及答案", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_a_header_broken_by_emphasis_with_its_titles_run_on() -> None:
+    line = "**往期****精彩****回顾**某市新增75例无症状感染者（11月27日)下单，到货！今起报名！**路路通！**"
+    assert classify_lines([BODY] * 8 + [line]) == {8: "related_links"}
+
+
+def test_search_page_titles_and_questions_run_together() -> None:
+    closing = [
+        "七子饼茶是什么意思？七子饼茶是熟茶吗？",
+        "普洱茶与滇红的区别_普洱茶与滇红茶有什么不同？",
+    ]
+    assert sorted(classify_lines([BODY] * 8 + closing)) == [8, 9]
+    assert classify_lines([BODY] * 8 + closing[:1]) == {}
