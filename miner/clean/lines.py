@@ -38,7 +38,8 @@ _REVISED_LINE = 80
 _STRONG_META = re.compile(
     # 添加时间: a posting label whose value the scrape lost (门诊时间： heads the page's own list)
     r"^(?:发布|发表|更新|上传|添加|录入|提交|修改|创建)(?:时间|日期)\s*[:：]\s*$|"
-    r"^(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
+    # a stray count or icon glyph may open the line (0发布时间：2021.04.17)
+    r"^[\W\d]{0,3}(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
 )
 # Credit lines that close a web article: "来源/某某融媒体中心", "（来源：某报）", "供稿：某所",
 # "三审|李某", "编辑：张某 审核：王某". Short, at the page's edge.
@@ -99,7 +100,7 @@ _WECHAT_PROMPT_TEXT = (
     r"告诉更多人|(?:评论|留言)区.{0,6}(?:告诉|留言|见)|扫码.{0,4}(?:入群|进群|加群)|下载.{0,8}APP|推送规则|欢迎您[！!。~～]*$|点击?[^，。]{0,6}蓝色?字|[“\"]关注[”\"]|后台回复|进入.{0,4}小程序|小程序查看|"
     r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
     r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加|复制)|"
-    r"推荐一个.{0,12}(?:神器|利器|工具|APP|小程序|公众号)|"
+    r"推荐一个.{0,12}(?:神器|利器|工具|APP|小程序|公众号)|点击蓝色|"
     r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
     r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|关注[『「][^』」]{1,12}[』」]|"
@@ -411,7 +412,7 @@ def _ad(line: str, edge: bool) -> bool:
 
 # One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
 _SHORT_AD = re.compile(
-    r"扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}"
+    r"(?:商务|广告|媒体)合作|广告推广|扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}"
 )
 
 
@@ -890,6 +891,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
     if _IMAGE_RESIDUE.match(line):
         return "separator"
+    if edge and _VIEWS.match(line):
+        return "page_meta"
+    if edge and len(_PHONE.findall(line)) >= _PHONES and not _CLAUSE_END.search(line):
+        return "contact"  # 广告推广：[phone number]/[phone number]…招生：[phone number]…
+    if edge and not in_head and _glued_numbered_titles(line):
+        return "related_links"
     if n <= 12 and _PAGE_LABEL.match(line):
         return "navigation"
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
@@ -978,11 +985,30 @@ _SUBMIT_LINE = 200
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
     r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
-    r"(?:本文|文章|此文|原文)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
+    r"(?:本文|文章|此文|原文|内容)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
 )
 _REPRINT_LINE = 120
 # Headlines set one after another with a bullet before each.
 _TICKER = re.compile(r"[■●◆★]\s*[^■●◆★。]{6,40}")
+# A page's view counter alone on its line: 浏览79.82W, 阅读 1.2万, 点击：356次.
+_VIEWS = re.compile(
+    r"^\W*(?:浏览|阅读|点击|播放|观看)(?:量|数|次数)?\s*[:：]?\s*\d+(?:\.\d+)?\s*[万千wWkK]?\+?\s*次?\W*$"
+)
+_PHONES = 3
+# Numbered titles run together on one line (**1、某某要搞！…**2、平果人注意：…**3、…).
+_NUMBERED_RUN = re.compile(r"(?:^|[*\s])(\d{1,2})、")
+_NUMBERED_RUN_MIN = 3
+
+
+def _glued_numbered_titles(line: str) -> bool:
+    if _CLAUSE_END.search(line) or "，" in line.replace("*", "")[:0]:
+        return False
+    numbers = [int(m.group(1)) for m in _NUMBERED_RUN.finditer(line)]
+    return len(numbers) >= _NUMBERED_RUN_MIN and numbers == list(
+        range(numbers[0], numbers[0] + len(numbers))
+    )
+
+
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # An account on another platform: 新浪微博｜@某某官方微博, 抖音号：某某.
 _HANDLE = re.compile(

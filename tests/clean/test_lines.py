@@ -1055,3 +1055,33 @@ def test_search_page_titles_and_questions_run_together() -> None:
     ]
     assert sorted(classify_lines([BODY] * 8 + closing)) == [8, 9]
     assert classify_lines([BODY] * 8 + closing[:1]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("0 发布时间：2021.04.17", "page_meta"),
+        ("浏览 79.82W", "page_meta"),
+        ("\\* 内容来自某某协会常务副会长兼秘书长某某", "page_meta"),
+    ],
+)
+def test_stamps_counters_and_sources_above_the_article(line: str, rule: str) -> None:
+    assert classify_lines(["# 某某分析", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_an_opening_prompt_to_click_the_blue_name() -> None:
+    prompt = "**点击蓝色「****某某统一战线」****轻松关注精彩未来**"
+    lines = [prompt, "11月28日，某州2022年少数民族干部培训班开班。", *[BODY] * 8]
+    assert classify_lines(lines) == {0: "ad_block"}
+
+
+def test_an_ad_block_closing_a_short_page() -> None:
+    lines = [
+        "**【禁毒宣传】某某镇举行禁毒宣传活动**",
+        "近日，某某镇举行禁毒宣传活动，通过悬挂横幅、有奖抢答、发放宣传单等方式进行宣传。",
+        "现场的工作人员向群众普及禁毒知识，不断提升群众对毒品危害的认知。",
+        "商务合作**",
+        "****广告推广：****[phone number]/ [phone number]****招生：****[phone number]",
+        "**1、某某铝业要搞！某市工业列车开向康庄大道****2、某某人注意：这些红包不要抢！****3、冷空气来了**",
+    ]
+    assert sorted(classify_lines(lines)) == [3, 4, 5]
