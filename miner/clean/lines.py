@@ -101,6 +101,7 @@ _WECHAT_PROMPT_TEXT = (
     r"回复关键[字词]|对话框回复|回复\W{0,4}【|觉得.{0,6}(?:好看|不错|有用)|请?点这里|^\W*加.{0,6}微信\W*$|"
     r"(?:有|任何)(?:问题|疑问).{0,8}(?:咨询|联系|回复|留言)|长按.{0,6}(?:进入|识别|关注|扫码|添加|复制)|"
     r"推荐一个.{0,12}(?:神器|利器|工具|APP|小程序|公众号)|点击蓝色|"
+    r"登录.{0,12}(?:官网|官方网站|网站|平台|APP).{0,6}(?:查询|查看|了解|报名)|"
     r"(?:微信|抖音|快手|微博)搜索|官方(?:公众号|微信号?|订阅号|服务号)\W*$|"
     r"^\W*点击(?:图片|这里|此处|链接|下方|下图)?.{0,4}查看|"
     r"点击?上方|并星标|(?:都|已)关注了|^\W*关注\W{0,2}[『「“\"]|关注[『「][^』」]{1,12}[』」]|"
@@ -1562,6 +1563,39 @@ def _sweep_after_end(lines: Sequence[str], nonempty: list[int], rules: dict[int,
         rules[i] = "ad_block"
 
 
+# An account's card under a rule the editor drew (--- / **某某行业微刊** / 覆盖…细分领域 /
+# 第一时间发布有价值的行业资讯): a few short lines, one of them saying what the account does.
+_ACCOUNT_WORDS = re.compile(r"微刊|资讯|公众号|关注|平台|频道|订阅|推送|出品|发布|分享")
+_AFTER_RULE = 5
+_AFTER_RULE_LINE = 30
+
+
+def _sweep_after_rule(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The short lines under the page's last rule, when they describe the account."""
+    tail = tail_zone(nonempty, rules)
+    head = head_zone(nonempty)
+    marks = [i for i in tail if i not in head and _RULE_LINE.match(lines[i].strip())]
+    if not marks:
+        return
+    after = [i for i in tail if i > marks[-1] and i not in rules]
+    texts = [lines[i].strip().replace("*", "") for i in after]
+    if (
+        not after
+        or len(after) > _AFTER_RULE
+        or any(
+            len(t) > _AFTER_RULE_LINE
+            or t.endswith("。")
+            or signature_like(footer_key(t))
+            or line_marker(t)
+            for t in texts
+        )
+        or not any(_ACCOUNT_WORDS.search(t) for t in texts)
+    ):
+        return
+    for i in after:
+        rules[i] = "ad_block"
+
+
 # The next or the last episode of a column closing the page (Men Talk：男生眼中… above,
 # Men Talk：对于男生来说…？ at the end): its last line opens with the column's tag that
 # opens its first, and says something else.
@@ -1626,4 +1660,5 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_next_title,
     _sweep_after_end,
     _sweep_seo_titles,
+    _sweep_after_rule,
 )

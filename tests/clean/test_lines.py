@@ -1085,3 +1085,28 @@ def test_an_ad_block_closing_a_short_page() -> None:
         "**1、某某铝业要搞！某市工业列车开向康庄大道****2、某某人注意：这些红包不要抢！****3、冷空气来了**",
     ]
     assert sorted(classify_lines(lines)) == [3, 4, 5]
+
+
+def test_an_accounts_card_under_a_rule() -> None:
+    card = [
+        "---",
+        "**某某行业微刊**",
+        "覆盖食品、饮料、乳品等细分领域",
+        "第一时间发布有价值的行业资讯",
+    ]
+    assert sorted(classify_lines([BODY] * 8 + card)) == [9, 10, 11]
+    verse = ["---", "春风十里", "不如你"]
+    assert classify_lines([BODY] * 8 + verse) == {}
+
+
+def test_a_call_to_look_up_the_site() -> None:
+    line = "**企业招聘信息可以登录某某人才官方网站查询详情**"
+    assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
+
+
+def test_a_notice_asking_to_call_for_details_keeps_it() -> None:
+    line = (
+        "特别提醒：停水期间，请关注与重视本单位的消防安全管理工作！如提前通水，不再另行通知，"
+        "未明事项，请致电集团客户服务中心“某水热线967050”查询。"
+    )
+    assert classify_lines([BODY] * 8 + [line]) == {}
