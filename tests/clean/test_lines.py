@@ -1110,3 +1110,8 @@ def test_a_notice_asking_to_call_for_details_keeps_it() -> None:
         "未明事项，请致电集团客户服务中心“某水热线967050”查询。"
     )
     assert classify_lines([BODY] * 8 + [line]) == {}
+
+
+def test_a_sellers_if_you_are_interested() -> None:
+    line = "如果你对本公司常年出售的二手不锈钢冷凝器感兴趣，想了解更详细的产品信息"
+    assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
