@@ -380,6 +380,15 @@ def _in_listing(lines: Sequence[str], i: int) -> bool:
     return len(_PIPES.findall(plain)) >= _PIPE_ITEMS - 1 and not _pipe_menu(plain)
 
 
+# The account's name set as a banner above the article (—某某幼儿园—, -某某医院-).
+_BANNER = re.compile(r"^[\s*]*[—\-－·•~～=]+\s*([^—\-－·•~～=]{2,20}?)\s*[—\-－·•~～=]+[\s*]*$")
+
+
+def _account_banner(line: str) -> bool:
+    m = _BANNER.match(line)
+    return bool(m) and bool(_SIGNATURE.search(m.group(1)))
+
+
 def _site_name(line: str) -> bool:
     return len(line) <= 40 and bool(_SITE_NAME.search(line))
 
@@ -914,6 +923,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if in_head and _site_name(line):
         return "site_header"
+    if in_head and _account_banner(line):
+        return "site_header"
     return None
 
 
@@ -1141,7 +1152,7 @@ _GLUED_DATES = 3
 # One page action alone on its line (下载, 打印本页): a button's label.
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
-    "复制链接 举报 纠错 下载 全屏 手机版 关注".split()
+    "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购".split()
 )
 
 

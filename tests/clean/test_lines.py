@@ -1115,3 +1115,14 @@ def test_a_notice_asking_to_call_for_details_keeps_it() -> None:
 def test_a_sellers_if_you_are_interested() -> None:
     line = "如果你对本公司常年出售的二手不锈钢冷凝器感兴趣，想了解更详细的产品信息"
     assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"), [("**-某某新区摇篮幼儿园-**", "site_header"), ("在线报名", "page_actions")]
+)
+def test_an_accounts_banner_and_a_button_above_the_article(line: str, rule: str) -> None:
+    assert classify_lines([line, "# 美好食光", *[BODY] * 8]).get(0) == rule
+
+
+def test_a_decorated_section_header_is_no_banner() -> None:
+    assert classify_lines(["# 某某活动", BODY, "·赞助企业简介·", *[BODY] * 6]) == {}
