@@ -386,7 +386,7 @@ _BANNER = re.compile(r"^[\s*]*[—\-－·•~～=]+\s*([^—\-－·•~～=]{2,2
 
 def _account_banner(line: str) -> bool:
     m = _BANNER.match(line)
-    return bool(m) and bool(_SIGNATURE.search(m.group(1)))
+    return m is not None and bool(_SIGNATURE.search(m.group(1)))
 
 
 def _site_name(line: str) -> bool:
@@ -1547,31 +1547,37 @@ _AFTER_END = 8
 _AFTER_END_LINE = 60
 
 
-def _sweep_after_end(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
-    """Short kept lines under the article's end mark, when nothing longer follows it."""
+def _below_last(
+    lines: Sequence[str], nonempty: list[int], rules: dict[int, str], mark: re.Pattern[str]
+) -> tuple[int, list[int]] | None:
+    """The tail's last line that ``mark`` matches, and the kept lines under it."""
     tail = tail_zone(nonempty, rules)
     head = head_zone(nonempty)
-    ends = [i for i in tail if i not in head and _END_MARK.match(lines[i].strip())]
-    if not ends:
+    marks = [i for i in tail if i not in head and mark.match(lines[i].strip())]
+    if not marks:
+        return None
+    return marks[-1], [i for i in tail if i > marks[-1] and i not in rules]
+
+
+def _short_block(texts: Sequence[str], most: int, longest: int) -> bool:
+    """A few short lines with no sentence of the writer's, no signature, no numbered item."""
+    return len(texts) <= most and not any(
+        len(t) > longest or t.endswith("。") or signature_like(footer_key(t)) or line_marker(t)
+        for t in texts
+    )
+
+
+def _sweep_after_end(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Short kept lines under the article's end mark, when nothing longer follows it."""
+    found = _below_last(lines, nonempty, rules, _END_MARK)
+    if found is None:
         return
-    end = ends[-1]
-    after = [i for i in tail if i > end and i not in rules]
+    end, after = found
     glued = end not in rules  # END**某某干货包**: the mark opens a kept line
     texts = [lines[i].strip().replace("*", "") for i in after]
-    if (
-        not (after or glued)
-        or len(after) > _AFTER_END
-        or any(
-            len(t) > _AFTER_END_LINE
-            or t.endswith("。")  # the writer's text resumes
-            or signature_like(footer_key(t))
-            or line_marker(t)
-            for t in texts
-        )
-    ):
-        return
-    for i in [end, *after] if glued else after:
-        rules[i] = "ad_block"
+    if (after or glued) and _short_block(texts, _AFTER_END, _AFTER_END_LINE):
+        for i in [end, *after] if glued else after:
+            rules[i] = "ad_block"
 
 
 # An account's card under a rule the editor drew (--- / **某某行业微刊** / 覆盖…细分领域 /
@@ -1583,28 +1589,18 @@ _AFTER_RULE_LINE = 30
 
 def _sweep_after_rule(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """The short lines under the page's last rule, when they describe the account."""
-    tail = tail_zone(nonempty, rules)
-    head = head_zone(nonempty)
-    marks = [i for i in tail if i not in head and _RULE_LINE.match(lines[i].strip())]
-    if not marks:
+    found = _below_last(lines, nonempty, rules, _RULE_LINE)
+    if found is None:
         return
-    after = [i for i in tail if i > marks[-1] and i not in rules]
+    after = found[1]
     texts = [lines[i].strip().replace("*", "") for i in after]
     if (
-        not after
-        or len(after) > _AFTER_RULE
-        or any(
-            len(t) > _AFTER_RULE_LINE
-            or t.endswith("。")
-            or signature_like(footer_key(t))
-            or line_marker(t)
-            for t in texts
-        )
-        or not any(_ACCOUNT_WORDS.search(t) for t in texts)
+        after
+        and _short_block(texts, _AFTER_RULE, _AFTER_RULE_LINE)
+        and any(_ACCOUNT_WORDS.search(t) for t in texts)
     ):
-        return
-    for i in after:
-        rules[i] = "ad_block"
+        for i in after:
+            rules[i] = "ad_block"
 
 
 # The next or the last episode of a column closing the page (Men Talk：男生眼中… above,
