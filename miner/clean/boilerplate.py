@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from miner.clean.lines import FOOTER_LINES, PROSE_CUES, footer_key, signature_like
+from miner.clean.cues import FOOTER_LINES, PROSE_CUES, footer_key, signature_like
 from miner.extract.markers import line_marker
 
 MIN_PAGES = 3  # distinct pages a footer line must close before it is trusted

@@ -349,7 +349,8 @@ def shared_report(shared: Path, threshold: float = THRESHOLD, samples: int = 30)
     flags there are mostly false alarms), and once more at the edges with the
     ``edge_candidate`` shape gate. Nothing from ``shared`` is trained on.
     """
-    from miner.clean.lines import HEAD_LINES, TAIL_LINES, classify_lines
+    from miner.clean.cues import HEAD_LINES, TAIL_LINES
+    from miner.clean.lines import classify_lines
 
     groups: dict[str, Counter[str]] = {}
     flagged: dict[str, list[tuple[str, float, str]]] = {"edge": [], "gated": [], "middle": []}

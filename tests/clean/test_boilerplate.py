@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from miner.clean.boilerplate import Boilerplate, learn
-from miner.clean.lines import classify_lines, footer_key
+from miner.clean.cues import footer_key
+from miner.clean.lines import classify_lines
 
 FOOTER = "青禾文库收录本文以供交流"
 
