@@ -344,10 +344,15 @@ def _ad(line: str, edge: bool) -> bool:
     ):
         return True
     # A short line that is nothing but a call to scan or claim (微信扫码领取福利).
-    short = len(line.replace("*", "")) <= 20
-    return edge and short and any(_SHORT_AD.fullmatch(c) for c in cues)
+    plain = len(line.replace("*", ""))
+    return edge and any(
+        _SHORT_AD.fullmatch(c) and plain <= (_GROUP_LINE if c.startswith("群") else 20)
+        for c in cues
+    )
 
 
+# A group's number names the group before it (2022某某综合招聘群：210955843).
+_GROUP_LINE = 30
 # One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
 _SHORT_AD = re.compile(
     r"(?:商务|广告|媒体)合作|广告推广|扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}"

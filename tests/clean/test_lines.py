@@ -1126,3 +1126,12 @@ def test_an_accounts_banner_and_a_button_above_the_article(line: str, rule: str)
 
 def test_a_decorated_section_header_is_no_banner() -> None:
     assert classify_lines(["# 某某活动", BODY, "·赞助企业简介·", *[BODY] * 6]) == {}
+
+
+def test_a_groups_number_above_the_article() -> None:
+    group = "**2022某某综合招聘群：210955843**"
+    assert classify_lines([group, "# 招聘公告", *[BODY] * 8]).get(0) == "ad_block"
+
+
+def test_a_call_to_leave_a_message_is_a_prompt() -> None:
+    assert classify_lines([BODY] * 8 + ["有问题请后台留言"]) == {8: "ad_block"}
