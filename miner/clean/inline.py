@@ -1,4 +1,4 @@
-"""Noise inside lines: paid-content markers, watermark characters, pinyin, title tags.
+"""Noise inside lines: paid-content markers, watermarks, pinyin, title tags, page counters.
 
 Each finder returns ``(start, end, rule)`` spans over the text; the caller deletes
 them and logs each as a removal. They are deliberately shape-based (what such a
@@ -38,6 +38,14 @@ _TITLE_TAG = prefiltered(
     )
 )
 
+# A converted document's page counter, even inside a sentence (才能符合第2页共8页科学…):
+# both halves, so a reference to a page of the text (见第3页) stays.
+_PAGE_COUNTER = prefiltered(
+    re.compile(
+        r"第\s*\d{1,4}\s*页\s*[,，/、]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/、]?\s*第\s*\d{1,4}\s*页"
+    )
+)
+
 
 def find_inline(text: str) -> list[Span]:
     """All inline noise spans, sorted and non-overlapping.
@@ -53,6 +61,7 @@ def find_inline(text: str) -> list[Span]:
         ("watermark_char", _WATERMARK),
         ("pinyin_annotation", _PINYIN),
         ("title_tag", _TITLE_TAG),
+        ("page_counter", _PAGE_COUNTER),
     ):
         spans.extend((m.start(), m.end(), rule) for m in pattern.finditer(text))
     spans.sort()

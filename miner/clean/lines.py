@@ -351,6 +351,17 @@ def _ad(line: str, edge: bool) -> bool:
     )
 
 
+# A 范文 site's blurb over (or under) the texts it hosts: who gathered them, and a wish
+# for the reader. Both halves are needed; a report's own 以下是…情况 has no such wish.
+_SITE_INTRO = re.compile(
+    r"(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?.{0,8}"
+    r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
+)
+_WISH = re.compile(
+    r"供(?:大家|您|你)?(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考|分享|收藏|查阅)|"
+    r"希望(?:对|能|可以|能够|会)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考"
+)
+_SITE_INTRO_LINE = 400
 # A group's number names the group before it (2022某某综合招聘群：210955843).
 _GROUP_LINE = 30
 # One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
@@ -597,6 +608,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
         return "spam_keywords"
+    if edge and len(line) <= _SITE_INTRO_LINE and _SITE_INTRO.search(line) and _WISH.search(line):
+        return "site_intro"  # …以下是小编精心整理的总结范文，供大家参考借鉴，希望可以帮助到…
     if _ad(line, edge):
         return "ad_block"
     n = len(line)

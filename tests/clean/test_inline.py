@@ -33,3 +33,9 @@ def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
 )
 def test_inline_keeps_content(text: str) -> None:
     assert find_inline(text) == []
+
+
+def test_a_converted_documents_page_counter_even_inside_a_sentence() -> None:
+    text = "第1页共8页某某幼儿园活动总结……才能符合第2页共8页科学发展观的要求。详见第3页。"
+    spans = [(text[a:b], rule) for a, b, rule in find_inline(text)]
+    assert spans == [("第1页共8页", "page_counter"), ("第2页共8页", "page_counter")]

@@ -1135,3 +1135,13 @@ def test_a_groups_number_above_the_article() -> None:
 
 def test_a_call_to_leave_a_message_is_a_prompt() -> None:
     assert classify_lines([BODY] * 8 + ["有问题请后台留言"]) == {8: "ad_block"}
+
+
+def test_a_sites_blurb_over_the_texts_it_hosts() -> None:
+    blurb = (
+        "总结是把一定阶段内的有关情况分析研究，做出有指导性的结论的书面材料。"
+        "以下是小编精心整理的总结范文，供大家参考借鉴，希望可以帮助到有需要的朋友。"
+    )
+    assert classify_lines([blurb, "某某活动总结篇一", *[BODY] * 8]).get(0) == "site_intro"
+    own = "以下是我镇开展创先争优活动的基本情况。"
+    assert classify_lines([own, *[BODY] * 8]) == {}
