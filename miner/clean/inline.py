@@ -1,4 +1,4 @@
-"""Noise inside lines: paid-content markers, watermarks, pinyin, title tags, page counters.
+"""Noise inside lines: paid markers, watermarks, pinyin, title tags, page counters, jammers.
 
 Each finder returns ``(start, end, rule)`` spans over the text; the caller deletes
 them and logs each as a removal. They are deliberately shape-based (what such a
@@ -46,6 +46,27 @@ _PAGE_COUNTER = prefiltered(
     )
 )
 
+# A forum's anti-copy filler (Discuz's "jammer" fonts) left as text: runs of one- and
+# two-character ASCII tokens at a line's edge or beside Chinese (…书面报告。 i( j( e7 Z2 {! |0 K).
+_JAMMER = re.compile(
+    r"(?:^|(?<=[\u4e00-\u9fff。，；：！？、]))[ \t]*((?:[\x21-\x7e]{1,2}[ \t]+){3,}[\x21-\x7e]{1,2})"
+    # it ends at the line's end, or at a space before Chinese or a longer token (d 1.首部)
+    r"(?=[ \t]*(?:\n|$)|[ \t]+[\u4e00-\u9fff]|[ \t]+[^\s]{3,})",
+    re.M,
+)
+_JAMMER_SYMBOLS = frozenset("(){}[]|!@#$%^&*+`\\;\"'<>=?~_:/")
+_JAMMER_PAIRS = 3  # two-character tokens: i( e7 {! — a formula's x + y = z has none
+
+
+def _jammer(text: str) -> list[Span]:
+    spans = []
+    for m in _JAMMER.finditer(text):
+        tokens = m.group(1).split()
+        symbols = {c for t in tokens for c in t if c in _JAMMER_SYMBOLS}
+        if sum(len(t) == 2 for t in tokens) >= _JAMMER_PAIRS and len(symbols) >= 2:
+            spans.append((m.start(1), m.end(1), "jammer"))
+    return spans
+
 
 def find_inline(text: str) -> list[Span]:
     """All inline noise spans, sorted and non-overlapping.
@@ -64,6 +85,7 @@ def find_inline(text: str) -> list[Span]:
         ("page_counter", _PAGE_COUNTER),
     ):
         spans.extend((m.start(), m.end(), rule) for m in pattern.finditer(text))
+    spans.extend(_jammer(text))
     spans.sort()
     out: list[Span] = []
     for span in spans:

@@ -62,7 +62,7 @@ _STRONG_META = re.compile(
     # 添加时间: a posting label whose value the scrape lost (门诊时间： heads the page's own list)
     r"^(?:发布|发表|更新|上传|添加|录入|提交|修改|创建)(?:时间|日期)\s*[:：]\s*$|"
     # a stray count or icon glyph may open the line (0发布时间：2021.04.17)
-    r"^[\W\d]{0,3}(发布时间|发布日期|发表时间|更新时间|上传时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
+    r"^[\W\d]{0,3}(发布时间|发布日期|发表时间|更新时间|上传时间|归档时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
 )
 
 
@@ -814,7 +814,8 @@ _GLUED_DATES = 3
 # One page action alone on its line (下载, 打印本页): a button's label.
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
-    "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购".split()
+    "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购 "
+    "APP下载 下载APP 客户端下载".split()
 )
 
 

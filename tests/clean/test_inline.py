@@ -39,3 +39,19 @@ def test_a_converted_documents_page_counter_even_inside_a_sentence() -> None:
     text = "第1页共8页某某幼儿园活动总结……才能符合第2页共8页科学发展观的要求。详见第3页。"
     spans = [(text[a:b], rule) for a, b, rule in find_inline(text)]
     assert spans == [("第1页共8页", "page_counter"), ("第2页共8页", "page_counter")]
+
+
+def test_a_forums_jammer_filler_at_a_lines_edges() -> None:
+    text = (
+        "述职报告是书面报告。 i( j( e7 Z2 {! |0 K\n# L* n6 Q% ^* `$ j8 f/ d 1.首部。主要包括标题。"
+    )
+    spans = [(text[a:b], rule) for a, b, rule in find_inline(text)]
+    assert spans == [("i( j( e7 Z2 {! |0 K", "jammer"), ("# L* n6 Q% ^* `$ j8 f/ d", "jammer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["计算 x + y = z 的值", "| a | b | c |", "选项 A B C D 中选一个", "版本 v1 v2 v3 v4 已发布"],
+)
+def test_formulas_tables_and_options_are_no_jammer(text: str) -> None:
+    assert find_inline(text) == []

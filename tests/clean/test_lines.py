@@ -1145,3 +1145,10 @@ def test_a_sites_blurb_over_the_texts_it_hosts() -> None:
     assert classify_lines([blurb, "某某活动总结篇一", *[BODY] * 8]).get(0) == "site_intro"
     own = "以下是我镇开展创先争优活动的基本情况。"
     assert classify_lines([own, *[BODY] * 8]) == {}
+
+
+def test_an_archive_stamp_and_an_app_button_above_the_article() -> None:
+    assert classify_lines(["归档时间:2023-06-15", "APP下载", BODY, BODY, BODY]) == {
+        0: "page_meta",
+        1: "page_actions",
+    }
