@@ -58,11 +58,15 @@ _REVISED = re.compile(
     r"^\W*(?:本页|本页面|页面|本文|此页)?(?:最后|最近)(?:修订|修改|更新|编辑)(?:时间)?(?:于|[:：])"
 )
 _REVISED_LINE = 80
+_STAMP_LINE = re.compile(
+    r"^\W*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^，。,；;]{0,20}$"
+)
 _STRONG_META = re.compile(
     # 添加时间: a posting label whose value the scrape lost (门诊时间： heads the page's own list)
     r"^(?:发布|发表|更新|上传|添加|录入|提交|修改|创建)(?:时间|日期)\s*[:：]\s*$|"
     # a stray count or icon glyph may open the line (0发布时间：2021.04.17)
-    r"^[\W\d]{0,3}(发布时间|发布日期|发表时间|更新时间|上传时间|归档时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)"
+    r"^[\W\d]{0,3}(发布时间|发布日期|发表时间|更新时间|上传时间|归档时间|来源|作者|点击|浏览|阅读量|责任编辑|字数)|"
+    r"^(发布机关|发文机关|发布单位)"
 )
 
 
@@ -246,6 +250,8 @@ def _meta(line: str, edge: bool) -> bool:
         return True  # a directory site's blurb about the page, whatever its length
     if edge and len(line) <= _REVISED_LINE and _REVISED.match(line):
         return True
+    if edge and _STAMP_LINE.match(line):
+        return True  # 2017-03-29 00:00:00 某某 策划师: when, by whom, in which column
     if len(line) > 120:
         return False
     keys = {m.group(1) for m in META_KEYS.finditer(line)}
@@ -354,7 +360,7 @@ def _ad(line: str, edge: bool) -> bool:
 # A 范文 site's blurb over (or under) the texts it hosts: who gathered them, and a wish
 # for the reader. Both halves are needed; a report's own 以下是…情况 has no such wish.
 _SITE_INTRO = re.compile(
-    r"(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?.{0,8}"
+    r"(?:(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?|小编(?:以下|下面)?).{0,8}"
     r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
 )
 _WISH = re.compile(

@@ -1152,3 +1152,19 @@ def test_an_archive_stamp_and_an_app_button_above_the_article() -> None:
         0: "page_meta",
         1: "page_actions",
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("2017-03-29 00:00:00某某 策划师", "page_meta"),
+        ("发布机关:某某市人民政府", "page_meta"),
+        ("某某文库,自由的图书馆", "site_header"),
+        (
+            "转型发展作出的全面部署，推动落实。小编下面为大家整理关于乡镇的实施方案，欢迎阅读参考：",
+            "site_intro",
+        ),
+    ],
+)
+def test_stamps_taglines_and_blurbs_of_sites_not_seen_before(line: str, rule: str) -> None:
+    assert classify_lines(["某某镇实施方案", line, *[BODY] * 8]).get(1) == rule
