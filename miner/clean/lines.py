@@ -91,7 +91,9 @@ _IMAGE_RESIDUE = re.compile(
     re.I,
 )
 # A template's label over the article (文章详情, 新闻正文): names the page, says nothing.
-_PAGE_LABEL = re.compile(r"^[\W_]*(?:文章|新闻|资讯|信息|内容|产品|详细)?(?:详情|正文)页?[\W_]*$")
+_PAGE_LABEL = re.compile(
+    r"^[\W_]*(?:(?:文章|新闻|资讯|信息|内容|产品|详细)?(?:详情|正文)页?|资源描述|文档简介|文档介绍)[\W_]*$"
+)
 # A lone 、 or 。 is text broken apart by markup, not furniture: it stays.
 _PUNCT_ONLY = re.compile(r"^[，。、；：！？,.;:!?“”\"'（）()\s]+$")
 _FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
@@ -113,7 +115,7 @@ _ACTION_WORDS = frozenset(
     (
         "加入收藏 设为首页 我要投稿 投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 "
         "返回列表 上一篇 下一篇 复制链接 字体 大 中 小 举报 评论 手机版 登录 注册 会员中心 天下 微博 "
-        "微信 QQ空间 纠错 保存 下载 复制 全屏 目录 更多 首页"
+        "微信 QQ空间 纠错 保存 下载 复制 全屏 目录 更多 首页 相关"
     ).split()
 )
 _COPYRIGHT = prefiltered(
@@ -224,7 +226,7 @@ _TOPIC_LIST_HEAD = re.compile(
     r"精彩推荐|好文推荐|文章推荐)\W*$"
 )
 _RELATED_HEAD = re.compile(
-    r"^[\s#>*]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"
+    r"^[\s#>*\-]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"
     r"相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|(?:你|您)?可能(?:还|也)?(?:会)?(?:关注|喜欢|想看)|"
     r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
@@ -236,9 +238,9 @@ _BULLET = re.compile(r"^[·•◆◇■□▪●○⊙\-*\u2190-\u21ff\u25a0-\u2
 
 _DOWNLOAD = prefiltered(
     re.compile(
-        r"(^推荐度\s*[:：]?|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
+        r"(^推荐度\s*[:：]?|推荐度\s*[:：]?\s*$|合集下载|点击下载|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
         r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
-        r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|完整(?:文档|版|资料|电子版)\W*(?:领取|下载|获取)|^\W*(?:资源|资料|附件|文件)下载\W*$)",
+        r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|完整(?:文档|版|资料|电子版)\W*(?:领取|下载|获取)|^\W*(?:资源|资料|附件|文件)下载\W*$|^\W*下载(?:资源|资料|附件|文件)\W*$)",
         re.I,
     )
 )
@@ -368,6 +370,13 @@ _WISH = re.compile(
     r"希望(?:对|能|可以|能够|会)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考"
 )
 _SITE_INTRO_LINE = 400
+# A document-sharing site's line under each file: who shared it and where to find more.
+_SHARED_DOC = re.compile(
+    r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|收益归属内容提供方"
+)
+_PREVIEW_PAGE = re.compile(
+    r"^\W*\S{1,60}\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s*\d{1,4}\s*页\W*$", re.I
+)
 # A group's number names the group before it (2022某某综合招聘群：210955843).
 _GROUP_LINE = 30
 # One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
@@ -388,6 +397,9 @@ def _spam(line: str) -> bool:
 
 
 _NUMBERED_TITLE = 80
+_COLLECTION_TITLE = re.compile(
+    r"[（(](?:通用|精选|优选|最新|热门|精华|汇总)?\s*\d{1,3}\s*篇[）)]\s*$"
+)
 
 
 def _numbered_title(line: str) -> bool:
@@ -417,6 +429,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         if (
             in_related
             and rule is None
+            and not _COLLECTION_TITLE.search(line)  # 某某方案(通用6篇): the page's own title
             and (
                 DATE_TAIL.search(line)
                 or _BULLET.match(line)
@@ -616,6 +629,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "spam_keywords"
     if edge and len(line) <= _SITE_INTRO_LINE and _SITE_INTRO.search(line) and _WISH.search(line):
         return "site_intro"  # …以下是小编精心整理的总结范文，供大家参考借鉴，希望可以帮助到…
+    if edge and len(line) <= _SITE_INTRO_LINE and _SHARED_DOC.search(line):
+        return "site_intro"  # 《某某.docx》由会员分享，可在线阅读，更多相关…请在某某网上搜索。
+    if _PREVIEW_PAGE.match(line):
+        return "page_counter"  # 某某.docx_第1页: a document site's preview of one page
     if _ad(line, edge):
         return "ad_block"
     n = len(line)

@@ -26,6 +26,14 @@ _COUNT = re.compile(
     rf"^\s*[（(【\[]?\s*(?:精选|最新|热门|优秀|通用|推荐)?\s*{_NUM}\s*篇\s*(?:精选|范文|合集|汇编|大全)?"
     rf"\s*[)）】\]]?\s*$"
 )
+# "某某方案(通用6篇)" names a compilation whose parts some sites head with the stem and a
+# number (某某方案1, 某某方案2 …) instead of 第N篇.
+_COLLECTION = re.compile(
+    rf"^\s*(?P<stem>[^。！？；;，,（(【]{{2,40}}?)\s*[（(【]\s*(?:精选|最新|热门|优秀|通用|推荐)?"
+    rf"\s*{_NUM}\s*篇\s*[)）】]\s*$"
+)
+_STEM_PARTS = 2  # numbered stems needed before they count as part headers
+_NUMBER_END = re.compile(r"\s*[（(]?\s*\d{1,2}\s*[)）]?\s*$")
 # A line made only of dashes or similar: the border between two versions.
 _RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊_＿]{3,}\s*$")
 _MIN_VERSION = 200  # characters each side of a rule must hold to count as a version
@@ -71,6 +79,8 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
     held = [i for i, ln in enumerate(lines) if "篇" in ln and _is_short(ln)]
     markers = [i for i in held if _PART.match(lines[i].strip())]
     counts = [i for i in held if _COUNT.match(lines[i].strip())]
+    stems = [] if markers else _stem_markers(lines, held)
+    markers = markers or stems
     page_title: str | None = None
     cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
     if markers:
@@ -86,9 +96,11 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
         for i in counts:
             log(i, "compilation_header")
         for i in markers:
-            m = _PART.match(lines[i].strip())
-            assert m is not None
             log(i, "compilation_header")
+            m = _PART.match(lines[i].strip())
+            if m is None:  # 某某方案2: the stem is the part's title, the number its place
+                cuts.append((i + 1, _NUMBER_END.sub("", lines[i].strip()) or None))
+                continue
             cuts.append((i + 1, (m.group("post") or "").strip() or None))
             if page_title is None and m.group("pre"):
                 page_title = m.group("pre").strip() or None
@@ -111,6 +123,24 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
                 parts.append(Part(piece, hint))
                 hint = None
     return parts, removals, page_title
+
+
+def _stem_markers(lines: list[str], held: list[int]) -> list[int]:
+    """Part headers made of the compilation's stem and 1, 2, 3 … in order, or none."""
+    for c in held:
+        m = _COLLECTION.match(lines[c])
+        if m is None:
+            continue
+        stem = re.compile(
+            rf"^\s*{re.escape(m.group('stem').strip())}\s*[（(]?\s*(\d{{1,2}})\s*[)）]?\s*$"
+        )
+        found = [(i, stem.match(lines[i])) for i in range(c + 1, len(lines)) if _is_short(lines[i])]
+        numbered = [(i, int(n.group(1))) for i, n in found if n is not None]
+        if len(numbered) >= _STEM_PARTS and [n for _, n in numbered] == list(
+            range(1, len(numbered) + 1)
+        ):
+            return [i for i, _ in numbered]
+    return []
 
 
 def _versions(lines: list[str], lo: int, hi: int, skip: set[int], log) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]

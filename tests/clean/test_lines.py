@@ -1168,3 +1168,24 @@ def test_an_archive_stamp_and_an_app_button_above_the_article() -> None:
 )
 def test_stamps_taglines_and_blurbs_of_sites_not_seen_before(line: str, rule: str) -> None:
     assert classify_lines(["某某镇实施方案", line, *[BODY] * 8]).get(1) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("上传人:b****4 文档编号:24597320 上传时间:2023-05-29 格式:DOCX 页数:27", "page_meta"),
+        ("下载 相关 举报", "page_actions"),
+        ("某某管理法.docx_第1页", "page_counter"),
+        ("下载资源", "download_prompt"),
+        ("资源描述", "navigation"),
+        ("《某某管理法.docx》由会员分享，可在线阅读，更多相关请在某某网上搜索。", "site_intro"),
+        ("- 某某公司绩效考核方案 推荐度:", "download_prompt"),
+    ],
+)
+def test_a_document_sharing_sites_furniture(line: str, rule: str) -> None:
+    assert classify_lines(["某某管理法.docx", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_a_related_header_never_takes_the_compilations_title() -> None:
+    lines = ["- 相关推荐", "某某公司绩效考核方案(通用6篇)", *[BODY] * 8]
+    assert classify_lines(lines) == {0: "related_links"}

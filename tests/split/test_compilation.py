@@ -63,3 +63,19 @@ def test_only_lines_with_pian_are_headers(line: str) -> None:
     # split_page tries the header patterns only on lines holding 篇.
     if "篇" not in line:
         assert _PART.match(line.strip()) is None and _COUNT.match(line.strip()) is None
+
+
+def test_parts_headed_by_the_compilations_stem_and_a_number() -> None:
+    text = f"某某公司绩效考核方案(通用3篇)\n某某公司绩效考核方案1\n{LONG_A}\n某某公司绩效考核方案2\n{LONG_B}"
+    parts, removals, title = _parts(text)
+    assert parts == [LONG_A, LONG_B]
+    assert title == "某某公司绩效考核方案(通用3篇)"
+    assert ("compilation_header", "某某公司绩效考核方案2") in removals
+    hints = [p.title_hint for p in split_page(TextMap.of(text), "p.txt")[0]]
+    assert hints == ["某某公司绩效考核方案", "某某公司绩效考核方案"]
+
+
+def test_a_stem_with_numbers_out_of_order_is_no_compilation() -> None:
+    text = f"某某方案(通用3篇)\n某某方案2\n{LONG_A}\n某某方案5\n{LONG_B}"
+    parts, _, _ = _parts(text)
+    assert len(parts) == 1
