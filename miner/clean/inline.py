@@ -57,6 +57,15 @@ _JAMMER = re.compile(
 _JAMMER_SYMBOLS = frozenset("(){}[]|!@#$%^&*+`\\;\"'<>=?~_:/")
 _JAMMER_PAIRS = 3  # two-character tokens: i( e7 {! — a formula's x + y = z has none
 
+# What a Word export leaves of its fields (TOC \o "1-2" \h \u, PAGEREF _Toc123 \h,
+# HYPERLINK \l "_Toc123") and of escaped line ends printed as text (x0dx0a).
+_FIELD_CODE = prefiltered(
+    re.compile(
+        r"TOC(?:\s*\\[a-z]\s*(?:\"[^\"\n]{0,12}\")?)+|PAGEREF\s*_Toc\d+(?:\s*\\[a-z])*|"
+        r"HYPERLINK\s*\\l\s*\"_Toc\d+\"|(?:x0[dD]x0[aA])+",
+    )
+)
+
 
 def _jammer(text: str) -> list[Span]:
     spans = []
@@ -83,6 +92,7 @@ def find_inline(text: str) -> list[Span]:
         ("pinyin_annotation", _PINYIN),
         ("title_tag", _TITLE_TAG),
         ("page_counter", _PAGE_COUNTER),
+        ("field_code", _FIELD_CODE),
     ):
         spans.extend((m.start(), m.end(), rule) for m in pattern.finditer(text))
     spans.extend(_jammer(text))

@@ -55,3 +55,19 @@ def test_a_forums_jammer_filler_at_a_lines_edges() -> None:
 )
 def test_formulas_tables_and_options_are_no_jammer(text: str) -> None:
     assert find_inline(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ('规范TOC \\o "1-2" \\h \\u第一章', 'TOC \\o "1-2" \\h \\u'),
+        ("见PAGEREF _Toc2342 \\h 第3页", "PAGEREF _Toc2342 \\h"),
+        ("公文的含义 x0dx0ax0dx0a公文就是", "x0dx0ax0dx0a"),
+    ],
+)
+def test_what_a_word_export_leaves_of_its_fields(text: str, removed: str) -> None:
+    assert [(text[a:b], rule) for a, b, rule in find_inline(text)] == [(removed, "field_code")]
+
+
+def test_a_word_about_a_table_of_contents_stays() -> None:
+    assert find_inline("TOC是目录的缩写，x0d是回车的编码。") == []

@@ -1189,3 +1189,18 @@ def test_a_document_sharing_sites_furniture(line: str, rule: str) -> None:
 def test_a_related_header_never_takes_the_compilations_title() -> None:
     lines = ["- 相关推荐", "某某公司绩效考核方案(通用6篇)", *[BODY] * 8]
     assert classify_lines(lines) == {0: "related_links"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("某某汇报的技巧与方法：清晰展示进度_第1页", "page_counter"),
+        ("已阅读5页，还剩55页未读 继续免费阅读", "download_prompt"),
+        (
+            "大家好！今天让小编来介绍下公文格式，以下是小编对此问题的归纳整理，让我们一起来看看吧。",
+            "site_intro",
+        ),
+    ],
+)
+def test_more_furniture_of_document_and_answer_sites(line: str, rule: str) -> None:
+    assert classify_lines(["某某规范", line, *[BODY] * 8]).get(1) == rule
