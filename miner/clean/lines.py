@@ -447,6 +447,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
             in_related = True
         if rule:
             rules[i] = rule
+    _disclosure_block(lines, nonempty, rules)
     _widen_tail(lines, nonempty, head, tail, rules)
     # A footer the sweeps fill in (a licence with its address lines) moves the tail zone
     # up: the credits above it are at the page's edge too, and are judged again.
@@ -461,6 +462,44 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
 
 
 _REJUDGED_LINE = 40
+
+# A government site's disclosure card over the document: its fields and their values,
+# often each on a line of its own (索引号: / 6107280000/2024-001005 / 发文字号: / 某政发〔2024〕7号).
+_DISCLOSURE_FIELD = re.compile(
+    r"^[\W_]*(索引号|主题分类|体裁分类|组配分类|服务对象|发文机构|发布机构|发文字号|文号|发文日期|成文日期|"
+    r"生成日期|发布日期|有效性|时效|内容概述|公开方式|公开范围|公开时限|主题词|信息来源|来源)\s*[:：]\s*(.*)$"
+)
+_DISCLOSURE_VALUE = 40
+_DISCLOSURE_FIELDS = 3
+_DISCLOSURE_REACH = 40  # non-empty lines from the top where the card may sit
+
+
+def _disclosure_block(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Runs of three or more disclosure fields near the top, with their value lines."""
+    run: list[int] = []
+    fields = 0
+    open_field = False  # the last field line had no value: the next short line is it
+
+    def close() -> None:
+        if fields >= _DISCLOSURE_FIELDS:
+            for j in run:
+                rules.setdefault(j, "page_meta")
+
+    for i in nonempty[:_DISCLOSURE_REACH]:
+        line = lines[i].strip()
+        m = _DISCLOSURE_FIELD.match(line)
+        if m and len(m.group(2)) <= _DISCLOSURE_VALUE:
+            run.append(i)
+            fields += 1
+            # 内容概述: closes the card; the line under it is the document's title
+            open_field = not m.group(2).strip() and m.group(1) != "内容概述"
+        elif open_field and len(line) <= _DISCLOSURE_VALUE and not CLAUSE_END.search(line):
+            run.append(i)
+            open_field = False
+        else:
+            close()
+            run, fields, open_field = [], 0, False
+    close()
 
 
 # Stronger cues for a fragment glued to the end of the last content line: a report's

@@ -1204,3 +1204,22 @@ def test_a_related_header_never_takes_the_compilations_title() -> None:
 )
 def test_more_furniture_of_document_and_answer_sites(line: str, rule: str) -> None:
     assert classify_lines(["某某规范", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_a_government_disclosure_card_with_values_under_their_fields() -> None:
+    card = [
+        "• 索引号:",
+        "6107280000/2024-001005",
+        "• 发文字号:",
+        "某政发〔2024〕7号",
+        "• 发文日期:",
+        "2024年04月06日 16:40",
+        "• 内容概述:",
+    ]
+    lines = ["某某县人民政府工作规则", *card, "某某县人民政府工作规则", "第一章总则", BODY, BODY]
+    assert sorted(classify_lines(lines)) == list(range(1, 8))
+
+
+def test_a_notices_own_fields_are_no_card() -> None:
+    fields = ["会议时间：2024年4月6日", "会议地点：县政府三楼会议室", "参会人员：各乡镇主要负责人"]
+    assert classify_lines(["关于召开会议的通知", *fields, BODY, BODY, BODY]) == {}
