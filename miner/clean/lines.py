@@ -154,6 +154,9 @@ _COMMENTS_LINE = 40
 _POINTER = re.compile(r"[↓👇⬇]{2,}\W*$")
 _POINTER_LINE = 40
 _UP_POINTER = re.compile(r"^\W*(?:👆|☝|↑↑)|(?:👆|☝|↑↑)\W*$")
+# A column's name and its link to the full list: 视频新闻 更多>>, 影像资料 More».
+_MORE_LINK = re.compile(r"(?:更多|more)\s*(?:>>|»|>|》》|＞＞)\s*$", re.I)
+_MORE_LINK_LINE = 20
 # What a pager leaves alone on a line: 第14页, 共3页, 1/5页.
 _PAGE_NUMBER = re.compile(
     r"^[\W_]*(?:第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}\s*页)[\W_]*$"
@@ -734,6 +737,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if _PAGE_NUMBER.match(line):
         return "navigation"
+    if n <= _MORE_LINK_LINE and _MORE_LINK.search(line):
+        return "navigation"  # 视频新闻 更多>>: a column's link to its list
     if edge and in_head and n <= _POINTER_LINE and _UP_POINTER.search(line.replace("*", "")):
         return "ad_block"  # 👆帮你找到…👆 points at the account's card above the article
     if _EMPTY_SHAPE.match(line) and not RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):

@@ -1223,3 +1223,8 @@ def test_a_government_disclosure_card_with_values_under_their_fields() -> None:
 def test_a_notices_own_fields_are_no_card() -> None:
     fields = ["会议时间：2024年4月6日", "会议地点：县政府三楼会议室", "参会人员：各乡镇主要负责人"]
     assert classify_lines(["关于召开会议的通知", *fields, BODY, BODY, BODY]) == {}
+
+
+@pytest.mark.parametrize("line", ["视频新闻 更多>>", "影像资料 More»"])
+def test_a_columns_link_to_its_list(line: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: "navigation"}
