@@ -59,7 +59,7 @@ _REVISED = re.compile(
 )
 _REVISED_LINE = 80
 _STAMP_LINE = re.compile(
-    r"^\W*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^，。,；;]{0,20}$"
+    r"^\W*(?:(?:发布|发表|更新|编辑)于\s*)?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^，。,；;]{0,20}$"
 )
 _STRONG_META = re.compile(
     # 添加时间: a posting label whose value the scrape lost (门诊时间： heads the page's own list)
@@ -86,7 +86,8 @@ _EMPTY_SHAPE = re.compile(
 
 # What an export leaves of an image's markup (.jpg"), ![](…/a.png)): a line with no words.
 _IMAGE_RESIDUE = re.compile(
-    r"^[\W_]*(?:!\[[^\]]*\]\([^)\s]*\)|[A-Za-z0-9_./:%~-]*\.(?:jpe?g|png|gif|webp|bmp|svg)"
+    # also a script's or a style's path, as a loader prints it (Loading [MathJax]/…/config.js)
+    r"^[\W_]*(?:!\[[^\]]*\]\([^)\s]*\)|(?:Loading\s+)?[A-Za-z0-9_./:%~\[\]-]*\.(?:jpe?g|png|gif|webp|bmp|svg|js|css)"
     r"(?:\?[^\s\u4e00-\u9fff]*)?)[\W_]*$",
     re.I,
 )
@@ -451,6 +452,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         if rule:
             rules[i] = rule
     _disclosure_block(lines, nonempty, rules)
+    _menu_column(lines, nonempty, rules)
     _widen_tail(lines, nonempty, head, tail, rules)
     # A footer the sweeps fill in (a licence with its address lines) moves the tail zone
     # up: the credits above it are at the page's edge too, and are judged again.
@@ -465,6 +467,31 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
 
 
 _REJUDGED_LINE = 40
+
+# A site's menu set one item a line above the article (首页 / 学习 / 活动 / 专区 / 工具).
+_MENU_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+_MENU_WORDS = frozenset(
+    "首页 登录 注册 发布 更多 搜索 专栏 社区 学习 活动 工具 专区 圈层 资讯 新闻 视频 问答 下载 商城 "
+    "关于 帮助 排行 频道 论坛 博客 直播 课程 文库 图片 政务 服务 互动 公开".split()
+)
+_MENU_ITEMS = 5
+_MENU_REACH = 30
+
+
+def _menu_column(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Five or more one-word lines in a row near the top, two of them menu words."""
+    run: list[int] = []
+    for i in [*nonempty[:_MENU_REACH], -1]:
+        word = lines[i].strip().replace("*", "") if i >= 0 else ""
+        if i >= 0 and _MENU_LINE.match(word):
+            run.append(i)
+            continue
+        words = [lines[j].strip().replace("*", "") for j in run]
+        if len(run) >= _MENU_ITEMS and sum(w in _MENU_WORDS for w in words) >= 2:
+            for j in run:
+                rules.setdefault(j, "navigation")
+        run = []
+
 
 # A government site's disclosure card over the document: its fields and their values,
 # often each on a line of its own (索引号: / 6107280000/2024-001005 / 发文字号: / 某政发〔2024〕7号).
@@ -694,7 +721,14 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "contact"
     if edge and not in_head and _HANDLE.match(line.replace("*", "")):
         return "ad_block"
-    if edge and not in_head and n <= _SUBMIT_LINE and _SUBMIT.search(line):
+    if (
+        edge
+        and n <= _SUBMIT_LINE
+        and _SUBMIT.search(line)
+        # above the article only a CMS's own message (如有投稿需求…, 不能自主发稿); a
+        # call for papers there is the page's own title
+        and (not in_head or _SUBMIT_CMS.search(line))
+    ):
         return "ad_block"  # 本公众号长期公开征集稿件… under the article
     if edge and n <= _REPRINT_LINE and _REPRINT.match(line.replace("*", "")):
         return "page_meta"  # 本文来源微信公众号“某某”，作者某某，原文标题《…》
@@ -821,9 +855,10 @@ _PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
 _HEAD_CONTACT_WORDS = 12
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = re.compile(
-    r"征集稿件|征稿启事|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投)"
+    r"征集稿件|征稿启事|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)|自主发稿"
 )
 _SUBMIT_LINE = 200
+_SUBMIT_CMS = re.compile(r"投稿需求|自主发稿")
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
     r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
@@ -883,7 +918,7 @@ _GLUED_DATES = 3
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
     "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购 "
-    "APP下载 下载APP 客户端下载".split()
+    "APP下载 下载APP 客户端下载 立即前往 作者头像".split()
 )
 
 

@@ -1228,3 +1228,28 @@ def test_a_notices_own_fields_are_no_card() -> None:
 @pytest.mark.parametrize("line", ["视频新闻 更多>>", "影像资料 More»"])
 def test_a_columns_link_to_its_list(line: str) -> None:
     assert classify_lines([BODY] * 8 + [line]) == {8: "navigation"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Loading [MathJax]/jax/output/CommonHTML/config.js", "separator"),
+        ("前往小程序，Get更优阅读体验！", "ad_block"),
+        ("立即前往", "page_actions"),
+        ("发布于 2018-04-20 08:17:05", "page_meta"),
+        ("如有投稿需求，请把文章发送到邮箱，一经录用会有专人和您联系", "ad_block"),
+    ],
+)
+def test_a_developer_sites_furniture_above_the_article(line: str, rule: str) -> None:
+    assert classify_lines(["某某专栏", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_a_menu_set_one_word_a_line_above_the_article() -> None:
+    menu = ["首页", "学习", "活动", "专区", "工具"]
+    assert sorted(classify_lines([*menu, "# 大数据的问题", *[BODY] * 8])) == [0, 1, 2, 3, 4]
+    verse = ["春风十里", "不如你", "山河无恙", "人间皆安", "岁月静好"]
+    assert classify_lines([*verse, *[BODY] * 8]) == {}
+
+
+def test_a_call_for_papers_as_the_pages_title_stays() -> None:
+    assert classify_lines(["某某杂志征稿启事", *[BODY] * 8]) == {}
