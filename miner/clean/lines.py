@@ -111,7 +111,9 @@ _PROMPT_BLOCK = 400
 
 _PROMPT_START_LINE = 100
 _MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
-_BREADCRUMB = re.compile(r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])")
+_BREADCRUMB = re.compile(
+    r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])|^\W*(?:网站首页|本站首页)"
+)
 _ACTION_WORDS = frozenset(
     (
         "加入收藏 设为首页 我要投稿 投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 "
@@ -537,7 +539,7 @@ def _disclosure_block(lines: Sequence[str], nonempty: list[int], rules: dict[int
 _FRAGMENT_CUES = prefiltered(
     re.compile(
         r"订阅号|公众号|朋友圈|二维码|扫码|在看|点赞|转发|蓝色?字|关注[我本]|等你参与|领取|侵权|版权[归属]|概不负责|"
-        r"告诉更多人|记得关注|一键三连|阅读原文|侵犯您的|立即删除|联系删除|"
+        r"告诉更多人|记得关注|一键三连|阅读原文|点击查看|侵犯您的|立即删除|联系删除|"
         r"[（(]?(?:责编|编辑|审核|来源|供稿|签发)\s*[:：|丨]"
     )
 )
@@ -721,6 +723,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "contact"
     if edge and not in_head and _HANDLE.match(line.replace("*", "")):
         return "ad_block"
+    if edge and not in_head and n <= _ABOUT_US_LINE and _ABOUT_US.match(line):
+        return "ad_block"  # 【我们是一个专注于…的综合服务平台…】 under the article
     if (
         edge
         and n <= _SUBMIT_LINE
@@ -853,6 +857,9 @@ _PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
 
 
 _HEAD_CONTACT_WORDS = 12
+# The account or business saying what it is under the article.
+_ABOUT_US = re.compile(r"^[\W_]*我们是一(?:个|家|支)[^，。]{0,12}?(?:专注|致力|专业)")
+_ABOUT_US_LINE = 200
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = re.compile(
     r"征集稿件|征稿启事|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)|自主发稿"

@@ -1253,3 +1253,12 @@ def test_a_menu_set_one_word_a_line_above_the_article() -> None:
 
 def test_a_call_for_papers_as_the_pages_title_stays() -> None:
     assert classify_lines(["某某杂志征稿启事", *[BODY] * 8]) == {}
+
+
+def test_a_breadcrumb_without_separators_and_an_accounts_self_description() -> None:
+    crumbs = "网站首页\t产品中心特种车系列冷藏车 国六 某某3.1米冷藏车"
+    assert classify_lines([crumbs, *[BODY] * 8]).get(0) == "breadcrumb"
+    about = "【我们是一个专注于某市城市更新领域投资的综合服务平台，在这里您可以获取更多资讯】"
+    assert classify_lines([BODY] * 8 + [about]) == {8: "ad_block"}
+    closing = "我们是一个团结奋进的集体，今后将继续努力。"
+    assert classify_lines([BODY] * 8 + [closing]) == {}
