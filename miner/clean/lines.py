@@ -379,7 +379,8 @@ _WISH = re.compile(
 _SITE_INTRO_LINE = 400
 # A document-sharing site's line under each file: who shared it and where to find more.
 _SHARED_DOC = re.compile(
-    r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|收益归属内容提供方"
+    r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|收益归属内容提供方|"
+    r"提供给(?:网友|用户|大家)(?:免费)?下载"
 )
 _PREVIEW_PAGE = re.compile(
     r"^\W*\S{1,60}?(?:\.(?:docx?|pdf|pptx?|xlsx?|txt|wps))?_第\s*\d{1,4}\s*页\W*$", re.I

@@ -1262,3 +1262,10 @@ def test_a_breadcrumb_without_separators_and_an_accounts_self_description() -> N
     assert classify_lines([BODY] * 8 + [about]) == {8: "ad_block"}
     closing = "我们是一个团结奋进的集体，今后将继续努力。"
     assert classify_lines([BODY] * 8 + [closing]) == {}
+
+
+def test_a_document_sites_category_blurb() -> None:
+    blurb = (
+        "装饰工程招标文件属于某某资料频道，分类包含大量相关资料提供给网友免费下载，更多资料请访问。"
+    )
+    assert classify_lines([blurb, *[BODY] * 8]).get(0) == "site_intro"
