@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from miner.clean.cues import HEAD_LINES, TAIL_LINES
+from miner.clean.fragments import head_fragment, tail_fragment, title_suffix
 from miner.clean.inline import find_inline
-from miner.clean.lines import classify_lines, head_fragment, tail_fragment, title_suffix
+from miner.clean.lines import classify_lines
 from miner.clean.script import detect_script, simplified
 from miner.extract.dates import DATE_LINE
 from miner.models import Page, Removal

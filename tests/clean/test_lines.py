@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from miner.clean.lines import classify_lines, head_fragment, tail_fragment, title_suffix
+from miner.clean.fragments import head_fragment
+from miner.clean.lines import classify_lines
 
 BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
 
@@ -87,24 +88,6 @@ def test_closing_web_furniture_is_swept_from_the_end() -> None:
 def test_a_signature_or_numbered_item_stops_the_sweep() -> None:
     lines = [BODY, BODY, "3、报名微信请备注单位", "某某镇人民政府", "2012年12月20日"]
     assert classify_lines(lines) == {}
-
-
-@pytest.mark.parametrize(
-    ("line", "fragment"),
-    [
-        (BODY + "**某某公司订阅号**", "**某某公司订阅号**"),
-        (BODY + "(责编：张某、李某)分享让更多人看到。", "(责编：张某、李某)分享让更多人看到。"),
-        (
-            BODY + "欢迎转发至朋友圈**扫上面二维码，领取资料**",
-            "欢迎转发至朋友圈**扫上面二维码，领取资料**",
-        ),
-        (BODY + "全年共编辑简报12期。", None),
-        (BODY, None),
-    ],
-)
-def test_tail_fragment(line: str, fragment: str | None) -> None:
-    at = tail_fragment(line)
-    assert (line[at:] if at is not None else None) == fragment
 
 
 @pytest.mark.parametrize(
@@ -320,30 +303,6 @@ def test_tail_lines_of_directory_and_account_pages(line: str, rule: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("line", "kept"),
-    [
-        (
-            "**▼点击下方文字****进入公众号链接▼**# 新高考背景下高中生涯规划专题讲座",
-            "# 新高考背景下高中生涯规划专题讲座",
-        ),
-        (
-            "点击蓝字关注我们。今年以来，我镇党委按照县委统一部署开展活动。",
-            "今年以来，我镇党委按照县委统一部署开展活动。",
-        ),
-        ("今年以来，我镇党委按照县委统一部署，关注民生。", None),
-        ("**关注我们**", None),  # nothing would be left: the line rules take it whole
-    ],
-)
-def test_head_fragment(line: str, kept: str | None) -> None:
-    at = head_fragment(line)
-    assert (line[at:] if at is not None else None) == kept
-
-
-def test_a_title_may_open_with_praise() -> None:
-    assert head_fragment("# 点赞！某村村医送药上门") is None
-
-
-@pytest.mark.parametrize(
     "line",
     [
         "9月21日某教练在个人视频号进行了主题分享。后来大家都很喜欢这次分享的内容。",
@@ -384,25 +343,6 @@ def test_bulleted_titles_end_the_page() -> None:
 def test_a_numbered_item_naming_a_source_of_funds_is_content() -> None:
     line = "六、项目总投资和资金来源：项目总投资2188万元，发布：由县政府统一安排"
     assert 14 not in classify_lines([BODY] * 14 + [line])
-
-
-@pytest.mark.parametrize(
-    ("line", "kept"),
-    [
-        ("海尔冰箱清洁_长沙海尔维修站", "海尔冰箱清洁"),
-        ("PE大管件的优点有哪几点？_某某体育app下载手机版", "PE大管件的优点有哪几点？"),
-        (
-            "用什么方法可以降低发病率呢?_某某医院用什么方法可以降低发病率呢?",
-            "用什么方法可以降低发病率呢?",
-        ),
-        ("我镇共有党员__名，其中女党员_名。", None),  # blanks of a redacted report
-        ("devid, CHRDEVBASE_CNT);", None),
-        ("抖音账号购买_可靠的短视频营销方案(利用短视频营销的好处有哪些)", None),
-    ],
-)
-def test_title_suffix(line: str, kept: str | None) -> None:
-    at = title_suffix(line)
-    assert (line[:at] if at is not None else None) == kept
 
 
 def test_list_headers_made_of_parts_and_glued_to_a_title() -> None:
@@ -550,12 +490,6 @@ def test_a_hotline_above_the_article_but_not_a_title_with_a_number() -> None:
     assert classify_lines(["## **新闻热线：[phone number]**", *[BODY] * 12]) == {0: "contact"}
     title = "# 某地甲醛检测除甲醛一次多少钱[phone number]"
     assert classify_lines([title, *[BODY] * 12]) == {}
-
-
-def test_a_site_tag_after_the_title() -> None:
-    line = "德邦物流能否成功代替快递巨头？【某某体育app】"
-    assert line[: title_suffix(line)] == "德邦物流能否成功代替快递巨头？"
-    assert title_suffix("关于开展创先争优活动的通知【附件】") is None
 
 
 def test_titles_of_one_series_end_the_page() -> None:
@@ -921,11 +855,6 @@ def test_a_caption_inside_the_article_is_no_closing_mark() -> None:
     closing = ["交出让大家满意的成绩单！", "**责编 |**谢某某"]
     rules = classify_lines([BODY] * 8 + body + closing)
     assert not any(i in rules for i in (10, 11, 12))
-
-
-def test_a_prompt_glued_to_the_last_line() -> None:
-    line = "总之多做功课、多对比，对自己更有帮助****点击蓝色字体查价格**"
-    assert tail_fragment(line) is not None
 
 
 @pytest.mark.parametrize(
