@@ -763,7 +763,7 @@ _NUMBERED_RUN_MIN = 3
 
 
 def _glued_numbered_titles(line: str) -> bool:
-    if CLAUSE_END.search(line) or "，" in line.replace("*", "")[:0]:
+    if CLAUSE_END.search(line):
         return False
     numbers = [int(m.group(1)) for m in _NUMBERED_RUN.finditer(line)]
     return len(numbers) >= _NUMBERED_RUN_MIN and numbers == list(
