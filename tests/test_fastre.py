@@ -51,3 +51,11 @@ def test_same_matches_as_the_original(pattern: re.Pattern[str], text: str) -> No
     fast = prefiltered(pattern)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert bool(fast.match(text)) == bool(pattern.match(text))
+
+
+def test_any_of_finds_a_needle_taken_literally() -> None:
+    from miner.fastre import any_of
+
+    hint = any_of("小编", "B站", "↑")
+    assert hint.search("今天小编为大家整理") and hint.search("关注B站") and hint.search("见上↑")
+    assert not hint.search("本镇开展活动") and any_of("a.b").search("axb") is None

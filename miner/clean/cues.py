@@ -207,7 +207,8 @@ def contact_line(line: str) -> bool:
     # Emphasis is not length, and a masked number ([phone number]) is as long as a real one;
     # labels are spaced out for looks (免 费 求 职 热 线).
     line = line.replace("*", "").replace(_MASKED_PHONE, "13000000000")
-    line = _HAN_SPACES.sub("", line)
+    if " " in line or "\t" in line or "\u3000" in line:
+        line = _HAN_SPACES.sub("", line)
     if len(line) > _CONTACT_LINE:
         return False
     if CONTACT.match(line) or _CONTACT_HEADER.match(line):

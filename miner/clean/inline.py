@@ -67,7 +67,13 @@ _FIELD_CODE = prefiltered(
 )
 
 
+# A cheap first look: a symbol, a space and a short token (i( j( …); Chinese text has none.
+_JAMMER_HINT = re.compile(r"[!-/:-@\[-`{-~][ \t]+[\x21-\x7e]{1,2}[ \t]")
+
+
 def _jammer(text: str) -> list[Span]:
+    if not _JAMMER_HINT.search(text):
+        return []
     spans = []
     for m in _JAMMER.finditer(text):
         tokens = m.group(1).split()
@@ -85,15 +91,18 @@ def find_inline(text: str) -> list[Span]:
         [(1, 14, 'paid_marker'), (16, 17, 'watermark_char'), (20, 28, 'pinyin_annotation')]
     """
     spans: list[Span] = []
-    for rule, pattern in (
-        ("paid_marker", _PAID),
-        ("invisible_char", _INVISIBLE),
-        ("watermark_char", _WATERMARK),
-        ("pinyin_annotation", _PINYIN),
-        ("title_tag", _TITLE_TAG),
-        ("page_counter", _PAGE_COUNTER),
-        ("field_code", _FIELD_CODE),
+    for rule, pattern, needles in (
+        ("paid_marker", _PAID, ("##",)),
+        ("invisible_char", _INVISIBLE, ()),
+        ("watermark_char", _WATERMARK, ("`", "´")),
+        ("pinyin_annotation", _PINYIN, ("(", "（")),
+        ("title_tag", _TITLE_TAG, ("【",)),
+        ("page_counter", _PAGE_COUNTER, ("页",)),
+        ("field_code", _FIELD_CODE, ("TOC", "PAGEREF", "HYPERLINK", "x0")),
     ):
+        # a substring test first: most pages hold none of a pattern's characters
+        if needles and not any(needle in text for needle in needles):
+            continue
         spans.extend((m.start(), m.end(), rule) for m in pattern.finditer(text))
     spans.extend(_jammer(text))
     spans.sort()

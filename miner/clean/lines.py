@@ -45,7 +45,7 @@ from miner.clean.cues import (
 from miner.clean.fragments import head_fragment, tail_fragment
 from miner.clean.sweeps import sweep_page
 from miner.extract.markers import line_marker
-from miner.fastre import prefiltered
+from miner.fastre import any_of, prefiltered
 
 # "…于2021-07-22 11:35:58由某某发布": a post's timestamp and poster, glued to its title.
 _POSTED_AT = re.compile(
@@ -157,11 +157,14 @@ _COMMENTS_LINE = 40
 # own pictures (…一起动起来！↓↓↓); in the tail, at a card or a QR code.
 _POINTER = re.compile(r"[↓👇⬇]{2,}\W*$")
 _POINTER_LINE = 40
+_DOWN_ARROWS = any_of("↓", "👇", "⬇")
+_UP_ARROWS = any_of("👆", "☝", "↑")
 _UP_POINTER = re.compile(r"^\W*(?:👆|☝|↑↑)|(?:👆|☝|↑↑)\W*$")
 # A column's name and its link to the full list: 视频新闻 更多>>, 影像资料 More».
 _MORE_LINK = re.compile(r"(?:更多|more)\s*(?:>>|»|>|》》|＞＞)\s*$", re.I)
 _MORE_LINK_LINE = 20
 # What a pager leaves alone on a line: 第14页, 共3页, 1/5页.
+_PAGE_NUMBER_LINE = 20
 _PAGE_NUMBER = re.compile(
     r"^[\W_]*(?:第\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}\s*页)[\W_]*$"
 )
@@ -222,6 +225,12 @@ _LIST_HEAD_LINE = 40
 _GLUED_LIST_LINE = 300
 # An emphasis closed and opened again inside a phrase (**往期****精彩****回顾**).
 _HAN_EMPHASIS = re.compile(r"(?<=[\u4e00-\u9fff])\*{4}(?=[\u4e00-\u9fff])")
+
+
+def _unbroken(line: str) -> str:
+    return _HAN_EMPHASIS.sub("", line) if "****" in line else line
+
+
 # The header at the end of a line that names its account first (“某某”公众号近期文章精选：).
 _LIST_HEAD_END = re.compile(
     rf"(?:{_LIST_WHICH})(?:精彩)?(?:{_LIST_WHAT})(?:精选|推荐|回顾|合集|汇总)?\s*[:：]?\s*$"
@@ -368,20 +377,32 @@ def _ad(line: str, edge: bool) -> bool:
 
 # A 范文 site's blurb over (or under) the texts it hosts: who gathered them, and a wish
 # for the reader. Both halves are needed; a report's own 以下是…情况 has no such wish.
-_SITE_INTRO = re.compile(
-    r"(?:(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?|小编(?:以下|下面)?).{0,8}"
-    r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
+_SITE_INTRO = prefiltered(
+    re.compile(
+        r"(?:(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?|小编(?:以下|下面)?).{0,8}"
+        r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
+    )
 )
-_WISH = re.compile(
-    r"供(?:大家|您|你)?(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考|分享|收藏|查阅)|"
-    r"希望(?:对|能|可以|能够|会)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考|"
-    r"(?:一起|快)来看看吧"
+_WISH = prefiltered(
+    re.compile(
+        r"供(?:大家|您|你)?(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考|分享|收藏|查阅)|"
+        r"希望(?:对|能|可以|能够|会)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考|"
+        r"(?:一起|快)来看看吧"
+    )
 )
 _SITE_INTRO_LINE = 400
+# Words one of which each of these patterns needs: a substring test is far cheaper than
+# the pattern, and most lines hold none of them.
+_SITE_INTRO_WORDS = any_of("小编", "以下", "下面", "下文", "本文")
+_SHARED_WORDS = any_of("分享", "搜索", "收益", "下载")
+
+
 # A document-sharing site's line under each file: who shared it and where to find more.
-_SHARED_DOC = re.compile(
-    r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|收益归属内容提供方|"
-    r"提供给(?:网友|用户|大家)(?:免费)?下载"
+_SHARED_DOC = prefiltered(
+    re.compile(
+        r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|收益归属内容提供方|"
+        r"提供给(?:网友|用户|大家)(?:免费)?下载"
+    )
 )
 _PREVIEW_PAGE = re.compile(
     r"^\W*\S{1,60}?(?:\.(?:docx?|pdf|pptx?|xlsx?|txt|wps))?_第\s*\d{1,4}\s*页\W*$", re.I
@@ -559,7 +580,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not in_head
         and len(line) <= _LIST_HEAD_LINE
         and (
-            _LIST_HEAD.match(_HAN_EMPHASIS.sub("", line))  # **往期****精彩****回顾**
+            _LIST_HEAD.match(_unbroken(line))  # **往期****精彩****回顾**
             or _TOPIC_LIST_HEAD.match(line.replace("*", ""))
             or _LIST_HEAD_END.search(line.replace("*", ""))
         )
@@ -570,23 +591,36 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not in_head
         and len(line) <= _GLUED_LIST_LINE
         and not CLAUSE_END.search(line)
-        and _LIST_HEAD.match(_HAN_EMPHASIS.sub("", line))
+        and _LIST_HEAD.match(_unbroken(line))
     ):
         return "related_links"  # **往期精彩回顾**某某新增…下单，到货！…: the titles run on
     if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
         return "spam_keywords"
-    if edge and len(line) <= _SITE_INTRO_LINE and _SITE_INTRO.search(line) and _WISH.search(line):
+    if (
+        edge
+        and len(line) <= _SITE_INTRO_LINE
+        and _SITE_INTRO_WORDS.search(line)
+        and _SITE_INTRO.search(line)
+        and _WISH.search(line)
+    ):
         return "site_intro"  # …以下是小编精心整理的总结范文，供大家参考借鉴，希望可以帮助到…
-    if edge and len(line) <= _SITE_INTRO_LINE and _SHARED_DOC.search(line):
+    if (
+        edge
+        and len(line) <= _SITE_INTRO_LINE
+        and _SHARED_WORDS.search(line)
+        and _SHARED_DOC.search(line)
+    ):
         return "site_intro"  # 《某某.docx》由会员分享，可在线阅读，更多相关…请在某某网上搜索。
-    if _PREVIEW_PAGE.match(line):
+    if "_第" in line and _PREVIEW_PAGE.match(line):
         return "page_counter"  # 某某.docx_第1页: a document site's preview of one page
     if _ad(line, edge):
         return "ad_block"
     n = len(line)
-    if n <= 60 and _DOWNLOAD.search(_SPACES.sub("", line)):  # 展开 列表
+    if n <= 60 and (
+        _DOWNLOAD.search(line) or (" " in line and _DOWNLOAD.search(_SPACES.sub("", line)))
+    ):  # 展开 列表
         return "download_prompt"
     if _RANDOM_TOKEN.fullmatch(line):
         return "download_prompt"
@@ -599,22 +633,33 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and contact_line(line):
         return "contact"
-    if edge and not in_head and _HANDLE.match(line.replace("*", "")):
+    if edge and not in_head and _HANDLE_WORDS.search(line) and _HANDLE.match(line.replace("*", "")):
         return "ad_block"
-    if edge and not in_head and n <= _ABOUT_US_LINE and _ABOUT_US.match(line):
+    if edge and not in_head and n <= _ABOUT_US_LINE and "我们是" in line and _ABOUT_US.match(line):
         return "ad_block"  # 【我们是一个专注于…的综合服务平台…】 under the article
     if (
         edge
         and n <= _SUBMIT_LINE
+        and "稿" in line
         and _SUBMIT.search(line)
         # above the article only a CMS's own message (如有投稿需求…, 不能自主发稿); a
         # call for papers there is the page's own title
         and (not in_head or _SUBMIT_CMS.search(line))
     ):
         return "ad_block"  # 本公众号长期公开征集稿件… under the article
-    if edge and n <= _REPRINT_LINE and _REPRINT.match(line.replace("*", "")):
+    if (
+        edge
+        and n <= _REPRINT_LINE
+        and _REPRINT_WORDS.search(line)
+        and _REPRINT.match(line.replace("*", ""))
+    ):
         return "page_meta"  # 本文来源微信公众号“某某”，作者某某，原文标题《…》
-    if edge and len(_TICKER.findall(line)) >= 2 and not CLAUSE_END.search(line):
+    if (
+        edge
+        and _TICKER_BULLETS.search(line)
+        and len(_TICKER.findall(line)) >= 2
+        and not CLAUSE_END.search(line)
+    ):
         # ■某某研讨会在京举办■某某里的探索…: a bar of headlines; not a list's header, so
         # the article's title under it stays
         return "navigation"
@@ -630,7 +675,13 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not line_marker(line)
     ):
         return "related_links"  # …招聘公告力同铝业…招聘公告青海…招聘公告
-    if edge and not in_head and n <= _POINTER_LINE and _POINTER.search(line.replace("*", "")):
+    if (
+        edge
+        and not in_head
+        and n <= _POINTER_LINE
+        and _DOWN_ARROWS.search(line)
+        and _POINTER.search(line.replace("*", ""))
+    ):
         return "ad_block"  # 快来查看吧↓↓↓ under the article points at a card below it
     if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
         return "page_actions"
@@ -651,19 +702,30 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"  # -广告- : the page marks its own ad
     if n <= 120 and len(_PAGER.findall(line)) >= 2:
         return "navigation"
-    if _PAGE_NUMBER.match(line):
+    if n <= _PAGE_NUMBER_LINE and "页" in line and _PAGE_NUMBER.match(line):
         return "navigation"
     if n <= _MORE_LINK_LINE and _MORE_LINK.search(line):
         return "navigation"  # 视频新闻 更多>>: a column's link to its list
-    if edge and in_head and n <= _POINTER_LINE and _UP_POINTER.search(line.replace("*", "")):
+    if (
+        edge
+        and in_head
+        and n <= _POINTER_LINE
+        and _UP_ARROWS.search(line)
+        and _UP_POINTER.search(line.replace("*", ""))
+    ):
         return "ad_block"  # 👆帮你找到…👆 points at the account's card above the article
     if _EMPTY_SHAPE.match(line) and not RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
         return "separator"  # rules of dashes are left to the splitter: they may part two versions
-    if _IMAGE_RESIDUE.match(line):
+    if "." in line and _IMAGE_RESIDUE.match(line):
         return "separator"
-    if edge and _VIEWS.match(line):
+    if edge and n <= _VIEWS_LINE and _VIEWS.match(line):
         return "page_meta"
-    if edge and len(PHONE.findall(line)) >= _PHONES and not CLAUSE_END.search(line):
+    if (
+        edge
+        and n >= _PHONES_LINE
+        and len(PHONE.findall(line)) >= _PHONES
+        and not CLAUSE_END.search(line)
+    ):
         return "contact"  # 广告推广：[phone number]/[phone number]…招生：[phone number]…
     if edge and not in_head and _glued_numbered_titles(line):
         return "related_links"
@@ -739,8 +801,10 @@ _HEAD_CONTACT_WORDS = 12
 _ABOUT_US = re.compile(r"^[\W_]*我们是一(?:个|家|支)[^，。]{0,12}?(?:专注|致力|专业)")
 _ABOUT_US_LINE = 200
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
-_SUBMIT = re.compile(
-    r"征集稿件|征稿启事|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)|自主发稿"
+_SUBMIT = prefiltered(
+    re.compile(
+        r"征集稿件|征稿启事|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)|自主发稿"
+    )
 )
 _SUBMIT_LINE = 200
 _SUBMIT_CMS = re.compile(r"投稿需求|自主发稿")
@@ -750,20 +814,24 @@ _REPRINT = re.compile(
     r"(?:本文|文章|此文|原文|内容)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
 )
 _REPRINT_LINE = 120
+_REPRINT_WORDS = any_of("本文", "文章", "此文", "原文", "内容")
 # Headlines set one after another with a bullet before each.
 _TICKER = re.compile(r"[■●◆★]\s*[^■●◆★。]{6,40}")
+_TICKER_BULLETS = any_of("■", "●", "◆", "★")
 # A page's view counter alone on its line: 浏览79.82W, 阅读 1.2万, 点击：356次.
 _VIEWS = re.compile(
     r"^\W*(?:浏览|阅读|点击|播放|观看)(?:量|数|次数)?\s*[:：]?\s*\d+(?:\.\d+)?\s*[万千wWkK]?\+?\s*次?\W*$"
 )
 _PHONES = 3
+_PHONES_LINE = 20  # three numbers need at least this many characters
+_VIEWS_LINE = 30
 # Numbered titles run together on one line (**1、某某要搞！…**2、平果人注意：…**3、…).
 _NUMBERED_RUN = re.compile(r"(?:^|[*\s])(\d{1,2})、")
 _NUMBERED_RUN_MIN = 3
 
 
 def _glued_numbered_titles(line: str) -> bool:
-    if CLAUSE_END.search(line):
+    if "、" not in line or CLAUSE_END.search(line):
         return False
     numbers = [int(m.group(1)) for m in _NUMBERED_RUN.finditer(line)]
     return len(numbers) >= _NUMBERED_RUN_MIN and numbers == list(
@@ -772,6 +840,9 @@ def _glued_numbered_titles(line: str) -> bool:
 
 
 # An account on another platform: 新浪微博｜@某某官方微博, 抖音号：某某.
+_HANDLE_WORDS = any_of(
+    "微博", "抖音", "快手", "头条", "小红书", "B站", "b站", "哔哩", "视频号", "公众号", "微信"
+)
 _HANDLE = re.compile(
     r"^\W*(?:新浪|腾讯)?(?:微博|抖音|快手|头条|小红书|B站|哔哩哔哩|视频号|公众号|微信号?)号?\s*[｜|:：/]\s*@?\S{2,30}$",
     re.I,
