@@ -140,10 +140,66 @@ def matching_view(text: str) -> str:
     Callers that view many short texts (the versions test views every line of a page)
     would pay tens of microseconds of numpy set-up per call in ``match_view``; a
     translation table and one substitution give the same text in a few (a property test
-    compares the two).
+    compares the two). A whole article (the duplicate search views each one several
+    times) goes through a lookup array instead, three times faster than the table.
 
     Example:
         >>> matching_view("投入资金21.6万元，“双创双争”")
         '投入资金0万元双创双争'
     """
+    if len(text) >= _LONG:
+        view = _looked_up(text)
+        if view is not None:
+            return view
+    return _translated(text)
+
+
+# Characters from which ``_looked_up`` beats ``_translated`` (measured on articles and
+# lines: about even at 100).
+_LONG = 200
+_BMP = 0x10000
+_SEVERAL = 0xFFFFFFFF  # a code point that folds to several view characters (① is one, ㎡ two)
+
+
+def _translated(text: str) -> str:
     return _DIGIT_RUN.sub("0", text.translate(_VIEW_TABLE))
+
+
+@functools.cache
+def _view_codes() -> np.ndarray:
+    """What each code point of the Basic Multilingual Plane becomes in the view, as one array.
+
+    The view character's code point, 0 when it is dropped, ``_SEVERAL`` when it folds to
+    more than one character; the same folding as ``_VIEW_TABLE`` (built once, 256 KB).
+    """
+    table = _ViewTable()
+    codes = np.zeros(_BMP, dtype=np.uint32)
+    for cp in range(_BMP):
+        value = table[cp]
+        if isinstance(value, int):
+            codes[cp] = value
+        elif value:
+            codes[cp] = ord(value) if len(value) == 1 else _SEVERAL
+    return codes
+
+
+def _looked_up(text: str) -> str | None:
+    """``_translated(text)`` by one array lookup, or None where only the table can say.
+
+    None for text outside the Basic Multilingual Plane, with a character that folds to
+    several, or with lone surrogates (which UTF-32 cannot hold).
+    """
+    try:
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+    if not cps.size or int(cps.max()) >= _BMP:
+        return None
+    codes = _view_codes()[cps]
+    if int(codes.max()) == _SEVERAL:
+        return None
+    codes = codes[codes != 0]
+    digit = (codes >= _ZERO) & (codes <= _ZERO + 9)
+    # a run of digits becomes one 0, as the substitution makes it
+    codes = np.where(digit, np.uint32(_ZERO), codes)[~(digit & np.r_[False, digit[:-1]])]
+    return codes.tobytes().decode("utf-32-le")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from miner.dedup.view import match_view, matching_view
+from miner.dedup.view import _looked_up, _translated, match_view, matching_view
 
 
 def test_view_drops_punctuation_and_folds_numbers() -> None:
@@ -45,3 +45,25 @@ def test_every_view_character_comes_from_its_span(text: str) -> None:
 def test_the_text_only_view_is_the_views_text(text: str) -> None:
     # The translation table folds as the vectorised view does, digit runs included.
     assert matching_view(text) == match_view(text).text
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("投入资金万元，。“”、 　\t\n-—AZaz09Ｘｙ０９①⑳㎡½Ⅻﬁ豈\uf900ßİ·…"),
+            st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)),
+        ),
+        min_size=200,
+        max_size=400,
+    )
+)
+def test_a_long_text_is_viewed_by_lookup_as_by_the_table(text: str) -> None:
+    # Articles take the lookup array; where it cannot say (㎡ folds to two) the table does.
+    assert matching_view(text) == _translated(text)
+
+
+def test_the_lookup_covers_an_article_and_leaves_what_folds_to_several() -> None:
+    article = "投入资金21.6万元，ＡＢＣ公司①期３０００人。" * 20
+    assert _looked_up(article) == _translated(article)
+    assert _looked_up(article + "面积5㎡") is None
+    assert matching_view(article + "面积5㎡") == _translated(article + "面积5㎡")
