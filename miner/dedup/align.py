@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
+from json.encoder import encode_basestring as _quoted
 from typing import cast
 
 import numpy as np
@@ -179,9 +180,7 @@ def align_words(
                 ]
                 if i2 <= hi_a and lo_b <= j1 and j2 <= hi_b
             ]
-            passages.append(
-                Passage(doc_a, doc_b, a0, a1, b0, b1, json.dumps(subs, ensure_ascii=False))
-            )
+            passages.append(Passage(doc_a, doc_b, a0, a1, b0, b1, subs_json(subs)))
             subs_of.append(subs)
         run.clear()
 
@@ -196,6 +195,20 @@ def align_words(
             flush()
     flush()
     return passages, subs_of
+
+
+def subs_json(subs: Subs) -> str:
+    """``json.dumps(subs, ensure_ascii=False)``, written directly (a passage's swaps).
+
+    The same string escaper as ``json.dumps`` and the same separators; ``dumps`` set up
+    an encoder for each of the hundred thousand passages of a corpus of near copies.
+
+    Example:
+        >>> subs = [["我乡", "我镇"], ['"引"', "\\n"]]
+        >>> subs_json(subs) == json.dumps(subs, ensure_ascii=False)
+        True
+    """
+    return "[" + ", ".join(f"[{_quoted(a)}, {_quoted(b)}]" for a, b in subs) + "]"
 
 
 # How a report names its own unit (我乡, 我社区, 本单位): the words a copier swaps, and

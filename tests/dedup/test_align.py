@@ -11,6 +11,7 @@ from miner.dedup.align import (
     align_words,
     anchor_counts,
     content_tokens,
+    subs_json,
     summarise_swaps,
     swap_summary,
 )
@@ -36,3 +37,15 @@ def test_align_words_gives_the_passages_and_swaps_of_align_pair() -> None:
     assert subs == [json.loads(p.substitutions) for p in passages]
     assert summarise_swaps(passages, subs, A, B) == swap_summary(passages, A, B)
     assert "双比双争→双创双争 ×1" in swap_summary(passages, A, B)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.text(alphabet='我乡"\\/\n\t\x00\x1f\u2028 a①𠀀', max_size=5), min_size=2, max_size=2
+        ),
+        max_size=6,
+    )
+)
+def test_swaps_are_written_as_json_dumps_writes_them(subs: list[list[str]]) -> None:
+    assert subs_json(subs) == json.dumps(subs, ensure_ascii=False)
