@@ -92,11 +92,16 @@ def match_view(text: str) -> MatchView:
         >>> v.source_span(4, 7)  # 0万元 came from 21.6万元
         (4, 10)
     """
-    cps, where = _code_points(text)
-    cps = np.where((cps >= 65) & (cps <= 90), cps + 32, cps)
-    digit = (cps >= 48) & (cps <= 57)
-    keep = ((cps >= 0x4E00) & (cps <= 0x9FFF)) | ((cps >= 97) & (cps <= 122)) | digit
-    cps, where, digit = cps[keep], where[keep], digit[keep]
+    looked_up = _kept_points(text)
+    if looked_up is not None:
+        cps, where = looked_up
+        digit = (cps >= 48) & (cps <= 57)
+    else:
+        cps, where = _code_points(text)
+        cps = np.where((cps >= 65) & (cps <= 90), cps + 32, cps)
+        digit = (cps >= 48) & (cps <= 57)
+        keep = ((cps >= 0x4E00) & (cps <= 0x9FFF)) | ((cps >= 97) & (cps <= 122)) | digit
+        cps, where, digit = cps[keep], where[keep], digit[keep]
     # A digit run becomes one 0 that stands for the whole run.
     first = digit & ~np.r_[False, digit[:-1]]
     last = digit & ~np.r_[digit[1:], False]
@@ -183,11 +188,12 @@ def _view_codes() -> np.ndarray:
     return codes
 
 
-def _looked_up(text: str) -> str | None:
-    """``_translated(text)`` by one array lookup, or None where only the table can say.
+def _looked_up_codes(text: str) -> np.ndarray | None:
+    """What each character of ``text`` becomes in the view (``_view_codes``), or None.
 
     None for text outside the Basic Multilingual Plane, with a character that folds to
-    several, or with lone surrogates (which UTF-32 cannot hold).
+    several, or with lone surrogates (which UTF-32 cannot hold): only the
+    per-character paths can say.
     """
     try:
         cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -196,7 +202,26 @@ def _looked_up(text: str) -> str | None:
     if not cps.size or int(cps.max()) >= _BMP:
         return None
     codes = _view_codes()[cps]
-    if int(codes.max()) == _SEVERAL:
+    return None if int(codes.max()) == _SEVERAL else codes
+
+
+def _kept_points(text: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """The view's code points before digit runs are folded, and their source offsets.
+
+    What ``_code_points`` and the kept-character mask of ``match_view`` give, by one
+    lookup (``_looked_up_codes``), or None where that cannot say.
+    """
+    codes = _looked_up_codes(text)
+    if codes is None:
+        return None
+    where = np.flatnonzero(codes)
+    return codes[where], where.astype(np.int64, copy=False)
+
+
+def _looked_up(text: str) -> str | None:
+    """``_translated(text)`` by one array lookup, or None where only the table can say."""
+    codes = _looked_up_codes(text)
+    if codes is None:
         return None
     codes = codes[codes != 0]
     digit = (codes >= _ZERO) & (codes <= _ZERO + 9)
