@@ -50,7 +50,6 @@ from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
-from miner.segment.words import dictionary_version
 from miner.settings import DedupConfig
 from miner.tables.schema import arrow_schema, to_arrow
 from miner.tables.spill import SpilledRows
@@ -393,7 +392,6 @@ def start_dedup(
             assert collector is not None
             collecting.result()
             collector.shutdown()
-        _article_words.cache_clear()  # the words kept between chunks, here
         templates, _, dropped = held()
         # pairs aligned before the templates were known, that share only templates
         left_out = {_key(ids[i], ids[j]) for i, j in dropped}
@@ -657,12 +655,12 @@ def align_chunk(
     """
     out: list[tuple[DuplicatePair, list[Passage]]] = []
     tokens: dict[int, tuple[Words, list[int]]] = {}
-    version = dictionary_version()
 
     def words_of(k: int) -> tuple[Words, list[int]]:
         got = tokens.get(k)
         if got is None:
-            got = tokens[k] = _article_words(docs[k][1], version)
+            words = content_tokens(docs[k][1])
+            got = tokens[k] = (words, anchor_counts(words[0]))
         return got
 
     for i, j, inter, union, cont in pairs:
@@ -681,20 +679,6 @@ def align_chunk(
         pair.swaps = summarise_swaps(aligned, subs, ta, tb)
         out.append((pair, aligned))
     return out
-
-
-# Articles whose words stay segmented from one alignment chunk to the next (~150 KB
-# each): a family's first members pair with its later ones chunk after chunk, and
-# were segmented again in each (8,062 segmentations for 6,715 articles on the 20 MB
-# synthetic corpus, 6,872 with this cache).
-_WORDS_KEPT = 128
-
-
-@functools.lru_cache(maxsize=_WORDS_KEPT)
-def _article_words(text: str, version: int) -> tuple[Words, list[int]]:
-    """An article's words and their anchor counts; ``version``: the segmenter's dictionary's."""
-    words = content_tokens(text)
-    return words, anchor_counts(words[0])
 
 
 def find_duplicates(
