@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from itertools import accumulate
-from typing import cast
+from json.encoder import encode_basestring as _quoted
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -43,15 +43,20 @@ def word_opcodes(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
 
 
 def _edits(words_a: Sequence[str], words_b: Sequence[str]) -> list[Op]:
-    """The LCS edit script with each deletion-plus-insertion joined into one replacement."""
+    """The LCS edit script with each deletion-plus-insertion joined into one replacement.
+
+    Built from the script's matching blocks: what lies between two blocks is one
+    replacement. The same script as joining rapidfuzz's opcodes (a property test
+    compares them), without building an opcode list first (a fifth of the call).
+    """
     out: list[Op] = []
-    for op in cast(list[Op], Indel.opcodes(words_a, words_b).as_list()):
-        if op[0] == "equal":
-            out.append(op)
-        elif out and out[-1][0] != "equal":
-            out[-1] = ("replace", out[-1][1], op[2], out[-1][3], op[4])
-        else:
-            out.append(("replace", op[1], op[2], op[3], op[4]))
+    a0 = b0 = 0  # where the previous block ended
+    for a, b, size in Indel.editops(words_a, words_b).as_matching_blocks():
+        if a > a0 or b > b0:
+            out.append(("replace", a0, a, b0, b))
+        if size:
+            out.append(("equal", a, a + size, b, b + size))
+        a0, b0 = a + size, b + size
     return out
 
 
@@ -179,9 +184,7 @@ def align_words(
                 ]
                 if i2 <= hi_a and lo_b <= j1 and j2 <= hi_b
             ]
-            passages.append(
-                Passage(doc_a, doc_b, a0, a1, b0, b1, json.dumps(subs, ensure_ascii=False))
-            )
+            passages.append(Passage(doc_a, doc_b, a0, a1, b0, b1, subs_json(subs)))
             subs_of.append(subs)
         run.clear()
 
@@ -196,6 +199,20 @@ def align_words(
             flush()
     flush()
     return passages, subs_of
+
+
+def subs_json(subs: Subs) -> str:
+    """``json.dumps(subs, ensure_ascii=False)``, written directly (a passage's swaps).
+
+    The same string escaper as ``json.dumps`` and the same separators; ``dumps`` set up
+    an encoder for each of the hundred thousand passages of a corpus of near copies.
+
+    Example:
+        >>> subs = [["我乡", "我镇"], ['"引"', "\\n"]]
+        >>> subs_json(subs) == json.dumps(subs, ensure_ascii=False)
+        True
+    """
+    return "[" + ", ".join(f"[{_quoted(a)}, {_quoted(b)}]" for a, b in subs) + "]"
 
 
 # How a report names its own unit (我乡, 我社区, 本单位): the words a copier swaps, and

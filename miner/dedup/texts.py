@@ -56,7 +56,16 @@ class RowCache:
         self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
 
     def prefetch(self, rows: Iterable[int]) -> None:
-        missing = [k for k in dict.fromkeys(rows) if k not in self._cache]
+        cache = self._cache
+        missing: list[int] = []
+        for k in dict.fromkeys(rows):
+            if k in cache:
+                # Used again: moved to the recent end, so that filling this block's
+                # missing rows cannot evict it before the block reads it (a miss
+                # then costs a fetch of its own: a stored part read for one row).
+                cache.move_to_end(k)
+            else:
+                missing.append(k)
         if not missing:
             return
         got = self.texts.fetch(missing)

@@ -92,11 +92,16 @@ def match_view(text: str) -> MatchView:
         >>> v.source_span(4, 7)  # 0万元 came from 21.6万元
         (4, 10)
     """
-    cps, where = _code_points(text)
-    cps = np.where((cps >= 65) & (cps <= 90), cps + 32, cps)
-    digit = (cps >= 48) & (cps <= 57)
-    keep = ((cps >= 0x4E00) & (cps <= 0x9FFF)) | ((cps >= 97) & (cps <= 122)) | digit
-    cps, where, digit = cps[keep], where[keep], digit[keep]
+    looked_up = _kept_points(text)
+    if looked_up is not None:
+        cps, where = looked_up
+        digit = (cps >= 48) & (cps <= 57)
+    else:
+        cps, where = _code_points(text)
+        cps = np.where((cps >= 65) & (cps <= 90), cps + 32, cps)
+        digit = (cps >= 48) & (cps <= 57)
+        keep = ((cps >= 0x4E00) & (cps <= 0x9FFF)) | ((cps >= 97) & (cps <= 122)) | digit
+        cps, where, digit = cps[keep], where[keep], digit[keep]
     # A digit run becomes one 0 that stands for the whole run.
     first = digit & ~np.r_[False, digit[:-1]]
     last = digit & ~np.r_[digit[1:], False]
@@ -140,10 +145,87 @@ def matching_view(text: str) -> str:
     Callers that view many short texts (the versions test views every line of a page)
     would pay tens of microseconds of numpy set-up per call in ``match_view``; a
     translation table and one substitution give the same text in a few (a property test
-    compares the two).
+    compares the two). A whole article (the duplicate search views each one several
+    times) goes through a lookup array instead, three times faster than the table.
 
     Example:
         >>> matching_view("投入资金21.6万元，“双创双争”")
         '投入资金0万元双创双争'
     """
+    if len(text) >= _LONG:
+        view = _looked_up(text)
+        if view is not None:
+            return view
+    return _translated(text)
+
+
+# Characters from which ``_looked_up`` beats ``_translated``: on stretches of
+# ../shared/corpus/real, 12 µs against 17 at 200 characters, 24 against 19 at 400
+# (the lookup's numpy set-up is most of it on short text).
+_LONG = 300
+_BMP = 0x10000
+_SEVERAL = 0xFFFFFFFF  # a code point that folds to several view characters (① is one, ㎡ two)
+
+
+def _translated(text: str) -> str:
     return _DIGIT_RUN.sub("0", text.translate(_VIEW_TABLE))
+
+
+@functools.cache
+def _view_codes() -> np.ndarray:
+    """What each code point of the Basic Multilingual Plane becomes in the view, as one array.
+
+    The view character's code point, 0 when it is dropped, ``_SEVERAL`` when it folds to
+    more than one character; the same folding as ``_VIEW_TABLE`` (built once, 256 KB).
+    """
+    table = _ViewTable()
+    codes = np.zeros(_BMP, dtype=np.uint32)
+    for cp in range(_BMP):
+        value = table[cp]
+        if isinstance(value, int):
+            codes[cp] = value
+        elif value:
+            codes[cp] = ord(value) if len(value) == 1 else _SEVERAL
+    return codes
+
+
+def _looked_up_codes(text: str) -> np.ndarray | None:
+    """What each character of ``text`` becomes in the view (``_view_codes``), or None.
+
+    None for text outside the Basic Multilingual Plane, with a character that folds to
+    several, or with lone surrogates (which UTF-32 cannot hold): only the
+    per-character paths can say.
+    """
+    try:
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+    if not cps.size or int(cps.max()) >= _BMP:
+        return None
+    codes = _view_codes()[cps]
+    return None if int(codes.max()) == _SEVERAL else codes
+
+
+def _kept_points(text: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """The view's code points before digit runs are folded, and their source offsets.
+
+    What ``_code_points`` and the kept-character mask of ``match_view`` give, by one
+    lookup (``_looked_up_codes``), or None where that cannot say.
+    """
+    codes = _looked_up_codes(text)
+    if codes is None:
+        return None
+    where = np.flatnonzero(codes)
+    return codes[where], where.astype(np.int64, copy=False)
+
+
+def _looked_up(text: str) -> str | None:
+    """``_translated(text)`` by one array lookup, or None where only the table can say."""
+    codes = _looked_up_codes(text)
+    if codes is None:
+        return None
+    codes = codes[codes != 0]
+    digit = (codes >= _ZERO) & (codes <= _ZERO + 9)
+    # a run of digits becomes one 0, as the substitution makes it
+    codes = np.where(digit, np.uint32(_ZERO), codes)[~(digit & np.r_[False, digit[:-1]])]
+    return codes.tobytes().decode("utf-32-le")

@@ -1,16 +1,20 @@
 """The articles' texts read back from the store by row, for the duplicate search.
 
 A partitioned run never holds the corpus's texts: the search asks for a block of
-rows at a time (``miner.dedup.texts``), and each part it needs is read once per
-block, text column only, and only the asked rows become Python strings. The last
-part read is kept (as Arrow data, not strings), since the search visits articles in
-mostly ascending order.
+rows at a time (``miner.dedup.texts``). A part's texts are one zstd-compressed
+Parquet column, which can only be read whole; the search visits rows of every part
+in every block (copies lie anywhere in the corpus), so reading the parts for each
+block decompressed the corpus's texts over and over (404 part reads on 60 MB of
+synthetic near copies). The texts are therefore copied once, uncompressed, into an
+Arrow IPC file in the store's staging folder (``TEXTS_FILE``, one record batch per
+part), and each fetch maps that file and takes only the rows it asks for: the
+system reads the pages of those rows, and nothing stays mapped between fetches,
+so memory holds no more than before.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -18,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow.ipc
 
 from miner.engine.store import MemoryStore, PartitionedStore
+
+# The texts of a partitioned store, uncompressed, in its staging folder.
+TEXTS_FILE = "texts.arrow"
 
 
 class StoredTexts:
@@ -30,6 +37,9 @@ class StoredTexts:
         self.store = store
         self.starts = [0, *itertools.accumulate(part_rows)]
         self._last: tuple[int, pa.ChunkedArray] | None = None
+        self._file: Path | None = None
+        if isinstance(store, PartitionedStore):
+            self._file = write_texts_file(store, store.staging / TEXTS_FILE, len(part_rows))
 
     def __len__(self) -> int:
         return self.starts[-1]
@@ -42,6 +52,8 @@ class StoredTexts:
 
     def fetch(self, rows: Iterable[int]) -> dict[int, str]:
         by_part = _by_part(self.starts, rows)
+        if self._file is not None:
+            return _fetch_mapped(self._file, self.starts, by_part)
         got: dict[int, str] = {}
         # the kept part first, then ascending: at most one more read for the next block
         kept = self._last[0] if self._last is not None else -1
@@ -57,10 +69,41 @@ class StoredTexts:
 
     def portable(self) -> PartTexts | None:
         """These texts as a task on another process can read them (partitioned stores only)."""
-        if not isinstance(self.store, PartitionedStore):
+        if self._file is None:
             return None
-        paths = tuple(str(p) for p in self.store.parts("documents"))
-        return PartTexts(paths, tuple(self.starts))
+        return PartTexts(str(self._file), tuple(self.starts))
+
+
+def write_texts_file(store: PartitionedStore, path: Path, parts: int) -> Path:
+    """The ``text`` column of every ``documents`` part into one IPC file, a batch per part."""
+    schema = pa.schema([("text", pa.string())])
+    written = 0
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+        for table in store.chunks("documents", ["text"]):
+            column = table.column(0).cast(pa.string()).combine_chunks()
+            writer.write_batch(pa.record_batch([column], schema=schema))
+            written += 1
+            del table, column
+    if written != parts:
+        raise ValueError(f"{written} parts of documents for {parts} counted")
+    return path
+
+
+def _fetch_mapped(
+    path: Path | str, starts: Sequence[int], by_part: dict[int, list[int]]
+) -> dict[int, str]:
+    """The texts of ``by_part``'s rows from a ``write_texts_file`` file, mapped for this call."""
+    got: dict[int, str] = {}
+    if not by_part:
+        return got
+    with pa.memory_map(str(path)) as source:
+        reader = pa.ipc.open_file(source)
+        for part, wanted in sorted(by_part.items()):
+            local = pa.array([k - starts[part] for k in wanted], type=pa.int64())
+            column = reader.get_batch(part).column(0)
+            got.update(zip(wanted, column.take(local).to_pylist(), strict=True))
+            del column
+    return got
 
 
 def _by_part(starts: Sequence[int], rows: Iterable[int]) -> dict[int, list[int]]:
@@ -77,28 +120,15 @@ class PartTexts:
     """``documents.text`` of a partitioned store by row, opened where it is read.
 
     Sent to pool workers in place of the texts themselves: a task then carries row
-    numbers, and the worker reads the parts' files, so this process neither reads
-    nor pickles the texts the duplicate search's tasks need.
+    numbers, and the worker maps the store's texts file (``write_texts_file``), so
+    this process neither reads nor pickles the texts the duplicate search's tasks need.
     """
 
-    paths: tuple[str, ...]
+    path: str
     starts: tuple[int, ...]
 
     def __len__(self) -> int:
         return self.starts[-1]
 
     def fetch(self, rows: Iterable[int]) -> dict[int, str]:
-        got: dict[int, str] = {}
-        for part, wanted in sorted(_by_part(self.starts, rows).items()):
-            path = self.paths[part]
-            stat = Path(path).stat()
-            local = pa.array([k - self.starts[part] for k in wanted], type=pa.int64())
-            column = _text_column(path, stat.st_mtime_ns, stat.st_size)
-            got.update(zip(wanted, column.take(local).to_pylist(), strict=True))
-        return got
-
-
-@functools.lru_cache(maxsize=2)
-def _text_column(path: str, _mtime_ns: int, _size: int) -> pa.ChunkedArray:
-    """A part's text column, kept for the next task (keyed by the file's version too)."""
-    return pq.read_table(path, columns=["text"]).column(0)
+        return _fetch_mapped(self.path, self.starts, _by_part(self.starts, rows))

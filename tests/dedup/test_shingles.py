@@ -4,8 +4,10 @@ import subprocess
 import sys
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
-from miner.dedup.shingles import shared_count, shingle_hashes
+from miner.dedup.shingles import shared_count, shingle_hashes, unique, winnow
 
 
 def test_hashes_match_the_string_sets() -> None:
@@ -38,3 +40,18 @@ def test_without_is_setdiff() -> None:
         a = np.unique(rng.integers(0, 60, rng.integers(0, 40)).astype(np.uint64))
         b = np.unique(rng.integers(0, 60, rng.integers(0, 40)).astype(np.uint64))
         assert without(a, b).tolist() == np.setdiff1d(a, b, assume_unique=True).tolist()
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=40), st.integers(1, 9))
+def test_winnowing_keeps_the_hash_at_each_windows_leftmost_minimum(
+    values: list[int], w: int
+) -> None:
+    hashes = np.array(values, dtype=np.uint64)
+    if hashes.size <= w:
+        expected = hashes[:0] if not hashes.size else hashes.min(keepdims=True)
+    else:
+        windows = np.lib.stride_tricks.sliding_window_view(hashes, w)
+        expected = unique(hashes[np.argmin(windows, axis=1) + np.arange(windows.shape[0])])
+    got = winnow(hashes, w)
+    assert got.dtype == np.uint64
+    assert got.tolist() == expected.tolist()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from miner.engine.store import MemoryStore, PartitionedStore
-from miner.engine.texts import StoredTexts
+from miner.engine.texts import TEXTS_FILE, StoredTexts
 
 from .conftest import documents_batch
 
@@ -50,3 +50,29 @@ def test_portable_texts_read_the_parts_where_they_are_sent(tmp_path: Path) -> No
     assert sent.fetch([5, 0, 3]) == {5: "ff", 0: "a", 3: "dddd"}
     with pytest.raises(IndexError):
         sent.fetch([6])
+
+
+def test_partitioned_texts_are_read_from_one_uncompressed_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A part's Parquet column can only be read whole: fetching rows of several parts
+    # block after block must not decompress the parts again.
+    store = PartitionedStore(tmp_path, partition_batches=1)
+    batches = [["a", "bb"], [], ["ccc", "dddd"]]
+    for batch in batches:
+        store.add_batch(documents_batch(batch))
+    store.close_stream()
+    part_rows = [chunk.num_rows for chunk in store.chunks("documents", ["doc_id"])]
+    texts = StoredTexts(store, part_rows)
+    assert (store.staging / TEXTS_FILE).is_file()
+
+    def no_part_reads(*_: object) -> None:
+        raise AssertionError("a part was read again")
+
+    monkeypatch.setattr(store, "part_column", no_part_reads)
+    for _ in range(3):
+        assert texts.fetch([3, 0, 2]) == {3: "dddd", 0: "a", 2: "ccc"}
+    texts.close()  # the file stays for the alignment that follows
+    assert texts.fetch([1]) == {1: "bb"}
+    store.write(tmp_path, csv=False, duckdb=False)
+    assert not store.staging.exists()  # and goes with the staging folder
