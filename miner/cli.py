@@ -352,10 +352,17 @@ def _run(args: argparse.Namespace) -> int:
             f"{res.figures} figures, {res.duplicates} duplicate pairs, {res.errors} errors{extra} "
             f"in {res.seconds:.2f} s ({res.mb_per_s:.2f} MB/s) → {args.output}"
         )
-        if res.failed:
+        where = args.output / ("errors.csv" if settings.csv else "errors.parquet")
+        if res.failed > res.faulted:
             print(
-                f"miner: {res.failed} inputs could not be read; the reasons are in "
-                f"{args.output / ('errors.csv' if settings.csv else 'errors.parquet')}",
+                f"miner: {res.failed - res.faulted} inputs could not be read; the reasons are "
+                f"in {where}",
+                file=sys.stderr,
+            )
+        if res.faulted:
+            print(
+                f"miner: on {res.faulted} inputs miner failed because of an error of its own, "
+                f"not of the input (a bug: please report it); the errors are in {where}",
                 file=sys.stderr,
             )
     return EXIT_SOME_FAILED if res.errors else EXIT_OK

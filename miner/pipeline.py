@@ -76,6 +76,7 @@ class RunResult:
     figures: int = 0
     errors: int = 0
     failed: int = 0  # distinct inputs (files, members, records) with an errors row
+    faulted: int = 0  # of those, inputs miner itself failed on (a bug, not the input)
     duplicates: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     cached: int = 0  # pages whose rows came from the cache, not processed again

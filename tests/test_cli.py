@@ -104,3 +104,23 @@ def test_scale_usage_errors_exit_2(tmp_path: Path) -> None:
     assert main(["run", str(tmp_path), "-j", "0"]) == 2
     assert main(["run", str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
     assert main(["run", str(tmp_path), "--engine", "spark"]) == 2
+
+
+def test_a_failure_of_miners_own_is_not_called_unreadable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import miner.engine.tasks
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("某村工作总结\n全村党员52名全部作出承诺。\n", encoding="utf-8")
+    (src / "bad.txt").write_bytes(b"")
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise NameError("name '_x' is not defined")
+
+    monkeypatch.setattr(miner.engine.tasks, "process_page", broken)
+    assert main(["run", str(src), "-o", str(tmp_path / "out"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "miner: 1 inputs could not be read" in err  # the empty file
+    assert "on 1 inputs miner failed because of an error of its own" in err  # a.txt

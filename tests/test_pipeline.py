@@ -83,7 +83,7 @@ def test_a_failing_page_becomes_a_readable_error_row(
 
     monkeypatch.setattr(miner.engine.tasks, "process_page", flaky)  # where pages are processed
     res = run(Settings(input=src, output=tmp_path / "out", csv=False, duckdb=False))
-    assert (res.articles, res.errors, res.failed) == (1, 1, 1)
+    assert (res.articles, res.errors, res.failed, res.faulted) == (1, 1, 1, 1)
     (error,) = pd.read_parquet(tmp_path / "out" / "errors.parquet").itertuples()
     assert error.source == "a.txt" and error.stage == "extract"
     assert error.error == (

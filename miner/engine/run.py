@@ -44,6 +44,7 @@ from miner.extract.checks import corpus_checks_by_part
 from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
 from miner.ingest import Skipped, read_inputs
+from miner.ingest.errors import is_internal
 from miner.ingest.files import iter_files
 from miner.models import Article, ErrorRecord, Figure, Page
 from miner.pipeline import RunResult
@@ -393,9 +394,14 @@ def run_engine(
             log.info("cache: %d pages reused, %d processed", cache.hits, cache.misses)
             cache.close()
     res.duplicates = store.rows("duplicates")
-    res.failed = len(
-        {s for chunk in store.chunks("errors", ["source"]) for s in chunk.column(0).to_pylist()}
-    )
+    failed: set[str] = set()
+    faulted: set[str] = set()  # the inputs miner itself failed on: a bug, not the input
+    for chunk in store.chunks("errors", ["source", "error"]):
+        for source, reason in zip(*(chunk.column(k).to_pylist() for k in (0, 1)), strict=True):
+            failed.add(source)
+            if is_internal(reason):
+                faulted.add(source)
+    res.failed, res.faulted = len(failed), len(faulted)
     store.write(settings.output, csv=settings.csv, duckdb=settings.duckdb)
     res.articles = store.rows("documents")
     res.removals = store.rows("removals")

@@ -39,10 +39,15 @@ def too_large(what: str, size: int, limit: int) -> str:
     )
 
 
+_INTERNAL = "miner failed on this input because of an error of its own"
+
+
 def internal_error(exc: Exception) -> str:
     """The reason shown for a bug in miner: plain words first, the exception's message after."""
     detail = str(exc) or type(exc).__name__
-    return (
-        f"miner failed on this input because of an error of its own ({detail}); "
-        "the run went on without it, please report it"
-    )
+    return f"{_INTERNAL} ({detail}); the run went on without it, please report it"
+
+
+def is_internal(reason: str) -> bool:
+    """Whether an errors row is miner's own failure rather than the input's (``internal_error``)."""
+    return reason.startswith(_INTERNAL)
