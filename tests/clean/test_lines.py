@@ -1198,3 +1198,10 @@ def test_a_document_sites_category_blurb() -> None:
         "装饰工程招标文件属于某某资料频道，分类包含大量相关资料提供给网友免费下载，更多资料请访问。"
     )
     assert classify_lines([blurb, *[BODY] * 8]).get(0) == "site_intro"
+
+
+@pytest.mark.parametrize(
+    "line", ["如果您对这款双屏液晶广告机有兴趣，欢迎致电某某公司", "在线征稿进行时"]
+)
+def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) -> None:
+    assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
