@@ -400,7 +400,7 @@ _SHARED_WORDS = any_of("分享", "搜索", "收益", "下载")
 # A document-sharing site's line under each file: who shared it and where to find more.
 _SHARED_DOC = prefiltered(
     re.compile(
-        r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|收益归属内容提供方|"
+        r"由(?:会员|用户|网友)分享|请在.{1,12}(?:网|站|平台)上?搜索|"
         r"提供给(?:网友|用户|大家)(?:免费)?下载"
     )
 )
@@ -496,7 +496,7 @@ _REJUDGED_LINE = 40
 # A site's menu set one item a line above the article (首页 / 学习 / 活动 / 专区 / 工具).
 _MENU_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 _MENU_WORDS = frozenset(
-    "首页 登录 注册 发布 更多 搜索 专栏 社区 学习 活动 工具 专区 圈层 资讯 新闻 视频 问答 下载 商城 "
+    "首页 登录 注册 发布 更多 搜索 专栏 社区 学习 活动 工具 专区 资讯 新闻 视频 问答 下载 商城 "
     "关于 帮助 排行 频道 论坛 博客 直播 课程 文库 图片 政务 服务 互动 公开".split()
 )
 _MENU_ITEMS = 5
@@ -566,6 +566,7 @@ _GLUED_NOTICES = 2
 
 
 def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
+    plain = line.replace("*", "")  # Markdown emphasis is neither a cue nor length
     if _PAID_LINE.fullmatch(line):
         return "paid_marker"
     if (
@@ -581,8 +582,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and len(line) <= _LIST_HEAD_LINE
         and (
             _LIST_HEAD.match(_unbroken(line))  # **往期****精彩****回顾**
-            or _TOPIC_LIST_HEAD.match(line.replace("*", ""))
-            or _LIST_HEAD_END.search(line.replace("*", ""))
+            or _TOPIC_LIST_HEAD.match(plain)
+            or _LIST_HEAD_END.search(plain)
         )
     ):
         return "related_links"  # **------往期推荐-----**, 系列回顾⊙某某: a title may follow it
@@ -633,7 +634,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and contact_line(line):
         return "contact"
-    if edge and not in_head and _HANDLE_WORDS.search(line) and _HANDLE.match(line.replace("*", "")):
+    if edge and not in_head and _HANDLE_WORDS.search(line) and _HANDLE.match(plain):
         return "ad_block"
     if edge and not in_head and n <= _ABOUT_US_LINE and "我们是" in line and _ABOUT_US.match(line):
         return "ad_block"  # 【我们是一个专注于…的综合服务平台…】 under the article
@@ -642,17 +643,12 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and n <= _SUBMIT_LINE
         and "稿" in line
         and _SUBMIT.search(line)
-        # above the article only a CMS's own message (如有投稿需求…, 不能自主发稿); a
+        # above the article only a CMS's own message (如有投稿需求…); a
         # call for papers there is the page's own title
         and (not in_head or _SUBMIT_CMS.search(line))
     ):
         return "ad_block"  # 本公众号长期公开征集稿件… under the article
-    if (
-        edge
-        and n <= _REPRINT_LINE
-        and _REPRINT_WORDS.search(line)
-        and _REPRINT.match(line.replace("*", ""))
-    ):
+    if edge and n <= _REPRINT_LINE and _REPRINT_WORDS.search(line) and _REPRINT.match(plain):
         return "page_meta"  # 本文来源微信公众号“某某”，作者某某，原文标题《…》
     if (
         edge
@@ -665,7 +661,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if in_head and _head_contact(line):
         return "contact"
-    if edge and not in_head and n <= _SCOPE_LINE and _SCOPE.match(line.replace("*", "")):
+    if edge and not in_head and n <= _SCOPE_LINE and _SCOPE.match(plain):
         return "ad_block"  # 主营范围：园林绿化工程；销售：…
     if (
         edge
@@ -680,7 +676,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not in_head
         and n <= _POINTER_LINE
         and _DOWN_ARROWS.search(line)
-        and _POINTER.search(line.replace("*", ""))
+        and _POINTER.search(plain)
     ):
         return "ad_block"  # 快来查看吧↓↓↓ under the article points at a card below it
     if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
@@ -689,7 +685,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"
     if (
         edge
-        and len(line.replace("*", "")) <= 40
+        and len(plain) <= 40
         and CREDIT.match(re.sub(r"[\s*]+", "", line))
         and not line_marker(line)
     ):
@@ -711,7 +707,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and in_head
         and n <= _POINTER_LINE
         and _UP_ARROWS.search(line)
-        and _UP_POINTER.search(line.replace("*", ""))
+        and _UP_POINTER.search(plain)
     ):
         return "ad_block"  # 👆帮你找到…👆 points at the account's card above the article
     if _EMPTY_SHAPE.match(line) and not RULE_LINE.match(line) and not _PUNCT_ONLY.match(line):
@@ -803,11 +799,11 @@ _ABOUT_US_LINE = 200
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = prefiltered(
     re.compile(
-        r"征集稿件|征稿启事|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)|自主发稿"
+        r"征集稿件|征稿启事|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)"
     )
 )
 _SUBMIT_LINE = 200
-_SUBMIT_CMS = re.compile(r"投稿需求|自主发稿")
+_SUBMIT_CMS = re.compile(r"投稿需求")
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
     r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
