@@ -8,8 +8,9 @@ rules and the sweeps need less evidence there, because that is where sites put f
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from miner.fastre import prefiltered
 
@@ -217,6 +218,13 @@ def contact_line(line: str) -> bool:
 
 
 _HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def runs(indices: Iterable[int], keep: Callable[[int], bool]) -> Iterator[list[int]]:
+    """The maximal runs of successive ``indices`` that ``keep`` accepts."""
+    for kept, group in itertools.groupby(indices, key=keep):
+        if kept:
+            yield list(group)
 
 
 def head_zone(nonempty: Sequence[int]) -> set[int]:

@@ -39,6 +39,7 @@ from miner.clean.cues import (
     contact_line,
     head_zone,
     link_like,
+    runs,
     site_name,
     tail_zone,
 )
@@ -505,17 +506,11 @@ _MENU_REACH = 30
 
 def _menu_column(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Five or more one-word lines in a row near the top, two of them menu words."""
-    run: list[int] = []
-    for i in [*nonempty[:_MENU_REACH], -1]:
-        word = lines[i].strip().replace("*", "") if i >= 0 else ""
-        if i >= 0 and _MENU_LINE.match(word):
-            run.append(i)
-            continue
-        words = [lines[j].strip().replace("*", "") for j in run]
-        if len(run) >= _MENU_ITEMS and sum(w in _MENU_WORDS for w in words) >= 2:
-            for j in run:
-                rules.setdefault(j, "navigation")
-        run = []
+    words = {i: lines[i].strip().replace("*", "") for i in nonempty[:_MENU_REACH]}
+    for run in runs(words, lambda i: bool(_MENU_LINE.match(words[i]))):
+        if len(run) >= _MENU_ITEMS and sum(words[i] in _MENU_WORDS for i in run) >= 2:
+            for i in run:
+                rules.setdefault(i, "navigation")
 
 
 # A government site's disclosure card over the document: its fields and their values,

@@ -33,6 +33,7 @@ from miner.clean.cues import (
     footer_key,
     head_zone,
     link_like,
+    runs,
     signature_like,
     site_name,
     tail_zone,
@@ -352,12 +353,11 @@ _VERTICAL_MIN = 3
 def _sweep_vertical(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Runs of one-character lines in the page's head or tail."""
     zone = head_zone(nonempty) | set(tail_zone(nonempty, rules))
-    run: list[int] = []
-    for i in [*nonempty, -1]:
-        one = i in zone and i not in rules and len(lines[i].replace("*", "").strip()) == 1
-        if one:
-            run.append(i)
-            continue
+
+    def one(i: int) -> bool:
+        return i in zone and i not in rules and len(lines[i].replace("*", "").strip()) == 1
+
+    for run in list(runs(nonempty, one)):
         if len(run) >= _VERTICAL_MIN:
             joined = "".join(lines[j].replace("*", "").strip() for j in run)
             prompt = (
@@ -365,7 +365,6 @@ def _sweep_vertical(lines: Sequence[str], nonempty: list[int], rules: dict[int, 
             )
             for j in run:
                 rules[j] = "ad_block" if prompt else "separator"
-        run = []
 
 
 # Headlines of other articles closing a page with no header over them (团市委召开…会议 /

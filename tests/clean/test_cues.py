@@ -7,6 +7,7 @@ from miner.clean.cues import (
     footer_key,
     head_zone,
     link_like,
+    runs,
     signature_like,
     tail_zone,
 )
@@ -57,3 +58,8 @@ def test_the_tail_is_counted_above_the_furniture_that_ends_the_page() -> None:
     nonempty = list(range(40))
     rules = {i: "related_links" for i in range(30, 40)}
     assert list(tail_zone(nonempty, rules)) == list(range(18, 40))
+
+
+def test_runs_are_the_longest_stretches_a_test_accepts() -> None:
+    assert list(runs([1, 2, 4, 5, 6, 8], lambda i: i != 4)) == [[1, 2], [5, 6, 8]]
+    assert list(runs([], lambda i: True)) == []
