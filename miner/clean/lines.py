@@ -35,6 +35,7 @@ from miner.clean.cues import (
     SIGNATURE,
     TAIL_LINES,
     TAIL_PROMPT_LINE,
+    WECHAT_ID,
     WECHAT_PROMPT,
     contact_line,
     head_zone,
@@ -347,11 +348,7 @@ def _account_banner(line: str) -> bool:
 
 
 # A seller's WeChat or QQ to add (添加v：某某, vx同号), with what it sells: an ad line.
-_WECHAT_ID = re.compile(
-    r"(?:微信|vx|wx|v信|QQ|(?<![A-Za-z])v)号?\s*[:：]\s*(?:\[phone number\]|[A-Za-z0-9_-]{5,})|"
-    r"(?:vx|v信|微信)同号",
-    re.I,
-)
+_WECHAT_ID = re.compile(WECHAT_ID, re.I)
 _SELLS = re.compile(r"价格|开通|购买|咨询|报名|优惠|下单|订购|团购|领取")
 _SELL_LINE = 100
 
