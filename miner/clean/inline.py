@@ -18,6 +18,9 @@ Span = tuple[int, int, str]
 _PAID = prefiltered(re.compile(r"(?<!#)#{2,}\s*(?:paid|vip|pay|free|hide|fee)[a-z]*\s*#{2,}", re.I))
 # Zero-width and invisible characters some sites scatter to fingerprint copies.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+# C0/C1 control characters strewn through a page to jam copying (标签\x07\x05：): no text
+# holds them. Tab, line and page breaks (\t \n \v \f \r, NEL) stay: they are layout.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 # A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
 _WATERMARK = prefiltered(
     re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
@@ -94,6 +97,7 @@ def find_inline(text: str) -> list[Span]:
     for rule, pattern, needles in (
         ("paid_marker", _PAID, ("##",)),
         ("invisible_char", _INVISIBLE, ()),
+        ("control_char", _CONTROL, ()),
         ("watermark_char", _WATERMARK, ("`", "´")),
         ("pinyin_annotation", _PINYIN, ("(", "（")),
         ("title_tag", _TITLE_TAG, ("【",)),

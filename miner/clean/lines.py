@@ -107,6 +107,32 @@ _PLEA = re.compile(r"希望大家|麻烦大家|帮(?:我|忙|小编)|鞠躬|拜�
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 
 
+# Asking for shares as a line of its own (多转发多互动, 多多点赞): never a report's words.
+_SHARE_PLEA = re.compile(r"(?<![许诸很众最])多多?(?:转发|分享|点赞|互动|留言|评论|关注)")
+_SHARE_PLEA_LINE = 30
+# A price offer (原价￥248，限时特价￥198): a shop's line, not a report's figure.
+_PRICE_OFFER = re.compile(
+    r"原价\s*[:：]?\s*[￥¥$]?\s*\d+(?:\.\d+)?\s*元?.{0,6}?"
+    r"(?:限时|特价|优惠价|现价|到手价|秒杀|活动价|团购价|折后)"
+)
+_PRICE_OFFER_LINE = 40
+# The last line sending the reader through the account's link (点击【阅读原文】在线咨询):
+# what it asks for makes it the account's call, not a notice's pointer to a form.
+_CLICK_THROUGH = re.compile(
+    r"点击\W{0,3}阅读原文\W{0,3}(?:即可|立即|立刻|马上|在线|进行)?"
+    r"(?:咨询|报名|了解|领取|购买|获取|寻求|预约|下载|参与)"
+)
+
+
+# A tag list anywhere in a line: its label, then three tags or more.
+_TAGS = re.compile(
+    r"(?:相关|热门|本文|文章|内容)?标签\s*[:：]\s*(?:[^,，、\s。]{1,20}[,，、\s]+){2,}\S"
+)
+# A line that opens by pointing down at what follows it, and asks the reader to join in.
+_ARROWS_FIRST = re.compile(r"^\W*(?:[↓👇⬇]\W*){3,}")
+_JOIN_CALL = re.compile(r"加入|扫码|关注|报名|领取|点击|添加")
+
+
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
 _MANY_PROMPTS = 3
 _PROMPT_BLOCK = 400
@@ -342,9 +368,15 @@ def _in_listing(lines: Sequence[str], i: int) -> bool:
 _BANNER = re.compile(r"^[\s*]*[—\-－·•~～=]+\s*([^—\-－·•~～=]{2,20}?)\s*[—\-－·•~～=]+[\s*]*$")
 
 
+# The account's motto set as a banner: 关注某某关注某某 (two 关注 calls and nothing else).
+_FOLLOW_BANNER = re.compile(r"^[\W_]*(?:关注[\u4e00-\u9fffA-Za-z]{2,10}[\W_]*){2}$")
+
+
 def _account_banner(line: str) -> bool:
     m = _BANNER.match(line)
-    return m is not None and bool(SIGNATURE.search(m.group(1)))
+    if m is not None and bool(SIGNATURE.search(m.group(1))):
+        return True
+    return line.count("关注") == 2 and bool(_FOLLOW_BANNER.match(line))
 
 
 # A seller's WeChat or QQ to add (添加v：某某, vx同号), with what it sells: an ad line.
@@ -591,6 +623,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
         return "spam_keywords"
+    if edge and not in_head and "标签" in line and _TAGS.search(line) and "。" not in line:
+        return "related_links"  # …相关标签：某某,某某价格,某某批发 (after a site's prefix)
+    if edge and not in_head and _ARROWS_FIRST.match(line) and _JOIN_CALL.search(line):
+        return "ad_block"  # ↓↓↓加入队伍…积极加入某某考试群: points at the card below
     if (
         edge
         and len(line) <= _SITE_INTRO_LINE
@@ -635,6 +671,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and n <= _SUBMIT_LINE
         and "稿" in line
         and _SUBMIT.search(line)
+        and not line_marker(line)  # 三、投稿方式: a call for papers' own section
         # above the article only a CMS's own message (如有投稿需求…); a
         # call for papers there is the page's own title
         and (not in_head or _SUBMIT_CMS.search(line))
@@ -778,6 +815,12 @@ def _prompt_rule(line: str) -> str | None:
         return "ad_block"  # 本公众号由某某主办，如果您还未关注，请点击上方蓝色“某某”进行关注
     if prompts >= _MANY_PROMPTS:
         return "ad_block"
+    if prompts and _CLICK_THROUGH.search(plain) and not line_marker(plain):
+        return "ad_block"
+    if len(plain) <= _SHARE_PLEA_LINE and len(_SHARE_PLEA.findall(plain)) >= 2:
+        return "ad_block"
+    if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
+        return "ad_block"
     return None
 
 
@@ -786,12 +829,16 @@ _PAID_LINE = re.compile(r"#{2,}\s*[a-z]+\s*#{2,}", re.I)
 
 _HEAD_CONTACT_WORDS = 12
 # The account or business saying what it is under the article.
-_ABOUT_US = re.compile(r"^[\W_]*我们是一(?:个|家|支)[^，。]{0,12}?(?:专注|致力|专业)")
+_ABOUT_US = re.compile(
+    r"^[\W_]*我们是一(?:(?:个|家|支|群)[^，。]{0,12}?(?:专注|致力|专业)"
+    # 我们是一群…技术控。…公司从未…; not 我们是一支…的团队, a report's own closing words
+    r"|群.{0,60}?(?:公司|团队|工作室)|家.{0,30}?(?:公司|企业|机构|工作室|品牌))"
+)
 _ABOUT_US_LINE = 200
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = prefiltered(
     re.compile(
-        r"征集稿件|征稿启事|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求)"
+        r"征集稿件|征稿启事|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求|方式|渠道|地址|热线)"
     )
 )
 _SUBMIT_LINE = 200

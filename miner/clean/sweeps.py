@@ -169,13 +169,24 @@ def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
 
     The first line of the page is never taken: there it names the article's subject.
     """
+    found = False
     for i in reversed(nonempty[1:]):
         if i in rules:
+            found = found or rules[i] == "contact"
             continue
         line = lines[i].strip()
-        if not contact_line(line):
-            break
-        rules[i] = "contact"
+        if contact_line(line):
+            rules[i] = "contact"
+            found = True
+            continue
+        if found and len(line) <= _CONTACT_LEAD and _CONTACT_LEAD_END.search(line):
+            rules[i] = "contact"  # 报名某某驾校请联系 over the numbers it introduces
+        break
+
+
+# The line that introduces a contact block: it ends asking the reader to call.
+_CONTACT_LEAD = 24
+_CONTACT_LEAD_END = re.compile(r"(?:请|欢迎|敬请|可)(?:联系|咨询|致电)(?:我们|电话|方式)?\W*$")
 
 
 def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
@@ -371,7 +382,7 @@ def _sweep_vertical(lines: Sequence[str], nonempty: list[int], rules: dict[int, 
 # 钟华论：夺取新征程新胜利的根本保证 / 青春热议|在服务奉献中绽放无悔青春——…): news
 # headlines are long and carry a headline's marks inside them; a writer's closing words
 # talk to the reader (…相信孩子吧！, 不过这也是…是吧？).
-_HEADLINE_MARKS = re.compile(r"[！？!?｜|：:“]|——")
+_HEADLINE_MARKS = re.compile(r"[！？!?｜|：:“]|——|^【[^】]{2,8}】")  # 【一图读懂】…
 _SPOKEN = re.compile(
     r"(?:吧|啦|呀|呢|哦|嘛|哈|哟)\W*$|^(?:所以|不过|但是|因此|而且|其实|可是|如果|或|然后|再)"
 )
@@ -407,7 +418,11 @@ def _sweep_headlines(lines: Sequence[str], nonempty: list[int], rules: dict[int,
         # only a rule the editor drew (#, ***) sets them apart; a credit or an address
         # line may sit inside the article's own closing notes
         over = [i for i in nonempty if run and i < run[-1]]
-        closed = bool(over) and rules.get(over[-1]) == "separator"
+        # or a credit closing the article (来源：某某) with headlines marked as such
+        closed = bool(over) and (
+            rules.get(over[-1]) == "separator"
+            or (marked == len(run) and _closing_mark(lines[over[-1]], rules.get(over[-1])))
+        )
     else:
         closed = above.endswith(("。", "！", "!", "”", "："))
     kept = sum(1 for i in nonempty if i not in rules)
@@ -535,6 +550,22 @@ def _lead_in(line: str) -> bool:
     )
 
 
+# A prompt broken into plain lines (生活中如您遇到… / 或看到有意思的新闻线索 / 可及时联系我们):
+# the prompt's own line goes on from the pieces above it.
+_GOES_ON = re.compile(r"^\W*(?:可以?|请|即可|均可|都可以?|就可以?|欢迎)")
+_PIECE = 16
+
+
+def _piece(line: str) -> bool:
+    plain = footer_key(line)
+    return (
+        0 < len(plain) <= _PIECE
+        and not _LEAD_PUNCT.search(plain)
+        and not signature_like(plain)
+        and not YEAR_MONTH.search(plain)
+    )
+
+
 def _sweep_lead_in(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """The bold pieces just above the page's closing prompt, when they are only a few."""
     kept = [i for i in nonempty if i not in rules]
@@ -543,7 +574,8 @@ def _sweep_lead_in(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
     below = next((i for i in nonempty if i > kept[-1]), None)
     if below is None or rules[below] != "ad_block":
         return
-    run = list(itertools.takewhile(lambda i: _lead_in(lines[i].strip()), reversed(kept)))
+    test = _piece if _GOES_ON.match(lines[below].strip().replace("*", "")) else _lead_in
+    run = list(itertools.takewhile(lambda i: test(lines[i].strip()), reversed(kept)))
     if len(run) <= _LEAD_INS:  # more are a list or verse of the page's own
         for i in run:
             rules[i] = "ad_block"
@@ -703,7 +735,10 @@ def sweep_page(
         if len(rules) == found:
             break
         rejudge()
+    found = len(rules)
     _last_line(lines, nonempty, rules)
+    if len(rules) > found:  # a heading it took may close a block the rounds left open
+        _sweep_between(lines, nonempty, rules)
     _sweep_plug(lines, nonempty, rules)
     if repeated:
         _sweep_repeated(lines, nonempty, rules, repeated)

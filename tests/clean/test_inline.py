@@ -15,6 +15,8 @@ from miner.clean.inline import find_inline
         ("區（qū）委", "（qū）", "pinyin_annotation"),
         ("工作总结【精品例文】", "【精品例文】", "title_tag"),
         ("活动\u200b总结", "\u200b", "invisible_char"),
+        ("相关标签\x07：某某", "\x07", "control_char"),
+        ("花蛤\x85\x9f、蛤蜊", "\x9f", "control_char"),  # NEL is a line break; \x9f is not
     ],
 )
 def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
@@ -29,6 +31,7 @@ def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
         "采用“1+6”模式(试行)",
         "【工作目标】全年完成培训",  # a bracketed heading is content
         "code `x` in English",
+        "第一页\f第二页\v表格\t列",  # page, line and tab breaks are layout
     ],
 )
 def test_inline_keeps_content(text: str) -> None:

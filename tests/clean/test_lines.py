@@ -1205,3 +1205,53 @@ def test_a_document_sites_category_blurb() -> None:
 )
 def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) -> None:
     assert classify_lines([BODY] * 8 + [line]) == {8: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("记者 王某 李某某摄影赵某", "page_meta"),
+        ("（记者王某某通讯员张某）", "page_meta"),
+        ("审稿人：王某", "page_meta"),
+        ("摄影师：李某某", "page_meta"),
+        ("某某微刊投稿方式：[email]（微信：abc123）", "ad_block"),
+        ("原价￥299，限时特价**￥199**", "ad_block"),
+        ("报考有疑问的同学可以点击【阅读原文】在线咨询老师！", "ad_block"),
+        ("某某网站首页:相关标签：某某产品,某某产品价格,某某产品批发", "related_links"),
+        ("↓↓↓加入学习群**大家一起备考，积极加入某某考试群，一起上岸", "ad_block"),
+        ("我们是一群热爱设计的年轻人。多年来，公司只靠作品说话。", "ad_block"),
+    ],
+)
+def test_credits_offers_and_calls_under_the_article(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 14 + [line]).get(14) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "记者了解到，该项目已全面完工。",
+        "三、投稿方式",
+        "3.提交作品的同学请于12月10日前点击【阅读原文】报名参加本次征集活动",
+        "我们是一支特别能吃苦、特别能战斗的团队，今后将继续努力。",
+        "网友的诸多转发评论都表示支持这一做法，认为它让群众办事少跑了腿、省下了时间，也让窗口服务更加规范。",
+    ],
+)
+def test_a_reports_own_closing_lines_stay(line: str) -> None:
+    assert classify_lines([BODY] * 14 + [line]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [("多转发多互动小编明天就出道", "ad_block"), ("关注某某 关注当代教育实践", "site_header")],
+)
+def test_an_accounts_plea_or_motto_under_the_title(line: str, rule: str) -> None:
+    assert classify_lines(["# 某某活动圆满结束", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_a_title_about_one_concern_stays() -> None:
+    assert classify_lines(["关注留守儿童成长", *[BODY] * 8]) == {}
+
+
+def test_the_line_that_introduces_a_contact_block() -> None:
+    lines = [*[BODY] * 8, "报名某某驾校请联系", "梁老师13600000000", "13800000000"]
+    assert classify_lines(lines) == {8: "contact", 9: "contact", 10: "contact"}

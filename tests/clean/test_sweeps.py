@@ -51,3 +51,53 @@ def test_footers_the_corpus_repeats_only_when_asked() -> None:
         rejudge=lambda: None,
     )
     assert rules == {8: "repeated_footer"}
+
+
+def test_tagged_headlines_under_the_articles_credit() -> None:
+    titles = [
+        "【公告】某某区秋季小学招生公告",
+        "【一图读懂】某某防疫行为准则",
+        "【通知】某某区停水通知",
+    ]
+    lines = [*[BODY] * 8, "来源：某某区市场监督管理局", *titles]
+    assert _swept(lines, {8: "page_meta"}) == {
+        8: "page_meta",
+        9: "related_links",
+        10: "related_links",
+        11: "related_links",
+    }
+
+
+def test_plain_headlines_under_a_credit_stay() -> None:
+    # 附： notes of the article's own may follow its credit
+    notes = ["附件一某某区招生范围表", "附件二某某区报名材料清单", "附件三某某区咨询电话表"]
+    lines = [*[BODY] * 8, "来源：某某区教育局", *notes]
+    assert _swept(lines, {8: "page_meta"}) == {8: "page_meta"}
+
+
+def test_headlines_between_a_credit_and_a_closing_heading() -> None:
+    lines = [
+        *[BODY] * 8,
+        "来源：某某网",
+        "##",
+        "**某某主题活动征集快闪领唱！**",
+        "##",
+        "**在某地见证爱！某某节报名开启**",
+        "## **汇总！各市县名单公布**",
+    ]
+    rules = _swept(lines, {8: "page_meta", 9: "separator", 11: "separator"})
+    assert rules[13] == "related_links"
+    assert rules[10] == rules[12] == "ad_block"
+
+
+def test_a_prompt_broken_into_plain_lines() -> None:
+    lines = [
+        *[BODY] * 8,
+        "生活中如您遇到需要帮忙的情形",
+        "或看到有意思的新闻线索",
+        "可及时联系我们",
+    ]
+    assert _swept(lines, {10: "ad_block"}) == {8: "ad_block", 9: "ad_block", 10: "ad_block"}
+    # a closing line of the writer's above a prompt that starts afresh stays
+    lines = [*[BODY] * 8, "让我们一起期待吧", "扫码关注我们"]
+    assert _swept(lines, {9: "ad_block"}) == {9: "ad_block"}
