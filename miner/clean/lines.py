@@ -79,6 +79,12 @@ _LABEL_CREDIT = re.compile(
     r"^[\u4e00-\u9fff]{1,6}(?:[及和与、][\u4e00-\u9fff]{1,6})?\s*[|｜丨]\s*"
     r"[\u4e00-\u9fff·A-Za-z]{2,12}(?:[ 、][\u4e00-\u9fff·A-Za-z]{2,12}){0,3}$"  # 版式|李某 张某某
 )
+# Where the picture is from (图|Pixabay, 题图丨视觉中国): a credit at either edge, since
+# no column is named 图.
+_IMAGE_CREDIT = re.compile(
+    r"^(?:题图|头图|封面图?|配图|图片|图源|图)\s*(?:来源|来自)?\s*[|｜丨]\s*"
+    r"[\u4e00-\u9fff·A-Za-z0-9][\u4e00-\u9fff·A-Za-z0-9 .\-_]{1,29}$"
+)
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 _EMPTY_SHAPE = re.compile(
     r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
@@ -96,7 +102,8 @@ _IMAGE_RESIDUE = re.compile(
 )
 # A template's label over the article (文章详情, 新闻正文): names the page, says nothing.
 _PAGE_LABEL = re.compile(
-    r"^[\W_]*(?:(?:文章|新闻|资讯|信息|内容|产品|详细)?(?:详情|正文)页?|资源描述|文档简介|文档介绍)[\W_]*$"
+    r"^[\W_]*(?:(?:文章|新闻|资讯|信息|内容|产品|详细)?(?:详情|正文)页?|(?:文章|新闻|资讯|信息|产品)?列表|"
+    r"资源描述|文档简介|文档介绍)[\W_]*$"
 )
 # A lone 、 or 。 is text broken apart by markup, not furniture: it stays.
 _PUNCT_ONLY = re.compile(r"^[，。、；：！？,.;:!?“”\"'（）()\s]+$")
@@ -274,7 +281,7 @@ _RELATED_HEAD = re.compile(
     r"相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|(?:你|您)?可能(?:还|也)?(?:会)?(?:关注|喜欢|想看)|"
     r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
-    r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字)\s*[:：]"
+    r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字|(?i:tags?|keywords?))\s*[:：]"
 )
 # Under a list's header any symbol may bullet a title (⊙, ❖, ★, 💗, 👉): dingbats and emoji.
 _BULLET = re.compile(r"^[·•◆◇■□▪●○⊙\-*\u2190-\u21ff\u25a0-\u27bf\U0001f300-\U0001faff]\s*\S")
@@ -668,9 +675,9 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"  # 【我们是一个专注于…的综合服务平台…】 under the article
     if (
         edge
-        and n <= _SUBMIT_LINE
         and "稿" in line
-        and _SUBMIT.search(line)
+        and n <= _SUBMIT_BLOCK
+        and len(_SUBMIT.findall(line)) >= (1 if n <= _SUBMIT_LINE else 2)
         and not line_marker(line)  # 三、投稿方式: a call for papers' own section
         # above the article only a CMS's own message (如有投稿需求…); a
         # call for papers there is the page's own title
@@ -838,10 +845,13 @@ _ABOUT_US_LINE = 200
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = prefiltered(
     re.compile(
-        r"征集稿件|征稿启事|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|投稿(?:邮箱|请发|请投|需求|方式|渠道|地址|热线)"
+        r"征集稿件|征稿启[事示]|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|诚邀.{0,8}投稿|(?:积极|踊跃)投稿|投稿(?:邮箱|请发|请投|需求|方式|渠道|地址|热线)"
     )
 )
 _SUBMIT_LINE = 200
+# An account's footer run into one line (征稿启示…投稿请发送到邮箱…购票就找…): longer, so the
+# call must be made twice.
+_SUBMIT_BLOCK = 800
 _SUBMIT_CMS = re.compile(r"投稿需求")
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
@@ -977,4 +987,6 @@ def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> 
         return "related_links"
     if i in tail and i not in head and _LABEL_CREDIT.match(plain):
         return "page_meta"
+    if "图" in plain and _IMAGE_CREDIT.match(plain):
+        return "page_meta"  # 图|Pixabay under the title credits the picture, as at the end
     return None

@@ -1220,6 +1220,8 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("某某网站首页:相关标签：某某产品,某某产品价格,某某产品批发", "related_links"),
         ("↓↓↓加入学习群**大家一起备考，积极加入某某考试群，一起上岸", "ad_block"),
         ("我们是一群热爱设计的年轻人。多年来，公司只靠作品说话。", "ad_block"),
+        ("Tags: 某某营销方案", "related_links"),
+        ("## **某某征稿启示**“某某”诚邀大家积极投稿，分享生活的感动。", "ad_block"),
     ],
 )
 def test_credits_offers_and_calls_under_the_article(line: str, rule: str) -> None:
@@ -1248,8 +1250,25 @@ def test_an_accounts_plea_or_motto_under_the_title(line: str, rule: str) -> None
     assert classify_lines(["# 某某活动圆满结束", line, *[BODY] * 8]).get(1) == rule
 
 
+@pytest.mark.parametrize(("line", "rule"), [("图|Pixabay", "page_meta"), ("列表", "navigation")])
+def test_a_picture_credit_or_a_templates_label_under_the_title(line: str, rule: str) -> None:
+    assert classify_lines(["# 某某标题", line, *[BODY] * 8]).get(1) == rule
+
+
 def test_a_title_about_one_concern_stays() -> None:
     assert classify_lines(["关注留守儿童成长", *[BODY] * 8]) == {}
+
+
+def test_an_accounts_footer_run_into_one_long_line() -> None:
+    footer = (
+        "## **某某征稿启示**“某某”诚邀大家积极投稿，分享生活的感动。**02**投稿请发送到邮箱：[email]"
+        + "亲爱的市民：某某正在创建文明城市，请广大市民朋友遵守文明行为规范，做到规范停车、礼让行人。"
+        * 4
+    )
+    assert len(footer) > 200
+    assert classify_lines([BODY] * 8 + [footer]) == {8: "ad_block"}
+    once = "欢迎投稿。" + BODY * 5  # one call in a long paragraph is the article's
+    assert classify_lines([BODY] * 8 + [once]) == {}
 
 
 def test_the_line_that_introduces_a_contact_block() -> None:
