@@ -27,9 +27,16 @@ _SHORT_SENTENCE = 60
 _SIGN_OFF = re.compile(r"关注|分享|收藏|订阅|点赞|转发|在看|公众号|微信|转载")
 
 
+# A corpus's masking ([email], [phone number]) makes different pages' lines equal: a
+# placeholder alone is the page's own address, not a footer that proves the lines around it.
+_PLACEHOLDERS = re.compile(r"(?:\[[a-z ]{2,20}\]\W*)+")
+
+
 def _candidate(line: str) -> str | None:
     key = footer_key(line)
     if not _MIN_KEY <= len(key) <= _MAX_KEY:
+        return None
+    if key[0] == "[" and _PLACEHOLDERS.fullmatch(key):
         return None
     if line_marker(line.strip()) or signature_like(key):
         return None

@@ -188,6 +188,14 @@ _COMMENTS = prefiltered(
     )
 )
 _COMMENTS_LINE = 40
+# The account asking for comments as its last words (欢迎在下方留言评论, 评论区告诉我们):
+# the question before it is the prompt's own.
+_ASK_COMMENTS = re.compile(
+    r"(?:(?:欢迎|可以|请|快来|来)(?:大家|你|您)?(?:在|到)?(?:下方|文末|评论区|留言区)?(?:留言|评论)区?"
+    r"(?:评论|讨论|交流|分享|告诉我们?|说说|聊聊)?|(?:评论区|留言区)(?:留言|见|聊聊|说说|告诉我们?|分享|讨论))"
+    r"(?:吧|哦|哟|呀|~)?\W*$"
+)
+_ASK_LINE = 120
 # Arrows pointing down at the end of a short line. In the head they point at the article's
 # own pictures (…一起动起来！↓↓↓); in the tail, at a card or a QR code.
 _POINTER = re.compile(r"[↓👇⬇]{2,}\W*$")
@@ -257,6 +265,8 @@ _LIST_HEAD = re.compile(
     r"(?:往期|近期|更多|热门|本周|历史)活动)(?=\W|$)"
 )
 _LIST_HEAD_LINE = 40
+# A header that sends the reader to the titles under it (请点击下方蓝色标题：).
+_CLICK_TITLES = re.compile(r"点击(?:下方|下面|以下)[^，。]{0,6}标题\W*$")
 _GLUED_LIST_LINE = 300
 # An emphasis closed and opened again inside a phrase (**往期****精彩****回顾**).
 _HAN_EMPHASIS = re.compile(r"(?<=[\u4e00-\u9fff])\*{4}(?=[\u4e00-\u9fff])")
@@ -626,6 +636,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and _LIST_HEAD.match(_unbroken(line))
     ):
         return "related_links"  # **往期精彩回顾**某某新增…下单，到货！…: the titles run on
+    if edge and len(plain) <= _LIST_HEAD_LINE and "标题" in plain and _CLICK_TITLES.search(plain):
+        return "related_links"  # 看更多文章，请点击下方蓝色标题： — the titles follow
     if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
         return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
     if _spam(line):
@@ -717,6 +729,15 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"  # 快来查看吧↓↓↓ under the article points at a card below it
     if edge and n <= _COMMENTS_LINE and _COMMENTS.search(line):
         return "page_actions"
+    if (
+        edge
+        and not in_head
+        and n <= _ASK_LINE
+        and ("留言" in line or "评论" in line)
+        and _ASK_COMMENTS.search(plain)
+        and not line_marker(plain)
+    ):
+        return "ad_block"  # …有你喜欢的院校吗？欢迎在下方留言评论。
     if edge and not in_head and n <= _CALL_LINE and _CALL_US.search(line) and not line_marker(line):
         return "ad_block"
     if (

@@ -520,6 +520,10 @@ def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
         gap = [i for i in tail if a < i < b and i not in rules]
         if not gap or len(gap) > _BETWEEN_MAX:
             continue
+        if rules[a] == rules[b] == "page_meta" and any(
+            lines[i].strip().endswith("。") for i in gap
+        ):
+            continue  # 通讯员/某某 under each story: a newsletter's sections, not its footer
         texts = [lines[i].strip().replace("*", "") for i in gap]
         # Under a link list a card's blurb runs longer (这套《某某》，帮孩子…), still
         # above the prompt that closes the page.
@@ -622,6 +626,39 @@ def _sweep_after_end(lines: Sequence[str], nonempty: list[int], rules: dict[int,
             rules[i] = "ad_block"
 
 
+# What is left under the page's last closing mark (图文：某某 / 某某中学校训：德行天下 家国情怀;
+# **后台回复【2316】** / **62张表情包全部带走**): the account's motto, the promo's prize. A
+# caption's credit (图片来源：网络) closes nothing: the article may go on under its picture.
+_AFTER_CLOSE = 2
+_AFTER_CLOSE_LINE = 40
+_CAPTION = re.compile(r"^[\W_]*图片?(?:来源|来自|源)?\s*[:：|｜丨]")
+_PUNCT_INSIDE = re.compile(r"[，。！？；,!?;]")
+
+
+def _sweep_after_close(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """One or two short lines with no sentence under the page's last closing mark."""
+    tail = tail_zone(nonempty, rules)
+    head = head_zone(nonempty)
+    marks = [
+        i
+        for i in tail
+        if i not in head
+        and _closing_mark(lines[i], rules.get(i))
+        and not _CAPTION.match(lines[i].strip())
+    ]
+    if not marks:
+        return
+    after = [i for i in nonempty if i > marks[-1] and i not in rules]
+    texts = [lines[i].strip().replace("*", "") for i in after]
+    if (
+        after
+        and _short_block(texts, _AFTER_CLOSE, _AFTER_CLOSE_LINE)
+        and not any(_PUNCT_INSIDE.search(t) or YEAR_MONTH.search(t) for t in texts)
+    ):
+        for i in after:
+            rules[i] = "ad_block"
+
+
 # An account's card under a rule the editor drew (--- / **某某行业微刊** / 覆盖…细分领域 /
 # 第一时间发布有价值的行业资讯): a few short lines, one of them saying what the account does.
 _ACCOUNT_WORDS = re.compile(r"微刊|资讯|公众号|关注|平台|频道|订阅|推送|出品|发布|分享")
@@ -708,6 +745,7 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_lead_in,
     _sweep_next_title,
     _sweep_after_end,
+    _sweep_after_close,
     _sweep_seo_titles,
     _sweep_after_rule,
 )

@@ -115,3 +115,9 @@ def test_counts_merge_only_when_their_keys_were_kept() -> None:
     seen.add(_page(1, [FOOTER]))
     with pytest.raises(ValueError, match="keep_keys"):
         Boilerplate().update(seen)
+
+
+def test_a_masked_address_alone_is_no_footer() -> None:
+    # every page's own e-mail address reads [email] once the corpus is masked
+    pages = [_page(n, ["电子邮箱：", "[email]", "[phone number]"]) for n in range(4)]
+    assert learn(pages) == frozenset()

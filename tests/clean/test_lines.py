@@ -1221,6 +1221,11 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("↓↓↓加入学习群**大家一起备考，积极加入某某考试群，一起上岸", "ad_block"),
         ("我们是一群热爱设计的年轻人。多年来，公司只靠作品说话。", "ad_block"),
         ("Tags: 某某营销方案", "related_links"),
+        (
+            "**在你心中，哪些大学更容易进入国企？有你喜欢的院校吗？欢迎在下方留言评论。**",
+            "ad_block",
+        ),
+        ("你家孩子有这个习惯吗？评论区告诉我们吧~", "ad_block"),
         ("## **某某征稿启示**“某某”诚邀大家积极投稿，分享生活的感动。", "ad_block"),
     ],
 )
@@ -1269,6 +1274,15 @@ def test_an_accounts_footer_run_into_one_long_line() -> None:
     assert classify_lines([BODY] * 8 + [footer]) == {8: "ad_block"}
     once = "欢迎投稿。" + BODY * 5  # one call in a long paragraph is the article's
     assert classify_lines([BODY] * 8 + [once]) == {}
+
+
+def test_a_header_that_sends_the_reader_to_the_titles_under_it() -> None:
+    titles = [
+        "* 这两天，不少人收到这条短信！别慌，请这样做→",
+        "* 中国医师节 | 今天的主角，是他们！",
+    ]
+    lines = ["# 医保怎么报？这张图全说明白了", "**看更多文章，请点击下方蓝色标题：**", *titles]
+    assert classify_lines(lines) == {1: "related_links", 2: "related_links", 3: "related_links"}
 
 
 def test_the_line_that_introduces_a_contact_block() -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from miner.clean.sweeps import sweep_page
 
 BODY = "今年以来，我镇党委按照县委统一部署，扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
@@ -101,3 +103,36 @@ def test_a_prompt_broken_into_plain_lines() -> None:
     # a closing line of the writer's above a prompt that starts afresh stays
     lines = [*[BODY] * 8, "让我们一起期待吧", "扫码关注我们"]
     assert _swept(lines, {9: "ad_block"}) == {9: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["**某某中学****校训：德行天下 家国情怀"],
+        ["**不忘初心 牢记使命**"],
+    ],
+)
+def test_an_accounts_motto_under_its_credits(after: list[str]) -> None:
+    lines = [*[BODY] * 8, "编辑：某某", "审核：某某", *after]
+    rules = _swept(lines, {8: "page_meta", 9: "page_meta"})
+    assert all(rules.get(i) == "ad_block" for i in range(10, len(lines)))
+
+
+@pytest.mark.parametrize(
+    ("mark", "after"),
+    [
+        ("编辑：某某", ["某某镇人民政府", "2022年5月6日"]),  # a signature and its date
+        ("图片来源：某某", ["活动结束后大家纷纷表示收获很大"]),  # the article goes on
+        ("编辑：某某", ["第一段", "第二段", "第三段"]),  # more than a motto
+    ],
+)
+def test_what_follows_a_credit_may_be_the_articles(mark: str, after: list[str]) -> None:
+    lines = [*[BODY] * 8, mark, *after]
+    rules = _swept(lines, {8: "page_meta"})
+    assert all(i not in rules for i in range(9, len(lines)))
+
+
+def test_a_newsletters_stories_between_their_credits_stay() -> None:
+    story = ["**日常工作**", "玉堂基地、库管科小伙伴做好日常消毒工作。", "玉堂基地"]
+    lines = [*[BODY] * 8, "通讯员/某某", *story, "通讯员/某某某"]
+    assert _swept(lines, {8: "page_meta", 12: "page_meta"}) == {8: "page_meta", 12: "page_meta"}
