@@ -140,6 +140,13 @@ _ARROWS_FIRST = re.compile(r"^\W*(?:[↓👇⬇]\W*){3,}")
 _JOIN_CALL = re.compile(r"加入|扫码|关注|报名|领取|点击|添加")
 
 
+# Spaces inside a prompt's emphasis (点“ 在 看 ”), and the thanks that goes with one.
+_SPACED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff“”\"])\s+(?=[\u4e00-\u9fff“”\"])")
+_THANKS = re.compile(
+    r"感谢(?:大家|您|你)的?(?:阅读|观看|收看|关注|支持)|谢谢(?:大家|您|你)?(?:对小编)?的?支持"
+)
+
+
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
 _MANY_PROMPTS = 3
 _PROMPT_BLOCK = 400
@@ -169,7 +176,8 @@ _DISCLAIMER = prefiltered(
         r"(仅作分享|仅供分享|不作为.{0,8}(?:用药|诊疗|投资|购买)?(?:参考|依据|建议)|版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
         r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
-        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负))"
+        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负)|"
+        r"本(?:公众号|号|平台|站)[^。]{0,8}(?:信息|文章|内容|消息)[^。]{0,4}(?:均为|均系|均来自|为|系)转载)"
     )
 )
 
@@ -224,6 +232,9 @@ _CALL_US = prefiltered(
     )
 )
 _CALL_LINE = 80
+# A short label and a bare address after it: where to find the site, not the article's.
+_LABELLED_URL = re.compile(r"^[^，。：:]{2,16}[:：]\s*(?:https?://|www\.)[\x21-\x7e]+$", re.I)
+_LABELLED_URL_LINE = 60
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
 _SOURCE_LINK = re.compile(
@@ -786,6 +797,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
+    if edge and not in_head and n <= _LABELLED_URL_LINE and _LABELLED_URL.match(plain):
+        return "site_header"  # 地图标注商家中心：www.example.cc
     if _ID_LINE.match(line) or (in_head and _ISSUE_NUMBER.match(line)):
         return "page_meta"
     if n <= 80 and _BREADCRUMB.search(line):
@@ -843,6 +856,13 @@ def _prompt_rule(line: str) -> str | None:
         return "ad_block"  # 本公众号由某某主办，如果您还未关注，请点击上方蓝色“某某”进行关注
     if prompts >= _MANY_PROMPTS:
         return "ad_block"
+    if (
+        len(plain) <= 160
+        and _THANKS.search(plain)
+        # 点“ 在 看 ”: the prompt's words may be spaced out inside its emphasis
+        and WECHAT_PROMPT.search(_SPACED_WORDS.sub("", plain))
+    ):
+        return "ad_block"  # 感谢大家的阅读…点一下右下角“在看”，谢谢对小编的支持
     if prompts and _CLICK_THROUGH.search(plain) and not line_marker(plain):
         return "ad_block"
     if len(plain) <= _SHARE_PLEA_LINE and len(_SHARE_PLEA.findall(plain)) >= 2:
@@ -866,7 +886,7 @@ _ABOUT_US_LINE = 200
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = prefiltered(
     re.compile(
-        r"征集稿件|征稿启[事示]|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|诚邀.{0,8}投稿|(?:积极|踊跃)投稿|投稿(?:邮箱|请发|请投|需求|方式|渠道|地址|热线)"
+        r"征集稿件|征稿启[事示]|在线征稿|征稿进行|欢迎(?:各位|大家|广大读者|读者)?(?:踊跃)?投稿|诚邀.{0,8}投稿|(?:积极|踊跃)投稿|投稿(?:邮箱|请发|请投|需求|方式|渠道|地址|热线|范围|须知)"
     )
 )
 _SUBMIT_LINE = 200

@@ -1222,6 +1222,14 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("我们是一群热爱设计的年轻人。多年来，公司只靠作品说话。", "ad_block"),
         ("Tags: 某某营销方案", "related_links"),
         (
+            "感谢大家的阅读，如果觉得文章还不错的话，点“ **在 看** ”，谢谢对小编的支持",
+            "ad_block",
+        ),
+        ("《某某》杂志投稿范围：航空航天、汽车、轨道交通的加工工艺方案", "ad_block"),
+        ("☞来源：某某☞责任编辑：某某☞审核人：某某", "page_meta"),
+        ("地图标注商家中心：www.example.cc", "site_header"),
+        ("温馨提示：本公众号所有招聘信息均为转载，如遇收费的招聘，请谨慎核实", "copyright"),
+        (
             "**在你心中，哪些大学更容易进入国企？有你喜欢的院校吗？欢迎在下方留言评论。**",
             "ad_block",
         ),
