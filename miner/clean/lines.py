@@ -224,7 +224,7 @@ _PAGE_NUMBER = re.compile(
 _CALL_US = prefiltered(
     re.compile(
         r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|如果?(?:您|你)对.{2,40}(?:感兴趣|有兴趣|有需要|有需求)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
-        r"(?:随时|及时)(?:咨询|联系)我们|(?:在线|免费)咨询|获取.{0,6}报价|欢迎.{0,4}(?:咨询|垂询)|"
+        r"(?:随时|及时)(?:咨询|联系)我们|联系我们\s*[:：]\s*\S|(?:在线|免费)咨询|获取.{0,6}报价|欢迎.{0,4}(?:咨询|垂询)|"
         r"欢迎.{0,24}加入我们|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
         r"联系我们(?:咨询|了解|获取)|感谢(?:大家|您|你)的?(?:阅读|观看|收看)|为[你您](?:整理|收集)|"
         r"(?:就|请|[，,]\s*)上[\u4e00-\u9fffA-Za-z0-9 ]{2,10}(?:网|网站|平台|官网)\W*$|"
@@ -248,6 +248,10 @@ _SOURCE_LINK = re.compile(
 # An account's issue counter above the article: 第350期·728篇, 第12期.
 _ISSUE_NUMBER = re.compile(
     r"^[\W_]*第?\s*[\d一二三四五六七八九十百千]+\s*期(?:[·・|\s]*总?第?\s*\d+\s*[篇期])?[\W_]*$"
+)
+# An account counting its posts above the article (☞这是某某发布的第15864篇文章).
+_POST_COUNT = re.compile(
+    r"^\W*这是.{2,30}?(?:发布|推送|分享)的第\W*\d+\W*篇(?:文章|原创|推文)?\W*$"
 )
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 
@@ -301,7 +305,7 @@ _RELATED_HEAD = re.compile(
     r"^[\s#>*\-]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"
     r"相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|(?:你|您)?可能(?:还|也)?(?:会)?(?:关注|喜欢|想看)|"
-    r"本文标签|本文关键词|上一篇|下一篇|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
+    r"本文标签|本文关键词|上一篇|下一篇|(?i:previous|next)\s*(?i:post|article)|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字|(?i:tags?|keywords?))\s*[:：]"
 )
 # Under a list's header any symbol may bullet a title (⊙, ❖, ★, 💗, 👉): dingbats and emoji.
@@ -698,6 +702,14 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"  # 【我们是一个专注于…的综合服务平台…】 under the article
     if (
         edge
+        and not in_head
+        and n <= _ABOUT_US_LINE
+        and "号" in line
+        and _ABOUT_ACCOUNT.match(plain)
+    ):
+        return "ad_block"  # 微信公众号某某为个人号，希望尽可能真实记录…
+    if (
+        edge
         and "稿" in line
         and n <= _SUBMIT_BLOCK
         and len(_SUBMIT.findall(line)) >= (1 if n <= _SUBMIT_LINE else 2)
@@ -799,7 +811,9 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "site_header"
     if edge and not in_head and n <= _LABELLED_URL_LINE and _LABELLED_URL.match(plain):
         return "site_header"  # 地图标注商家中心：www.example.cc
-    if _ID_LINE.match(line) or (in_head and _ISSUE_NUMBER.match(line)):
+    if _ID_LINE.match(line) or (
+        in_head and (_ISSUE_NUMBER.match(line) or ("篇" in line and _POST_COUNT.match(plain)))
+    ):
         return "page_meta"
     if n <= 80 and _BREADCRUMB.search(line):
         return "breadcrumb"
@@ -883,6 +897,11 @@ _ABOUT_US = re.compile(
     r"|群.{0,60}?(?:公司|团队|工作室)|家.{0,30}?(?:公司|企业|机构|工作室|品牌))"
 )
 _ABOUT_US_LINE = 200
+# The account saying what it is (微信公众号某某为个人号，希望…; 本号是一个…的平台).
+_ABOUT_ACCOUNT = re.compile(
+    r"^\W*(?:微信)?(?:本公众号|公众号|本号)[^，。]{0,12}?(?:为|是)(?:一个|一家)?[^，。]{0,12}?"
+    r"(?:个人号|个人公众号|自媒体|订阅号|公众平台|平台)"
+)
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = prefiltered(
     re.compile(
@@ -897,7 +916,8 @@ _SUBMIT_CMS = re.compile(r"投稿需求")
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
     r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
-    r"(?:本文|文章|此文|原文|内容)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于)"
+    r"(?:本文|文章|此文|原文|内容)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于|"
+    r"发表于|刊发于|刊载于|原载于|原刊于)"
 )
 _REPRINT_LINE = 120
 _REPRINT_WORDS = any_of("本文", "文章", "此文", "原文", "内容")

@@ -1228,6 +1228,10 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("《某某》杂志投稿范围：航空航天、汽车、轨道交通的加工工艺方案", "ad_block"),
         ("☞来源：某某☞责任编辑：某某☞审核人：某某", "page_meta"),
         ("地图标注商家中心：www.example.cc", "site_header"),
+        ("如果你有以上疑问，联系我们：**[phone number]。**", "ad_block"),
+        ("本文发表于《某某》2022年第10期56~58页，作者：某某", "page_meta"),
+        ("Previous PostVideo视频：某某 share prize in economics", "related_links"),
+        ("微信公众号某某为个人号，希望尽可能真实记录武汉。欢迎提供线索。", "ad_block"),
         ("温馨提示：本公众号所有招聘信息均为转载，如遇收费的招聘，请谨慎核实", "copyright"),
         (
             "**在你心中，哪些大学更容易进入国企？有你喜欢的院校吗？欢迎在下方留言评论。**",
@@ -1257,7 +1261,11 @@ def test_a_reports_own_closing_lines_stay(line: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "rule"),
-    [("多转发多互动小编明天就出道", "ad_block"), ("关注某某 关注当代教育实践", "site_header")],
+    [
+        ("多转发多互动小编明天就出道", "ad_block"),
+        ("关注某某 关注当代教育实践", "site_header"),
+        ("☞这是某某杂志（abc1950）发布的第******15864******篇文章", "page_meta"),
+    ],
 )
 def test_an_accounts_plea_or_motto_under_the_title(line: str, rule: str) -> None:
     assert classify_lines(["# 某某活动圆满结束", line, *[BODY] * 8]).get(1) == rule
