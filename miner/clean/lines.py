@@ -26,6 +26,7 @@ from miner.clean.cues import (
     CREDIT,
     CREDIT_WORDS,
     DATE_TAIL,
+    HEAD_LINES,
     META_KEYS,
     PHONE,
     PROMPT_START,
@@ -539,6 +540,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
         if rule:
             rules[i] = rule
     _disclosure_block(lines, nonempty, rules)
+    _stamp_dates(lines, nonempty, rules)
     _menu_column(lines, nonempty, rules)
     _widen_tail(lines, nonempty, head, tail, rules)
     # A footer the sweeps fill in (a licence with its address lines) moves the tail zone
@@ -611,6 +613,25 @@ def _disclosure_block(lines: Sequence[str], nonempty: list[int], rules: dict[int
             close()
             run, fields, open_field = [], 0, False
     close()
+
+
+# A bare date field (时间:2011-12-7) is the posting's stamp when the page's other stamps
+# (来源:…, 作者:…) sit beside it; alone it may be an event's time, the notice's own.
+_DATE_FIELD = re.compile(
+    r"^\W*(?:时间|日期)\s*[:：]\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\W*$"
+)
+
+
+def _stamp_dates(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """Date fields in the head next to the page's own stamps."""
+    head = nonempty[:HEAD_LINES]
+    for k, i in enumerate(head):
+        if i in rules or not _DATE_FIELD.match(lines[i].strip()):
+            continue
+        near = head[max(0, k - 1) : k + 2]
+        if any(rules.get(j) == "page_meta" for j in near if j != i):
+            rules[i] = "page_meta"
 
 
 _SCOPE = re.compile(rf"^\W*[\u4e00-\u9fff]{{0,8}}?{SCOPE_WORDS}\W*[:：]")

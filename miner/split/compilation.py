@@ -16,10 +16,11 @@ from miner.models import Removal
 from miner.textmap import TextMap
 
 _NUM = r"[0-9０-９一二三四五六七八九十百零〇两]+"
-# "第1篇", "某某总结第2篇", "第3篇：标题", "某某 篇1" — a whole line, never inside prose.
+# "第1篇", "某某总结第2篇", "第3篇：标题", "第4篇 标题", "某某 篇1" — a whole line, never
+# inside prose.
 _PART = re.compile(
     rf"^\s*(?P<pre>[^。！？；;，,]{{0,50}}?)\s*(?:第\s*(?P<n1>{_NUM})\s*篇|篇\s*(?P<n2>{_NUM}))"
-    rf"\s*(?:[:：、.．]\s*(?P<post>[^。！？]{{1,60}}))?\s*$"
+    rf"(?:\s*[:：、.．]\s*|\s+)?(?P<post>(?<=[:：、.．\s])[^。！？]{{1,60}})?\s*$"
 )
 # "(10篇)", "（精选8篇）", "【5篇】", "范文10篇" standing alone: the count of a compilation.
 _COUNT = re.compile(

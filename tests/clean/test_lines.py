@@ -1304,3 +1304,10 @@ def test_a_header_that_sends_the_reader_to_the_titles_under_it() -> None:
 def test_the_line_that_introduces_a_contact_block() -> None:
     lines = [*[BODY] * 8, "报名某某驾校请联系", "梁老师13600000000", "13800000000"]
     assert classify_lines(lines) == {8: "contact", 9: "contact", 10: "contact"}
+
+
+def test_a_date_field_beside_the_pages_stamps() -> None:
+    lines = ["红歌嘹亮进社区", "时间:2011-12-7", "来源:某某街道某某社区", "作者:王某", *[BODY] * 6]
+    assert classify_lines(lines) == {1: "page_meta", 2: "page_meta", 3: "page_meta"}
+    event = ["某某活动方案", "时间：2011年12月7日", "地点：社区三楼会议室", *[BODY] * 6]
+    assert classify_lines(event) == {}

@@ -30,6 +30,16 @@ def test_title_hint_from_marker_line() -> None:
     assert parts[0].title_hint == "村级工作计划"
 
 
+def test_a_part_title_after_a_space() -> None:
+    parts, _, _ = split_page(
+        TextMap.of(f"第1篇 村级工作计划\n{LONG_A}\n第2篇 社区工作总结\n{LONG_B}"), "p"
+    )
+    assert [(p.title_hint, p.text.text.strip()) for p in parts] == [
+        ("村级工作计划", LONG_A),
+        ("社区工作总结", LONG_B),
+    ]
+
+
 def test_two_versions_under_a_dashed_rule() -> None:
     parts, removals, _ = _parts(f"{LONG_A}\n---------------------\n{LONG_B}")
     assert parts == [LONG_A, LONG_B]
