@@ -99,7 +99,7 @@ def build_articles(
     """Stages 2–4 for one page: clean, split, take titles, repair."""
     cleaned = clean_page(page, classifier=classifier, repeated=footers)
     removals = list(cleaned.removals)
-    parts, split_removals, _page_title = split_page(cleaned.text, page.source)
+    parts, split_removals, page_title = split_page(cleaned.text, page.source)
     removals.extend(split_removals)
     articles: list[Article] = []
     for n, part in enumerate(parts, start=1):
@@ -108,6 +108,10 @@ def build_articles(
         script = detect_script(part.text.text)
         body: TextMap = repair(titled.body, script)
         title = repair(TextMap.of(titled.title), script).text if titled.title else None
+        if title is None and page_title and len(parts) > 1:
+            # a compilation's part with no title of its own (篇1 then its text) is one of
+            # the page's 村支书工作报告范文: the page's title, with no span in this part
+            title = repair(TextMap.of(page_title), detect_script(page_title)).text
         is_last = n == len(parts)
         garbled = [list(span) for span in garbled_spans(body.text)]
         blanks = redaction_spans(body.text) + [(m.start, m.end) for m in missing_numbers(body.text)]

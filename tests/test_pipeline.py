@@ -91,3 +91,15 @@ def test_a_failing_page_becomes_a_readable_error_row(
         "to float); the run went on without it, please report it"
     )
     assert readable(error.error)
+
+
+def test_a_compilations_untitled_parts_take_its_title() -> None:
+    from miner.pipeline import build_articles
+
+    body = "今年以来，我村扎实开展双争双比活动，全村党员干部积极参与，取得了明显成效。"
+    text = f"村支书工作报告范文\n篇1\n{body}\n篇2\n某某村坚持党建引领，全年新修道路八公里。"
+    articles, _ = build_articles(Page("p.txt", text, "utf-8"))
+    assert [(a.title, a.title_start) for a in articles] == [
+        ("村支书工作报告范文", None),
+        ("村支书工作报告范文", None),
+    ]

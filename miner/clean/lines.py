@@ -444,6 +444,8 @@ _SITE_INTRO = prefiltered(
     re.compile(
         r"(?:(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?|小编(?:以下|下面)?).{0,8}"
         r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
+        # …欢迎阅读由某某之家整理的十篇范文，供你借鉴。
+        r"|由[^，。]{2,16}?(?:整理|收集|搜集|汇编|精选|推荐)的[^，。]{0,8}(?:范文|文章|篇)"
     )
 )
 _WISH = prefiltered(
@@ -456,7 +458,7 @@ _WISH = prefiltered(
 _SITE_INTRO_LINE = 400
 # Words one of which each of these patterns needs: a substring test is far cheaper than
 # the pattern, and most lines hold none of them.
-_SITE_INTRO_WORDS = any_of("小编", "以下", "下面", "下文", "本文")
+_SITE_INTRO_WORDS = any_of("小编", "以下", "下面", "下文", "本文", "由")
 _SHARED_WORDS = any_of("分享", "搜索", "收益", "下载")
 
 
@@ -617,20 +619,33 @@ def _disclosure_block(lines: Sequence[str], nonempty: list[int], rules: dict[int
 
 # A bare date field (时间:2011-12-7) is the posting's stamp when the page's other stamps
 # (来源:…, 作者:…) sit beside it; alone it may be an event's time, the notice's own.
+_STAMP_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+# (a clock time to the second, 17:40:48, is a posting's; an event is set to the minute)
 _DATE_FIELD = re.compile(
-    r"^\W*(?:时间|日期)\s*[:：]\s*(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\W*$"
+    rf"^\W*(?:时间|日期)\s*[:：]\s*{_STAMP_DATE}(?:\s*\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\W*$"
+)
+# A category, the posting's date and a button on one line (工作汇报 时间:2021-08-31 手机版).
+_CATEGORY_STAMP = re.compile(
+    rf"^\S{{2,8}}\s+(?:时间|日期)\s*[:：]\s*{_STAMP_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    r"\s+\S{1,8}$"
 )
 
 
 def _stamp_dates(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
-    """Date fields in the head next to the page's own stamps."""
+    """Date fields in the head next to the page's own stamps, or stamped to the second."""
     head = nonempty[:HEAD_LINES]
     for k, i in enumerate(head):
-        if i in rules or not _DATE_FIELD.match(lines[i].strip()):
+        line = lines[i].strip()
+        if i in rules:
+            continue
+        if _CATEGORY_STAMP.match(line):
+            rules[i] = "page_meta"  # 工作汇报 时间:2021-08-31 手机版
+            continue
+        m = _DATE_FIELD.match(line)
+        if m is None:
             continue
         near = head[max(0, k - 1) : k + 2]
-        if any(rules.get(j) == "page_meta" for j in near if j != i):
+        if m.group(1) or any(rules.get(j) == "page_meta" for j in near if j != i):
             rules[i] = "page_meta"
 
 
@@ -846,6 +861,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if in_head and site_name(line):
         return "site_header"
+    if in_head and n <= _GREETING_LINE and _GREETING.match(plain):
+        return "site_header"  # 欢迎来到某某在线作文网!
     if in_head and _account_banner(line):
         return "site_header"
     return None
@@ -989,6 +1006,11 @@ def _head_contact(line: str) -> bool:
     return bool(CONTACT.match(plain)) or len(CJK.findall(plain)) <= _HEAD_CONTACT_WORDS
 
 
+# A site greeting its visitor above the article.
+_GREETING = re.compile(
+    r"^\W*欢迎(?:您)?(?:来到|访问|光临)[^，。]{2,20}?(?:网|网站|平台|官网|在线|之家)\W*$"
+)
+_GREETING_LINE = 30
 _AD_ONLY = re.compile(r"^[\W_]*(?:广告|推广|AD)[\W_]*$", re.I)
 _SPACES = re.compile(r"[\s·•・]+")  # 推 荐 阅 读, 精彩 · 推荐
 _SPACED_HEAD = 24

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from miner.dedup.view import matching_view
+from miner.extract.numerals import parse_chinese
 from miner.models import Removal
 from miner.textmap import TextMap
 
@@ -34,7 +35,9 @@ _COLLECTION = re.compile(
     rf"\s*{_NUM}\s*篇\s*[)）】]\s*$"
 )
 _STEM_PARTS = 2  # numbered stems needed before they count as part headers
-_NUMBER_END = re.compile(r"\s*[（(]?\s*\d{1,2}\s*[)）]?\s*$")
+_NUMBER_END = re.compile(
+    r"\s*[【\[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[】\]）)]?\s*$"
+)
 # A line made only of dashes or similar: the border between two versions.
 _RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊_＿]{3,}\s*$")
 _MIN_VERSION = 200  # characters each side of a rule must hold to count as a version
@@ -80,7 +83,7 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
     held = [i for i, ln in enumerate(lines) if "篇" in ln and _is_short(ln)]
     markers = [i for i in held if _PART.match(lines[i].strip())]
     counts = [i for i in held if _COUNT.match(lines[i].strip())]
-    stems = [] if markers else _stem_markers(lines, held)
+    stems = [] if markers else (_stem_markers(lines, held) or _title_stem_markers(lines))
     markers = markers or stems
     page_title: str | None = None
     cuts: list[tuple[int, str | None]] = []  # (first line of a part, title hint)
@@ -141,6 +144,35 @@ def _stem_markers(lines: list[str], held: list[int]) -> list[int]:
             range(1, len(numbered) + 1)
         ):
             return [i for i, _ in numbered]
+    return []
+
+
+# The page's title again with a part number (文明村创建汇报材料【一】, …【二】): the parts of
+# a compilation that never says how many it holds.
+_TITLE_NUMBER = re.compile(
+    r"^\s*[【\[（(]?\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[】\]）)]?\s*$"
+)
+_TITLE_STEM = 40
+
+
+def _title_stem_markers(lines: list[str]) -> list[int]:
+    """Lines that repeat the page's first line with 1, 2, 3 … (or 一, 二, 三) after it."""
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    if not 4 <= len(first) <= _TITLE_STEM:
+        return []
+    numbered: list[tuple[int, int]] = []
+    for i, ln in enumerate(lines):
+        line = ln.strip()
+        if len(line) <= len(first) or not line.startswith(first) or len(line) > _MARKER_MAX:
+            continue
+        m = _TITLE_NUMBER.match(line[len(first) :])
+        if m is not None:
+            raw = m.group(1)
+            numbered.append((i, int(raw) if raw.isdecimal() else int(parse_chinese(raw) or 0)))
+    if len(numbered) >= _STEM_PARTS and [n for _, n in numbered] == list(
+        range(1, len(numbered) + 1)
+    ):
+        return [i for i, _ in numbered]
     return []
 
 

@@ -1311,3 +1311,20 @@ def test_a_date_field_beside_the_pages_stamps() -> None:
     assert classify_lines(lines) == {1: "page_meta", 2: "page_meta", 3: "page_meta"}
     event = ["某某活动方案", "时间：2011年12月7日", "地点：社区三楼会议室", *[BODY] * 6]
     assert classify_lines(event) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("欢迎来到某某在线作文网!", "site_header"),
+        ("工作汇报 时间:2021-08-31 手机版", "page_meta"),
+        ("时间:2023-03-24 17:40:48", "page_meta"),
+        ("导语:如何写好一篇报告？欢迎阅读由某某之家整理的十篇范文，供你借鉴。", "site_intro"),
+    ],
+)
+def test_a_model_essay_sites_head(line: str, rule: str) -> None:
+    assert classify_lines(["村支书工作报告范文", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_an_events_time_stays() -> None:
+    assert classify_lines(["某某活动方案", "时间：2021-08-31 09:30", *[BODY] * 8]) == {}

@@ -40,6 +40,19 @@ def test_a_part_title_after_a_space() -> None:
     ]
 
 
+def test_parts_headed_by_the_pages_title_and_a_number() -> None:
+    text = f"文明村创建汇报材料\n文明村创建汇报材料【一】\n{LONG_A}\n文明村创建汇报材料【二】\n{LONG_B}"
+    parts, _, title = split_page(TextMap.of(text), "p")
+    assert [(p.title_hint, p.text.text.strip()) for p in parts] == [
+        ("文明村创建汇报材料", LONG_A),
+        ("文明村创建汇报材料", LONG_B),
+    ]
+    assert title == "文明村创建汇报材料"
+    # the title once more, or numbers out of order, is no compilation
+    once = f"文明村创建汇报材料\n{LONG_A}\n文明村创建汇报材料【二】\n{LONG_B}"
+    assert len(split_page(TextMap.of(once), "p")[0]) == 1
+
+
 def test_two_versions_under_a_dashed_rule() -> None:
     parts, removals, _ = _parts(f"{LONG_A}\n---------------------\n{LONG_B}")
     assert parts == [LONG_A, LONG_B]
