@@ -141,6 +141,9 @@ _TAGS = re.compile(
 # A line that opens by pointing down at what follows it, and asks the reader to join in.
 _ARROWS_FIRST = re.compile(r"^\W*(?:[↓👇⬇]\W*){3,}")
 _JOIN_CALL = re.compile(r"加入|扫码|关注|报名|领取|点击|添加")
+# Arrows pointing down at a button, with the call after them.
+_ARROWS_CALL = re.compile(r"(?:[↓👇⬇]\W*){3,}(?:点击|关注|扫码|长按|加入)")
+_ARROWS_CALL_LINE = 60
 
 
 # Spaces inside a prompt's emphasis (点“ 在 看 ”), and the thanks that goes with one.
@@ -302,13 +305,13 @@ _TITLE_ROOM = 2  # lines at the top of a short page where 今日推荐｜… is 
 # A header naming its topic first (光热发电阅读推荐, 党建好文推荐): the whole short line.
 _TOPIC_LIST_HEAD = re.compile(
     r"^\W*[\u4e00-\u9fff]{0,8}?(?:阅读推荐|推荐阅读|延伸阅读|拓展阅读|相关阅读|往期回顾|往期推荐|"
-    r"精彩推荐|好文推荐|文章推荐)\W*$"
+    r"精彩推荐|精彩回顾|好文推荐|文章推荐)\W*$"
 )
 _RELATED_HEAD = re.compile(
     r"^[\s#>*\-]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"
     r"相关搜索|推荐阅读|相关阅读|相关文章|相关推荐|大家都在看|"
     r"相关范文|猜你喜欢|热门推荐|热门文章|延伸阅读|精彩推荐|更多相关|你可能感兴趣|相关标签|热门标签|(?:你|您)?可能(?:还|也)?(?:会)?(?:关注|喜欢|想看)|"
-    r"本文标签|本文关键词|上一篇|下一篇|(?i:previous|next)\s*(?i:post|article)|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
+    r"本文标签|本文关键词|上一篇|下一篇|上一条|下一条|(?i:previous|next)\s*(?i:post|article)|上一文章|下一文章|前一篇|后一篇|最新文章|热门范文|推荐文章|同类文章|"
     r"热门城市|热门搜索|热门关键词)\s*[:：]?|^\s*(?:标签|关键词|关键字|(?i:tags?|keywords?))\s*[:：]"
 )
 # Under a list's header any symbol may bullet a title (⊙, ❖, ★, 💗, 👉): dingbats and emoji.
@@ -699,6 +702,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "related_links"  # …相关标签：某某,某某价格,某某批发 (after a site's prefix)
     if edge and not in_head and _ARROWS_FIRST.match(line) and _JOIN_CALL.search(line):
         return "ad_block"  # ↓↓↓加入队伍…积极加入某某考试群: points at the card below
+    if edge and not in_head and len(line) <= _ARROWS_CALL_LINE and _ARROWS_CALL.search(line):
+        return "ad_block"  # 某某便民信息↓↓↓点击某某一键发布噢
     if (
         edge
         and len(line) <= _SITE_INTRO_LINE

@@ -460,6 +460,45 @@ def _sweep_series(lines: Sequence[str], nonempty: list[int], rules: dict[int, st
             rules[i] = "related_links"
 
 
+# A numbered list of other articles' headlines (> 1.古代…为何…？ / > 2.细思极恐…你家有吗？):
+# numbered from 1, the items exclaim or ask, and a rule may stand between them. A
+# report's numbered items state, and end with 。 or ；.
+_QUOTED = re.compile(r"^[>\s]+")
+_NUMBERED_ITEM = re.compile(r"^(\d{1,2})[.．、]\s*\S")
+_EXCLAIMS = re.compile(r"[？?！!]|…|\.{3,}")
+_NUMBERED_LINE = 40
+_NUMBERED_MIN = 3
+
+
+def _sweep_numbered_headlines(
+    lines: Sequence[str], nonempty: list[int], rules: dict[int, str]
+) -> None:
+    """A run of headlines numbered 1 … n ending the page, through the rules between them."""
+    run: list[tuple[int, int, str]] = []
+    for i in reversed(nonempty):
+        if i in rules:
+            if not run or rules[i] == "separator":
+                continue
+            break
+        line = _QUOTED.sub("", lines[i].strip()).replace("*", "")
+        m = _NUMBERED_ITEM.match(line)
+        if not m or len(line) > _NUMBERED_LINE or line.endswith(("。", "；", ";")):
+            break
+        n = int(m.group(1))
+        if run and n != run[-1][1] - 1:
+            break
+        run.append((i, n, line))
+    kept = sum(1 for i in nonempty if i not in rules)
+    if (
+        len(run) >= _NUMBERED_MIN
+        and run[-1][1] == 1
+        and 2 * sum(1 for *_, t in run if _EXCLAIMS.search(t)) >= len(run)
+        and kept - len(run) >= 2
+    ):
+        for i, *_ in run:
+            rules[i] = "related_links"
+
+
 _TITLE_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷★☆❤💗💕👉]\s*\S")
 _BULLET_TITLES = 2
 
@@ -733,6 +772,7 @@ _SWEEP_ROUNDS = 3
 _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], ...] = (
     _sweep_tail_links,
     _sweep_ranked_titles,
+    _sweep_numbered_headlines,
     _sweep_bullet_titles,
     _sweep_cards,
     _sweep_series,

@@ -1329,3 +1329,15 @@ def test_a_model_essay_sites_head(line: str, rule: str) -> None:
 
 def test_an_events_time_stays() -> None:
     assert classify_lines(["某某活动方案", "时间：2021-08-31 09:30", *[BODY] * 8]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("上一条: 若某某的面积是S2 下一条: 某某仪器执行标准", "related_links"),
+        ("**精彩回顾**", "related_links"),
+        ("某某县招聘顺风车二手便民信息↓↓↓点击某某掌圈一键发布噢", "ad_block"),
+    ],
+)
+def test_pager_links_and_arrows_at_a_button(line: str, rule: str) -> None:
+    assert classify_lines([BODY] * 14 + [line]).get(14) == rule

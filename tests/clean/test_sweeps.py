@@ -136,3 +136,22 @@ def test_a_newsletters_stories_between_their_credits_stay() -> None:
     story = ["**日常工作**", "玉堂基地、库管科小伙伴做好日常消毒工作。", "玉堂基地"]
     lines = [*[BODY] * 8, "通讯员/某某", *story, "通讯员/某某某"]
     assert _swept(lines, {8: "page_meta", 12: "page_meta"}) == {8: "page_meta", 12: "page_meta"}
+
+
+def test_numbered_headlines_between_quote_rules_end_the_page() -> None:
+    titles = [
+        "> 1.古代殉葬时，为何要这样做？",
+        "> 2.细思极恐，这些东西你家有吗？",
+        "> 3.为什么很多人不知道？",
+    ]
+    lines = [*[BODY] * 8, titles[0], ">", titles[1], ">", titles[2], ">"]
+    rules = _swept(lines, {9: "separator", 11: "separator", 13: "separator"})
+    assert [rules.get(i) for i in (8, 10, 12)] == ["related_links"] * 3
+
+
+def test_a_reports_numbered_points_stay() -> None:
+    points = ["1.加强组织领导。", "2.完善工作机制！", "3.强化督查问责"]
+    assert _swept([*[BODY] * 8, *points]) == {}
+    # numbered from 2: the list began above, in the article
+    asks = ["2.为什么要这样做？", "3.怎样才能做好？", "4.谁来负责？"]
+    assert _swept([*[BODY] * 8, *asks]) == {}
