@@ -305,7 +305,7 @@ _TITLE_ROOM = 2  # lines at the top of a short page where 今日推荐｜… is 
 # A header naming its topic first (光热发电阅读推荐, 党建好文推荐): the whole short line.
 _TOPIC_LIST_HEAD = re.compile(
     r"^\W*[\u4e00-\u9fff]{0,8}?(?:阅读推荐|推荐阅读|延伸阅读|拓展阅读|相关阅读|往期回顾|往期推荐|"
-    r"精彩推荐|精彩回顾|好文推荐|文章推荐)\W*$"
+    r"精彩推荐|好文推荐|文章推荐)\W*$"
 )
 _RELATED_HEAD = re.compile(
     r"^[\s#>*\-]*(?:【[^】]{0,20}】\s*)?(相关报道|相关新闻|相关资讯|相关链接|相关热词搜索|热词搜索|"

@@ -1335,7 +1335,6 @@ def test_an_events_time_stays() -> None:
     ("line", "rule"),
     [
         ("上一条: 若某某的面积是S2 下一条: 某某仪器执行标准", "related_links"),
-        ("**精彩回顾**", "related_links"),
         ("某某县招聘顺风车二手便民信息↓↓↓点击某某掌圈一键发布噢", "ad_block"),
     ],
 )
