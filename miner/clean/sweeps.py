@@ -499,6 +499,29 @@ def _sweep_numbered_headlines(
             rules[i] = "related_links"
 
 
+# A short header over a link list the sweeps found (**精彩回顾** / 1、… / 2、…): alone it
+# may head an event's own section, over a list of headlines it is the list's.
+_OVER_LIST = re.compile(
+    r"^\W*(?:精彩|往期|热门|更多|相关|推荐)?(?:回顾|推荐|阅读|精选|文章|资讯)\W*$"
+)
+
+
+def _sweep_list_header(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The kept line just above the page's closing link list, when it names the list."""
+    links = [i for i in nonempty if rules.get(i) == "related_links"]
+    if not links:
+        return
+    above = [i for i in nonempty if i < links[0]]
+    below = [i for i in nonempty if i > links[0]]
+    if (
+        above
+        and above[-1] not in rules
+        and all(i in rules for i in below)  # the list closes the page
+        and _OVER_LIST.match(lines[above[-1]].strip().replace("*", ""))
+    ):
+        rules[above[-1]] = "related_links"
+
+
 _TITLE_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷★☆❤💗💕👉]\s*\S")
 _BULLET_TITLES = 2
 
@@ -773,6 +796,7 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_tail_links,
     _sweep_ranked_titles,
     _sweep_numbered_headlines,
+    _sweep_list_header,
     _sweep_bullet_titles,
     _sweep_cards,
     _sweep_series,

@@ -155,3 +155,15 @@ def test_a_reports_numbered_points_stay() -> None:
     # numbered from 2: the list began above, in the article
     asks = ["2.为什么要这样做？", "3.怎样才能做好？", "4.谁来负责？"]
     assert _swept([*[BODY] * 8, *asks]) == {}
+
+
+def test_a_header_over_the_closing_link_list_goes_with_it() -> None:
+    titles = [
+        "1、某地将新增一条快速通道，途径这些地方……",
+        "2、祝贺！某某入选人才计划",
+        "3、征地拆迁！涉及这些地方……",
+    ]
+    rules = _swept([*[BODY] * 8, "**精彩回顾**", *titles])
+    assert [rules.get(i) for i in range(8, 12)] == ["related_links"] * 4
+    # over the event's own pictures it is the report's section
+    assert _swept([*[BODY] * 8, "**精彩回顾**", "同学们认真聆听讲座", "活动现场"]) == {}
