@@ -181,7 +181,7 @@ _DISCLAIMER = prefiltered(
     re.compile(
         r"(仅作分享|仅供分享|不作为.{0,8}(?:用药|诊疗|投资|购买)?(?:参考|依据|建议)|版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
-        r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|"
+        r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料|资源)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|转载时.{0,4}注明|"
         r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负)|"
         r"本(?:公众号|号|平台|站)[^。]{0,8}(?:信息|文章|内容|消息)[^。]{0,4}(?:均为|均系|均来自|为|系)转载)"
     )
@@ -257,7 +257,7 @@ _ISSUE_NUMBER = re.compile(
 )
 # An account counting its posts above the article (☞这是某某发布的第15864篇文章).
 _POST_COUNT = re.compile(
-    r"^\W*这是.{2,30}?(?:发布|推送|分享)的第\W*\d+\W*篇(?:文章|原创|推文)?\W*$"
+    r"^\W*(?:这是.{2,30}?(?:发布|推送|分享)的|日更)第\W*\d+\W*篇(?:原创)?(?:文章|推文|更新)?\W*$"
 )
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 
@@ -743,6 +743,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "ad_block"
     if edge and not in_head and n <= _ABOUT_US_LINE and "我们是" in line and _ABOUT_US.match(line):
         return "ad_block"  # 【我们是一个专注于…的综合服务平台…】 under the article
+    if edge and not in_head and "关于我们" in line and _ABOUT_GLUED.match(plain):
+        return "ad_block"  # **关于我们**某某幼儿园位于…: the account's card run into one line
     if (
         edge
         and not in_head
@@ -942,6 +944,8 @@ _ABOUT_US = re.compile(
     r"|群.{0,60}?(?:公司|团队|工作室)|家.{0,30}?(?:公司|企业|机构|工作室|品牌))"
 )
 _ABOUT_US_LINE = 200
+# An "about us" card whose header and blurb share a line.
+_ABOUT_GLUED = re.compile(r"^\W*关于我们\W*[\u4e00-\u9fff]")
 # The account saying what it is (微信公众号某某为个人号，希望…; 本号是一个…的平台).
 _ABOUT_ACCOUNT = re.compile(
     r"^\W*(?:微信)?(?:本公众号|公众号|本号)[^，。]{0,12}?(?:为|是)(?:一个|一家)?[^，。]{0,12}?"

@@ -1228,6 +1228,9 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("《某某》杂志投稿范围：航空航天、汽车、轨道交通的加工工艺方案", "ad_block"),
         ("☞来源：某某☞责任编辑：某某☞审核人：某某", "page_meta"),
         ("地图标注商家中心：www.example.cc", "site_header"),
+        ("声明资源收集于网络，仅用于试学参考，切勿用于其他用途！", "copyright"),
+        ("您可以自由地转载本站的原创文章。但是，请您务必在转载时注明作者和出处。", "copyright"),
+        ("**关于我们**某某幼儿园位于某某镇黄金大道南侧，背山面海。", "ad_block"),
         ("如果你有以上疑问，联系我们：**[phone number]。**", "ad_block"),
         ("本文发表于《某某》2022年第10期56~58页，作者：某某", "page_meta"),
         ("Previous PostVideo视频：某某 share prize in economics", "related_links"),
@@ -1265,6 +1268,7 @@ def test_a_reports_own_closing_lines_stay(line: str) -> None:
         ("多转发多互动小编明天就出道", "ad_block"),
         ("关注某某 关注当代教育实践", "site_header"),
         ("☞这是某某杂志（abc1950）发布的第******15864******篇文章", "page_meta"),
+        ("日更第203篇原创更新", "page_meta"),
     ],
 )
 def test_an_accounts_plea_or_motto_under_the_title(line: str, rule: str) -> None:
