@@ -88,7 +88,7 @@ PROMPT_START = re.compile(
 # web article, never its text. Only at the page's end: a plan's head may name a venue.
 CONTACT = re.compile(
     r"^[（(【\[*|｜\s]*(?:[\u4e00-\u9fff]{0,6}(?:地址|热线|电话|邮箱|信箱)|邮编|邮政编码|传真|E-?mail|联系我们|联系方式|"
-    r"(?:商务|广告|媒体)合作|联系人?|(?:值班|营业|办公|开放|服务|接待|咨询)时间)[*\s】\]]*[:：]",
+    r"(?:商务|广告|媒体)合作|联系人?|(?:值班|营业|办公|开放|服务|接待|咨询)时间|客服(?:在线|时间))[*\s】\]]*[:：]",
     re.I,
 )
 # A label with nothing after it heads a contact block (**联系我们**, **【店铺地址】**) only
@@ -209,7 +209,7 @@ PROSE_CUES = re.compile(r"(?:继续|持续|密切|高度|广泛|社会|引起|�
 
 # What a business offers (主营范围：…, 服务范围：…): its own plug under the article. Not 经营范围,
 # which a company's registration notice states as its content.
-SCOPE_WORDS = r"(?:主营(?:范围|项目|业务)|业务范围|服务范围)"
+SCOPE_WORDS = r"(?:主营(?:范围|项目|业务)|业务范围|服务范围|合作(?:品类|范围|类型))"
 
 
 def contact_line(line: str) -> bool:

@@ -656,6 +656,11 @@ def _stamp_dates(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
 
 _SCOPE = re.compile(rf"^\W*[\u4e00-\u9fff]{{0,8}}?{SCOPE_WORDS}\W*[:：]")
 _SCOPE_LINE = 300
+_AD_SERVICES = re.compile(r"宣传|推广|广告|合作|策划")
+# A line that ends on a hotline and its numbers.
+_TRAILING_CONTACT = re.compile(
+    r"(?:热线|电话|手机|联系方式)\s*[:：]\s*(?:(?:\[phone number\]|[\d\-－()（）]{7,})[\s/、，,]*){1,3}$"
+)
 # Titles run together on one line (…招聘公告力同铝业…招聘公告青海…): a notice's name
 # followed at once by the next title's first character.
 _GLUED_NOTICE = re.compile(r"(?:公告|通知|公示|简章|启事)(?=[\u4e00-\u9fffA-Za-z0-9])")
@@ -777,8 +782,16 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "navigation"
     if in_head and _head_contact(line):
         return "contact"
-    if edge and not in_head and n <= _SCOPE_LINE and _SCOPE.match(plain):
+    if (
+        edge
+        and n <= _SCOPE_LINE
+        and _SCOPE.match(plain)
+        # above the article only the account's own offer (业务范围：商家宣传、推广、合作)
+        and (not in_head or _AD_SERVICES.search(plain))
+    ):
         return "ad_block"  # 主营范围：园林绿化工程；销售：…
+    if edge and not in_head and n <= _CALL_LINE and _TRAILING_CONTACT.search(plain):
+        return "contact"  # 租车找某某，事事都成功，租车热线：0755-88888888
     if (
         edge
         and not in_head

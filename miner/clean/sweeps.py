@@ -179,13 +179,15 @@ def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
             rules[i] = "contact"
             found = True
             continue
-        if found and len(line) <= _CONTACT_LEAD and _CONTACT_LEAD_END.search(line):
+        longest = _CONTACT_LEAD_COLON if line.rstrip("*").endswith(("：", ":")) else _CONTACT_LEAD
+        if found and len(line) <= longest and _CONTACT_LEAD_END.search(line):
             rules[i] = "contact"  # 报名某某驾校请联系 over the numbers it introduces
         break
 
 
 # The line that introduces a contact block: it ends asking the reader to call.
 _CONTACT_LEAD = 24
+_CONTACT_LEAD_COLON = 80  # …如有招聘单位需要发布可致电： points at the numbers under it
 _CONTACT_LEAD_END = re.compile(r"(?:请|欢迎|敬请|可)(?:联系|咨询|致电)(?:我们|电话|方式)?\W*$")
 
 

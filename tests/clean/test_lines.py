@@ -1228,6 +1228,9 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("《某某》杂志投稿范围：航空航天、汽车、轨道交通的加工工艺方案", "ad_block"),
         ("☞来源：某某☞责任编辑：某某☞审核人：某某", "page_meta"),
         ("地图标注商家中心：www.example.cc", "site_header"),
+        ("租车找某某，事事都成功，租车热线：0755-88888888 0755-99999999", "contact"),
+        ("合作品类：旅游、餐饮、休闲娱乐、亲子、培训、购物", "ad_block"),
+        ("客服在线：9:00-18:00", "contact"),
         ("声明资源收集于网络，仅用于试学参考，切勿用于其他用途！", "copyright"),
         ("您可以自由地转载本站的原创文章。但是，请您务必在转载时注明作者和出处。", "copyright"),
         ("**关于我们**某某幼儿园位于某某镇黄金大道南侧，背山面海。", "ad_block"),
@@ -1269,6 +1272,7 @@ def test_a_reports_own_closing_lines_stay(line: str) -> None:
         ("关注某某 关注当代教育实践", "site_header"),
         ("☞这是某某杂志（abc1950）发布的第******15864******篇文章", "page_meta"),
         ("日更第203篇原创更新", "page_meta"),
+        ("> ■业务范围：商家/单位宣传、推广、合作、活动策划", "ad_block"),
     ],
 )
 def test_an_accounts_plea_or_motto_under_the_title(line: str, rule: str) -> None:
@@ -1344,3 +1348,13 @@ def test_an_events_time_stays() -> None:
 )
 def test_pager_links_and_arrows_at_a_button(line: str, rule: str) -> None:
     assert classify_lines([BODY] * 14 + [line]).get(14) == rule
+
+
+def test_a_companys_scope_under_its_title_is_its_content() -> None:
+    assert classify_lines(["某某园林公司", "业务范围：园林绿化工程、市政工程", *[BODY] * 8]) == {}
+
+
+def test_a_long_line_that_points_at_the_numbers_under_it() -> None:
+    lead = "某某人才网急招栏目每周两期，浏览量上千，如有招聘单位需要发布信息可致电：**"
+    lines = [*[BODY] * 8, lead, "**☎招聘平台热线：[phone number]**"]
+    assert classify_lines(lines) == {8: "contact", 9: "contact"}
