@@ -259,6 +259,13 @@ _ISSUE_NUMBER = re.compile(
 _POST_COUNT = re.compile(
     r"^\W*(?:这是.{2,30}?(?:发布|推送|分享)的|日更)第\W*\d+\W*篇(?:原创)?(?:文章|推文|更新)?\W*$"
 )
+# A document site's fields for the file it hosts, one a line.
+_DOC_FIELD = re.compile(
+    r"^[-•·*\s]*(?:文件|文档)?(?:格式|大小|页数)\s*[:：]\s*"
+    r"(?:[A-Za-z]{2,5}|\d+(?:\.\d+)?\s*(?:KB|MB|GB|K|M|页)?)\s*$",
+    re.I,
+)
+_DOC_FIELD_LINE = 24
 _ID_LINE = re.compile(r"^\s*【[^】]{1,10}(?:码|号|编号|ID|id)】\s*[A-Za-z0-9.\-_/]+\s*$")
 
 
@@ -869,6 +876,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "site_header"
     if edge and not in_head and n <= _LABELLED_URL_LINE and _LABELLED_URL.match(plain):
         return "site_header"  # 地图标注商家中心：www.example.cc
+    if edge and n <= _DOC_FIELD_LINE and _DOC_FIELD.match(line):
+        return "page_meta"  # - 格式:docx / - 大小:18.54 KB / - 文档页数:4
     if _ID_LINE.match(line) or (
         in_head and (_ISSUE_NUMBER.match(line) or ("篇" in line and _POST_COUNT.match(plain)))
     ):

@@ -122,7 +122,13 @@ def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
     does not sit in a footer.
     """
     tail = tail_zone(nonempty, rules)
-    first = next((i for i in tail if rules.get(i) == "copyright"), None)
+    # A licence above the article's text (a document site's 版权说明 under the title)
+    # starts nothing: on a short page the tail zone reaches up to it, and the article
+    # would go with it. A footer's licence has the article's sentences above it.
+    first = next(
+        (i for i in tail if rules.get(i) == "copyright" and _text_above(lines, nonempty, rules, i)),
+        None,
+    )
     if first is None:
         return
     for i in tail:
@@ -134,6 +140,18 @@ def _extend_footer(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
 
 
 _FOOTER_LINE = 60
+_SENTENCE_LINE = 40
+
+
+def _text_above(lines: Sequence[str], nonempty: list[int], rules: dict[int, str], at: int) -> bool:
+    """Whether a kept sentence of the article stands above line ``at``."""
+    for i in nonempty:
+        if i >= at:
+            return False
+        text = lines[i].strip()
+        if i not in rules and (len(text) >= _SENTENCE_LINE or text.endswith("。")):
+            return True
+    return False
 
 
 # An account's "about" block under the article: 【关于某某】 or 关于我们, then its blurb.

@@ -34,6 +34,11 @@ _CONNECTIVE = set("及和与暨的、—-－:：")
 # "区政协双争活动总结-活动总结": a site's category glued to the title.
 _CATEGORY = re.compile(r"\s*[-－—_|]+\s*[\u4e00-\u9fff]{2,8}$")
 _MAX_TITLE = 60
+# A question or an exclamation as the page's first line, with nothing else of a sentence
+# in it, and perhaps the page's part number after it.
+_QUESTION_TITLE = re.compile(
+    r"[^。！？!?；;，,：:]{4,38}[？?！!]\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])?"
+)
 _MD_HEADING = re.compile(r"^#{1,6}\s*")  # text exported as Markdown: "# 标题"
 
 
@@ -140,6 +145,8 @@ def take_title(tm: TextMap, source: str, hint: str | None = None) -> Titled:
         k = _kind(line)
         if k == "blank":
             continue
+        if k == "body" and not kinds and _QUESTION_TITLE.fullmatch(line.strip()):
+            k = "title"  # 清扫校园活动总结如何写?( 二 ): a web page's question as its title
         if k in ("body", "byline", "date"):
             stop = k
             break

@@ -1358,3 +1358,14 @@ def test_a_long_line_that_points_at_the_numbers_under_it() -> None:
     lead = "某某人才网急招栏目每周两期，浏览量上千，如有招聘单位需要发布信息可致电：**"
     lines = [*[BODY] * 8, lead, "**☎招聘平台热线：[phone number]**"]
     assert classify_lines(lines) == {8: "contact", 9: "contact"}
+
+
+def test_a_document_sites_fields_and_licence_over_the_text() -> None:
+    fields = ["- 格式:docx", "- 大小:18.54 KB", "- 文档页数:4"]
+    lines = ["办公室常用公文格式标准", *fields, *[BODY] * 3]
+    assert classify_lines(lines) == {1: "page_meta", 2: "page_meta", 3: "page_meta"}
+    # the licence over a short document takes nothing of the document with it
+    notice = "版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领"
+    short = "某单位按照上级部署，扎实开展创先争优活动，成效明显。"
+    rules = classify_lines([notice, "某某会务服务规范", short, short, short])
+    assert rules.get(0) == "copyright" and not {2, 3, 4} & rules.keys()

@@ -51,3 +51,12 @@ def test_title_glued_to_the_first_sentence(text: str, title: str | None, body_st
     t = take_title(TextMap.of(text), "p.txt")
     assert t.title == title
     assert t.body.text.startswith(body_start)
+
+
+def test_a_question_as_the_pages_first_line_is_its_title() -> None:
+    body = "我们青协为了替读者打造洁净的阅读环境，专门开展了清洁校园活动。"
+    t = take_title(TextMap.of(f"清扫校园活动总结如何写?( 二 )\n{body}"), "x")
+    assert (t.title, t.body.text) == ("清扫校园活动总结如何写?( 二 )", body)
+    # a question inside the text is the text's
+    t = take_title(TextMap.of(f"{body}\n这是为什么呢？\n{body}"), "x")
+    assert t.title is None
