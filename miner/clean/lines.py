@@ -64,7 +64,7 @@ _REVISED = re.compile(
 _REVISED_LINE = 80
 _STAMP_LINE = re.compile(
     # 原|2023-12-28 11:46:48|浏览:72: an original-or-reprint mark may come first
-    r"^\W*(?:(?:原创?|转载?|独家)\s*[|｜丨·]\s*)?(?:(?:发布|发表|更新|编辑)于\s*)?"
+    r"^\W*(?:(?:原创?|转载?|独家)(?:\s*[|｜丨·]\s*|\s+))?(?:(?:发布|发表|更新|编辑)于\s*)?"
     r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}(?::\d{2})?\s*[^，。,；;]{0,20}$"
 )
 _STRONG_META = re.compile(
