@@ -987,11 +987,11 @@ _SUBMIT_CMS = re.compile(r"投稿需求")
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
     r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
-    r"(?:本文|文章|此文|原文|内容)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于|"
+    r"(?:本文|文章|此文|原文|内容)?(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于|刊于|刋于|原载于?|载于|"
     r"发表于|刊发于|刊载于|原载于|原刊于)"
 )
 _REPRINT_LINE = 120
-_REPRINT_WORDS = any_of("本文", "文章", "此文", "原文", "内容")
+_REPRINT_WORDS = any_of("本文", "文章", "此文", "原文", "内容", "刊于", "刋于", "载于")
 # Headlines set one after another with a bullet before each.
 _TICKER = re.compile(r"[■●◆★]\s*[^■●◆★。]{6,40}")
 _TICKER_BULLETS = any_of("■", "●", "◆", "★")
@@ -1053,6 +1053,8 @@ _EXIT_DIALOG = re.compile(r"即将离开.{0,30}(?:网站|平台|页面|网)|是�
 _FULL_DATE = re.compile(r"(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])")
 _GLUED_DATES = 3
 # One page action alone on its line (下载, 打印本页): a button's label.
+# A franchise's button (了解加盟条件, 立即加盟).
+_FRANCHISE = re.compile(r"^\W*(?:了解|咨询|申请|立即|我要|免费)加盟[\u4e00-\u9fff]{0,4}\W*$")
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
     "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购 "
@@ -1104,6 +1106,8 @@ def _edge_rule(lines: Sequence[str], i: int, head: set[int], tail: set[int]) -> 
         return "page_meta"
     if plain in _LONE_ACTIONS:
         return "page_actions"
+    if "加盟" in plain and _FRANCHISE.match(plain):
+        return "ad_block"
     if (
         i in tail
         and i in head

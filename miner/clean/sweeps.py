@@ -206,7 +206,9 @@ def _sweep_contact(lines: Sequence[str], nonempty: list[int], rules: dict[int, s
 # The line that introduces a contact block: it ends asking the reader to call.
 _CONTACT_LEAD = 24
 _CONTACT_LEAD_COLON = 80  # …如有招聘单位需要发布可致电： points at the numbers under it
-_CONTACT_LEAD_END = re.compile(r"(?:请|欢迎|敬请|可)(?:联系|咨询|致电)(?:我们|电话|方式)?\W*$")
+_CONTACT_LEAD_END = re.compile(
+    r"(?:请|欢迎|敬请|可)(?:联系|咨询|致电)(?:我们|电话|方式)?\W*$|联系(?:方式|电话)\W*$"
+)
 
 
 def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
@@ -469,7 +471,8 @@ def _sweep_series(lines: Sequence[str], nonempty: list[int], rules: dict[int, st
     first = ""
     for i, text in _closing_lines(lines, nonempty, rules):
         line = text.replace("*", "").strip()
-        if not link_like(line) or line_marker(line):
+        # a Markdown table's rows open alike too (| 快递 | 单号 | 收件人 |)
+        if not link_like(line) or line_marker(line) or line.startswith("|"):
             break
         if run and _shared_start(first, line) < _SERIES_PREFIX:
             break

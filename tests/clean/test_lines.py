@@ -1231,6 +1231,8 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("租车找某某，事事都成功，租车热线：0755-88888888 0755-99999999", "contact"),
         ("合作品类：旅游、餐饮、休闲娱乐、亲子、培训、购物", "ad_block"),
         ("客服在线：9:00-18:00", "contact"),
+        ("(刋于2006年9月30日某某日报-置业家居版)", "page_meta"),
+        ("**了解加盟条件**", "ad_block"),
         ("声明资源收集于网络，仅用于试学参考，切勿用于其他用途！", "copyright"),
         ("您可以自由地转载本站的原创文章。但是，请您务必在转载时注明作者和出处。", "copyright"),
         ("**关于我们**某某幼儿园位于某某镇黄金大道南侧，背山面海。", "ad_block"),
@@ -1353,6 +1355,11 @@ def test_pager_links_and_arrows_at_a_button(line: str, rule: str) -> None:
 
 def test_a_companys_scope_under_its_title_is_its_content() -> None:
     assert classify_lines(["某某园林公司", "业务范围：园林绿化工程、市政工程", *[BODY] * 8]) == {}
+
+
+def test_a_contact_blocks_header_ends_in_its_label() -> None:
+    lines = [*[BODY] * 8, "某某分赛区组委会办公室联系方式", "联系人：王某 13600000000"]
+    assert classify_lines(lines) == {8: "contact", 9: "contact"}
 
 
 def test_a_long_line_that_points_at_the_numbers_under_it() -> None:

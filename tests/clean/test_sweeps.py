@@ -167,3 +167,20 @@ def test_a_header_over_the_closing_link_list_goes_with_it() -> None:
     assert [rules.get(i) for i in range(8, 12)] == ["related_links"] * 4
     # over the event's own pictures it is the report's section
     assert _swept([*[BODY] * 8, "**精彩回顾**", "同学们认真聆听讲座", "活动现场"]) == {}
+
+
+def test_a_tables_rows_are_no_series_of_titles() -> None:
+    rows = [
+        "| 快递 | 78307469837466 | 郭某 |",
+        "| 快递 | JT2953799551970 | 周某 |",
+        "| 快递 | 776404025151973 | 周某某 |",
+    ]
+    lines = [
+        *[BODY] * 8,
+        "| 快递公司 | 单号 | 收件人 |",
+        *rows,
+        "某某服务站联系方式",
+        "微信/手机：[phone number]",
+    ]
+    rules = _swept(lines, {13: "contact"})
+    assert not {8, 9, 10, 11} & rules.keys()
