@@ -167,6 +167,8 @@ def link_like(line: str) -> bool:
     semicolon makes running text.
     """
     s = line.strip()
+    if s[:1] == "|" and s[-1:] == "|":
+        return False  # a Markdown table's row: its cells are the article's data
     return 0 < len(s) <= 40 and not CLAUSE_END.search(s)
 
 

@@ -63,3 +63,8 @@ def test_the_tail_is_counted_above_the_furniture_that_ends_the_page() -> None:
 def test_runs_are_the_longest_stretches_a_test_accepts() -> None:
     assert list(runs([1, 2, 4, 5, 6, 8], lambda i: i != 4)) == [[1, 2], [5, 6, 8]]
     assert list(runs([], lambda i: True)) == []
+
+
+def test_a_tables_row_is_not_a_links_title() -> None:
+    assert link_like("某某县召开安全生产会议")
+    assert not link_like("| 快递 | 78307469837466 | 郭某 |")
