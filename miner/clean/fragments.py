@@ -59,6 +59,7 @@ _HEAD_BREAK = re.compile(r"(?<=[。！？!?；;])|(?=\*\*)|(?<=\*\*)|(?=#)|(?<=[
 _HEAD_CUES = re.compile(r"公众号|订阅号|视频号|二维码|扫码|阅读原文|蓝字")
 
 _HEAD_KEEP = 8  # Han characters that must stay after the cut
+_BROKEN_PIECE = 4
 
 # A cheap first test: the first piece of text (from the first Chinese character to the
 # first break) decides, and most lines open with a sentence longer than any prompt.
@@ -98,6 +99,8 @@ def head_fragment(line: str) -> int | None:
             or WECHAT_PROMPT.search(piece)
             or (_HEAD_CUES.search(piece) and not piece.endswith("。"))  # 某某在视频号分享了…。
             or (PHONE.search(piece) and _CALL_WORDS.search(piece))  # 报名联系某老师[phone number]
+            # the rest of a prompt the editor's emphasis broke up (蓝色****字****关注我****们哟)
+            or (end is not None and len(piece) <= _BROKEN_PIECE)
         ):
             break
         start = end = b

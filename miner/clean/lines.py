@@ -146,6 +146,11 @@ _ARROWS_CALL = re.compile(r"(?:[↓👇⬇]\W*){3,}(?:点击|关注|扫码|长�
 _ARROWS_CALL_LINE = 60
 
 
+# Reply-for offers anywhere in a line (☞回复“时政”，获取讲义): two of them make an account's
+# menu, whatever stands before the first.
+_REPLY_FOR = re.compile(
+    r"回复\W{0,3}[“\"「【][^”\"」】]{1,12}[”\"」】]\W{0,3}(?:\S{0,4}?)(?:查看|获取|领取|下载|即可|进入)"
+)
 # Spaces inside a prompt's emphasis (点“ 在 看 ”), and the thanks that goes with one.
 _SPACED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff“”\"])\s+(?=[\u4e00-\u9fff“”\"])")
 _THANKS = re.compile(
@@ -488,7 +493,7 @@ _PREVIEW_PAGE = re.compile(
 _GROUP_LINE = 30
 # One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
 _SHORT_AD = re.compile(
-    r"(?:商务|广告|媒体)合作|广告推广|扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}"
+    r"(?:商务|广告|媒体)合作|广告推广|扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}|(?<![增参追施附添外])加微"
 )
 
 
@@ -939,6 +944,8 @@ def _prompt_rule(line: str) -> str | None:
         return "ad_block"  # 本公众号由某某主办，如果您还未关注，请点击上方蓝色“某某”进行关注
     if prompts >= _MANY_PROMPTS:
         return "ad_block"
+    if "回复" in plain and len(_REPLY_FOR.findall(plain)) >= 2:
+        return "ad_block"  # **快速通道** ☞回复“时政”，获取…☞回复“800”，0元领取…
     if (
         len(plain) <= 160
         and _THANKS.search(plain)

@@ -77,3 +77,11 @@ def test_a_site_tag_after_the_title() -> None:
 def test_a_prompt_glued_to_the_last_line() -> None:
     line = "总之多做功课、多对比，对自己更有帮助****点击蓝色字体查价格**"
     assert tail_fragment(line) is not None
+
+
+def test_a_prompt_broken_up_by_emphasis_is_cut_whole() -> None:
+    line = (
+        "点击上方蓝色****字****关注我****们哟****~图片来源：Pexels看法1：品牌和市场其实是整体来的"
+    )
+    at = head_fragment(line)
+    assert at is not None and line[at:].startswith("~图片来源")

@@ -1274,6 +1274,9 @@ def test_a_reports_own_closing_lines_stay(line: str) -> None:
         ("关注某某 关注当代教育实践", "site_header"),
         ("☞这是某某杂志（abc1950）发布的第******15864******篇文章", "page_meta"),
         ("日更第203篇原创更新", "page_meta"),
+        ("#  **快速通道** ☞回复“**时政**”，获取新版讲义☞回复“**800**”，0元领取资料", "ad_block"),
+        ("**加微发暗号****【资料】", "ad_block"),
+        ("**加微****了解详情", "ad_block"),
         ("> ■业务范围：商家/单位宣传、推广、合作、活动策划", "ad_block"),
     ],
 )
@@ -1288,6 +1291,7 @@ def test_a_picture_credit_or_a_templates_label_under_the_title(line: str, rule: 
 
 def test_a_title_about_one_concern_stays() -> None:
     assert classify_lines(["关注留守儿童成长", *[BODY] * 8]) == {}
+    assert classify_lines(["增加微量元素的摄入", *[BODY] * 8]) == {}
 
 
 def test_an_accounts_footer_run_into_one_long_line() -> None:
