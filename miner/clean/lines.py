@@ -462,13 +462,14 @@ _SITE_INTRO = prefiltered(
         r"(?:(?:以下|下面|下文|本文)(?:是|为)?(?:小编|本站|编辑|我们|笔者)?|小编(?:以下|下面)?).{0,8}"
         r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
         # …欢迎阅读由某某之家整理的十篇范文，供你借鉴。
-        r"|由[^，。]{2,16}?(?:整理|收集|搜集|汇编|精选|推荐)的[^，。]{0,8}(?:范文|文章|篇)"
+        r"|由[^，。]{2,16}?(?:整理|收集|搜集|汇编|精选|推荐)(?:的[^，。]{0,8}(?:范文|文章|篇)|\s*[，,。])"
     )
 )
 _WISH = prefiltered(
     re.compile(
         r"供(?:大家|您|你)?(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考|分享|收藏|查阅)|"
-        r"希望(?:对|能|可以|能够|会)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考|"
+        r"(?:希望|但愿)(?:对|能|可以|能够|会)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考|"
+        r"希望(?:能够?|可以)?(?:帮助|帮)到?(?:大家|您|你)|"
         r"(?:一起|快)来看看吧"
     )
 )
@@ -893,6 +894,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "page_meta"
     if _actions(line):
         return "page_actions"
+    if "字" in line and n <= _FONT_SIZE_LINE and _FONT_SIZE.match(plain):
+        return "page_actions"  # 字号:『 大字体 中字体 小字体 』
     if _navigation(line, in_head):
         return "navigation"
     if in_head and site_name(line):
@@ -1051,6 +1054,9 @@ _GREETING = re.compile(
     r"^\W*欢迎(?:您)?(?:来到|访问|光临)[^，。]{2,20}?(?:网|网站|平台|官网|在线|之家)\W*$"
 )
 _GREETING_LINE = 30
+# A page's font-size buttons.
+_FONT_SIZE = re.compile(r"^\W*字号\s*[:：]?\W*(?:[大中小默认]字?体?|\W)+$")
+_FONT_SIZE_LINE = 30
 _AD_ONLY = re.compile(r"^[\W_]*(?:广告|推广|AD)[\W_]*$", re.I)
 _SPACES = re.compile(r"[\s·•・]+")  # 推 荐 阅 读, 精彩 · 推荐
 _SPACED_HEAD = 24

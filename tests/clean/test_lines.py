@@ -1336,6 +1336,13 @@ def test_a_date_field_beside_the_pages_stamps() -> None:
         ("原|2023-12-28 11:46:48|浏览:72", "page_meta"),
         ("原创 2022-01-01 12:00:00 某某", "page_meta"),
         ("导语:如何写好一篇报告？欢迎阅读由某某之家整理的十篇范文，供你借鉴。", "site_intro"),
+        ("请欣赏驻村书记述职报告(精选6篇),由某某网整理,希望能够帮助到大家。", "site_intro"),
+        (
+            "简介:某某文库小编为你整理了多篇相关的《某某》,但愿对你工作学习有帮助,"
+            "当然你在某某文库还可以找到更多《某某》。",
+            "site_intro",
+        ),
+        ("字号:『 大字体 中字体 小字体 』", "page_actions"),
     ],
 )
 def test_a_model_essay_sites_head(line: str, rule: str) -> None:
