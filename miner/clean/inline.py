@@ -21,6 +21,15 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 # C0/C1 control characters strewn through a page to jam copying (标签\x07\x05：): no text
 # holds them. Tab, line and page breaks (\t \n \v \f \r, NEL) stay: they are layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# A 范文 site's name glued after a paragraph's last sentence (…上报至上级党组织表彰。超级秘书网):
+# the site stamps its copy. Only at the line's end, and never a common noun (互联网).
+_SITE_STAMP = prefiltered(
+    re.compile(
+        # after a sentence of some length: (二)审查时间。某某考试网 is an item naming the site
+        r"(?<=[^\n]{11}[。！？!?])(?!互联网|物联网|局域网|因特网|万维网|广域网)[\u4e00-\u9fff]{2,7}网(?=[ \t]*$)",
+        re.M,
+    )
+)
 # A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
 _WATERMARK = prefiltered(
     re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
@@ -98,6 +107,7 @@ def find_inline(text: str) -> list[Span]:
         ("paid_marker", _PAID, ("##",)),
         ("invisible_char", _INVISIBLE, ()),
         ("control_char", _CONTROL, ()),
+        ("site_watermark", _SITE_STAMP, ("网",)),
         ("watermark_char", _WATERMARK, ("`", "´")),
         ("pinyin_annotation", _PINYIN, ("(", "（")),
         ("title_tag", _TITLE_TAG, ("【",)),

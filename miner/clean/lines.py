@@ -902,6 +902,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "site_header"
     if in_head and n <= _GREETING_LINE and _GREETING.match(plain):
         return "site_header"  # 欢迎来到某某在线作文网!
+    if edge and n <= _GREETING_LINE and _SEARCH_BOX.match(plain):
+        return "navigation"  # 请输入您要查询的百科知识:
+    if edge and not in_head and n <= _HOLDINGS_LINE and "收录" in line and _HOLDINGS.search(plain):
+        return "site_intro"  # 百科全书收录4421916条中文百科知识，…
     if in_head and _account_banner(line):
         return "site_header"
     return None
@@ -1049,6 +1053,12 @@ def _head_contact(line: str) -> bool:
     return bool(CONTACT.match(plain)) or len(CJK.findall(plain)) <= _HEAD_CONTACT_WORDS
 
 
+# A search box's prompt, and a site counting what it holds.
+_SEARCH_BOX = re.compile(r"^\W*请输入(?:您|你)?要?(?:查询|搜索|查找|检索)的[^，。]{0,10}\W*$")
+_HOLDINGS = re.compile(
+    r"(?:本站|本网|全站|网站|百科全书|百科|文库|题库|资源库|数据库)[^，。]{0,6}收录(?:了)?[\d,，]+(?:万|余|多)?(?:条|篇|份|部)"
+)
+_HOLDINGS_LINE = 120
 # A site greeting its visitor above the article.
 _GREETING = re.compile(
     r"^\W*欢迎(?:您)?(?:来到|访问|光临)[^，。]{2,20}?(?:网|网站|平台|官网|在线|之家)\W*$"
@@ -1071,7 +1081,7 @@ _FRANCHISE = re.compile(r"^\W*(?:了解|咨询|申请|立即|我要|免费)加�
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
     "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购 "
-    "APP下载 下载APP 客户端下载 立即前往 作者头像".split()
+    "APP下载 下载APP 客户端下载 立即前往 作者头像 随便看 随机阅读".split()
 )
 
 

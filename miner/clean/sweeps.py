@@ -229,10 +229,21 @@ def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str])
         signed = True
     if signed:
         return
+    last = lines[kept[-1]].strip().replace("*", "")
+    if len(last) <= _CATEGORY_LINE and _CATEGORY.match(last):
+        rules[kept[-1]] = (
+            "related_links"  # 活动方案格式: the site's category, linked under the text
+        )
+        return
     for i in reversed(kept[1:]):
         if not _orphan_heading(lines[i].strip()):
             break
         rules[i] = "related_links"
+
+
+# A 范文 site's category named under the text: a genre and the site's word for its pages.
+_CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:格式|范文|模板|大全|范例|写作指导)$")
+_CATEGORY_LINE = 12
 
 
 def _orphan_heading(line: str) -> bool:

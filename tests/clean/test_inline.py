@@ -16,6 +16,7 @@ from miner.clean.inline import find_inline
         ("工作总结【精品例文】", "【精品例文】", "title_tag"),
         ("活动\u200b总结", "\u200b", "invisible_char"),
         ("相关标签\x07：某某", "\x07", "control_char"),
+        ("并推荐成绩突出的党员上报至上级党组织表彰。某某秘书网\n五、保障", "某某秘书网", "site_watermark"),
         ("花蛤\x85\x9f、蛤蜊", "\x9f", "control_char"),  # NEL is a line break; \x9f is not
     ],
 )
@@ -32,6 +33,9 @@ def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
         "【工作目标】全年完成培训",  # a bracketed heading is content
         "code `x` in English",
         "第一页\f第二页\v表格\t列",  # page, line and tab breaks are layout
+        "我们要善于利用网络。互联网\n",  # a common noun, not a site
+        "成效明显。某某网站上公布了名单",  # inside a line: the article's words
+        "(二)审查时间。某某考试网\n",  # an item naming where to look
     ],
 )
 def test_inline_keeps_content(text: str) -> None:

@@ -1231,6 +1231,9 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("租车找某某，事事都成功，租车热线：0755-88888888 0755-99999999", "contact"),
         ("合作品类：旅游、餐饮、休闲娱乐、亲子、培训、购物", "ad_block"),
         ("客服在线：9:00-18:00", "contact"),
+        ("百科全书收录4421916条中文百科知识，基本涵盖了大多数领域的百科知识。", "site_intro"),
+        ("随便看", "page_actions"),
+        ("活动方案格式", "related_links"),
         ("(刋于2006年9月30日某某日报-置业家居版)", "page_meta"),
         ("**了解加盟条件**", "ad_block"),
         ("声明资源收集于网络，仅用于试学参考，切勿用于其他用途！", "copyright"),
@@ -1278,6 +1281,7 @@ def test_a_reports_own_closing_lines_stay(line: str) -> None:
         ("**加微发暗号****【资料】", "ad_block"),
         ("**加微****了解详情", "ad_block"),
         ("> ■业务范围：商家/单位宣传、推广、合作、活动策划", "ad_block"),
+        ("请输入您要查询的百科知识:", "navigation"),
     ],
 )
 def test_an_accounts_plea_or_motto_under_the_title(line: str, rule: str) -> None:
@@ -1347,6 +1351,11 @@ def test_a_date_field_beside_the_pages_stamps() -> None:
 )
 def test_a_model_essay_sites_head(line: str, rule: str) -> None:
     assert classify_lines(["村支书工作报告范文", line, *[BODY] * 8]).get(1) == rule
+
+
+def test_a_books_contents_are_no_sites_holdings() -> None:
+    line = "《某某与海盐》全书共收录21篇文章，其中15篇散文讲述了作家与海盐的关系。"
+    assert classify_lines([BODY] * 14 + [line]) == {}
 
 
 def test_an_events_time_stays() -> None:
