@@ -1347,6 +1347,7 @@ def test_a_date_field_beside_the_pages_stamps() -> None:
             "site_intro",
         ),
         ("字号:『 大字体 中字体 小字体 』", "page_actions"),
+        ("本栏目，小编为大家收集整理了数篇年终工作总结，希望为您带来帮助!", "site_intro"),
     ],
 )
 def test_a_model_essay_sites_head(line: str, rule: str) -> None:
