@@ -712,8 +712,11 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "related_links"  # **往期精彩回顾**某某新增…下单，到货！…: the titles run on
     if edge and len(plain) <= _LIST_HEAD_LINE and "标题" in plain and _CLICK_TITLES.search(plain):
         return "related_links"  # 看更多文章，请点击下方蓝色标题： — the titles follow
-    if len(line) <= _SPACED_HEAD and _RELATED_HEAD.match(_SPACES.sub("", line)):
-        return "related_links"  # 推 荐 阅 读: headers are spaced out for looks
+    if len(line) <= _SPACED_HEAD and (
+        _RELATED_HEAD.match(_SPACES.sub("", line))
+        or (edge and not in_head and _LIST_HEAD.fullmatch(_SPACES.sub("", plain)))
+    ):
+        return "related_links"  # 推 荐 阅 读, **往期 ·推荐**: headers are spaced out for looks
     if _spam(line):
         return "spam_keywords"
     if edge and not in_head and "标签" in line and _TAGS.search(line) and "。" not in line:

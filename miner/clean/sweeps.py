@@ -420,7 +420,16 @@ _SPOKEN = re.compile(
     r"(?:吧|啦|呀|呢|哦|嘛|哈|哟)\W*$|^(?:所以|不过|但是|因此|而且|其实|可是|如果|或|然后|再)"
 )
 _HEADLINE_MIN = 10
+_COLUMN_TAGGED = re.compile(
+    r"^[#\s]*(?:【[^】]{2,8}】|[^\s丨｜|【】]{2,8}\s*[丨｜|])\s*\S[^。]{4,60}$"
+)
 _HEADLINES = 3
+
+
+def _column_tagged(line: str) -> bool:
+    """A headline under its column's tag; one bar only (a listing's row holds several)."""
+    plain = line.strip().replace("*", "")
+    return sum(plain.count(b) for b in "丨｜|") <= 1 and bool(_COLUMN_TAGGED.match(plain))
 
 
 def _headline(line: str) -> bool:
@@ -459,7 +468,10 @@ def _sweep_headlines(lines: Sequence[str], nonempty: list[int], rules: dict[int,
     else:
         closed = above.endswith(("。", "！", "!", "”", "："))
     kept = sum(1 for i in nonempty if i not in rules)
-    if len(run) >= _HEADLINES and marked >= 2 and closed and kept - len(run) >= 2:
+    # Two are enough when each carries its column's tag (国庆特辑丨…, 青春热议|…, 【春运一线】…).
+    tagged = len(run) >= 2 and all(_column_tagged(lines[i]) for i in run)
+    listed = len(run) >= _HEADLINES and marked >= 2 and closed
+    if (listed or tagged) and kept - len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
 

@@ -16,7 +16,11 @@ from miner.clean.inline import find_inline
         ("工作总结【精品例文】", "【精品例文】", "title_tag"),
         ("活动\u200b总结", "\u200b", "invisible_char"),
         ("相关标签\x07：某某", "\x07", "control_char"),
-        ("并推荐成绩突出的党员上报至上级党组织表彰。某某秘书网\n五、保障", "某某秘书网", "site_watermark"),
+        (
+            "并推荐成绩突出的党员上报至上级党组织表彰。某某秘书网\n五、保障",
+            "某某秘书网",
+            "site_watermark",
+        ),
         ("花蛤\x85\x9f、蛤蜊", "\x9f", "control_char"),  # NEL is a line break; \x9f is not
     ],
 )

@@ -1398,3 +1398,9 @@ def test_a_document_sites_fields_and_licence_over_the_text() -> None:
     short = "某单位按照上级部署，扎实开展创先争优活动，成效明显。"
     rules = classify_lines([notice, "某某会务服务规范", short, short, short])
     assert rules.get(0) == "copyright" and not {2, 3, 4} & rules.keys()
+
+
+def test_a_list_header_spaced_out_with_a_dot_takes_its_titles() -> None:
+    titles = ["团市委召开书记（扩大）会议传达学习会议精神", "钟华论：夺取新征程新胜利的根本保证"]
+    rules = classify_lines([*[BODY] * 8, "**往期 ·推荐**", *titles])
+    assert rules == {8: "related_links", 9: "related_links", 10: "related_links"}

@@ -184,3 +184,11 @@ def test_a_tables_rows_are_no_series_of_titles() -> None:
     ]
     rules = _swept(lines, {13: "contact"})
     assert not {8, 9, 10, 11} & rules.keys()
+
+
+def test_two_headlines_with_their_columns_tags_end_the_page() -> None:
+    titles = ["建议来了丨康复后返岗，这六件事要注意！", "国庆特辑丨万家山河无恙，盛世中华繁昌"]
+    rules = _swept([*[BODY] * 8, *titles])
+    assert rules == {8: "related_links", 9: "related_links"}
+    # one alone may be the article's own closing heading
+    assert _swept([*[BODY] * 8, titles[0]]) == {}
