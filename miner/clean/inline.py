@@ -25,11 +25,24 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 # the site stamps its copy. Only at the line's end, and never a common noun (互联网).
 _SITE_STAMP = prefiltered(
     re.compile(
-        # after a sentence of some length: (二)审查时间。某某考试网 is an item naming the site
-        r"(?<=[^\n]{11}[。！？!?])(?!互联网|物联网|局域网|因特网|万维网|广域网)[\u4e00-\u9fff]{2,7}网(?=[ \t]*$)",
+        r"[。！？!?]((?!互联网|物联网|局域网|因特网|万维网|广域网)[\u4e00-\u9fff]{2,7}网)[ \t]*$",
         re.M,
     )
 )
+_STAMPED_SENTENCE = 11  # (二)审查时间。某某考试网 is an item naming the site, not a stamp
+
+
+def _site_stamps(text: str) -> list[Span]:
+    """The site's name after the line's last sentence; the sentence must be of some length."""
+    spans: list[Span] = []
+    if "网" not in text:
+        return spans
+    for m in _SITE_STAMP.finditer(text):
+        if m.start() - (text.rfind("\n", 0, m.start()) + 1) >= _STAMPED_SENTENCE:
+            spans.append((m.start(1), m.end(1), "site_watermark"))
+    return spans
+
+
 # A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
 _WATERMARK = prefiltered(
     re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
@@ -107,7 +120,6 @@ def find_inline(text: str) -> list[Span]:
         ("paid_marker", _PAID, ("##",)),
         ("invisible_char", _INVISIBLE, ()),
         ("control_char", _CONTROL, ()),
-        ("site_watermark", _SITE_STAMP, ("网",)),
         ("watermark_char", _WATERMARK, ("`", "´")),
         ("pinyin_annotation", _PINYIN, ("(", "（")),
         ("title_tag", _TITLE_TAG, ("【",)),
@@ -119,6 +131,7 @@ def find_inline(text: str) -> list[Span]:
             continue
         spans.extend((m.start(), m.end(), rule) for m in pattern.finditer(text))
     spans.extend(_jammer(text))
+    spans.extend(_site_stamps(text))
     spans.sort()
     out: list[Span] = []
     for span in spans:
