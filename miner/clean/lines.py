@@ -119,6 +119,8 @@ _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
 
 # Asking for shares as a line of its own (多转发多互动, 多多点赞): never a report's words.
 _SHARE_PLEA = re.compile(r"(?<![许诸很众最])多多?(?:转发|分享|点赞|互动|留言|评论|关注)")
+# Asking the reader to pass the page on (快转给身边需要的人吧！).
+_PASS_ON = re.compile(r"^\W*(?:快|赶快|赶紧|请)?(?:转给|转发给|分享给)(?:身边|更多|你的|您的|需要)")
 _SHARE_PLEA_LINE = 30
 # A price offer (原价￥248，限时特价￥198): a shop's line, not a report's figure.
 _PRICE_OFFER = re.compile(
@@ -244,7 +246,11 @@ _CALL_US = prefiltered(
 )
 _CALL_LINE = 80
 # A short label and a bare address after it: where to find the site, not the article's.
-_LABELLED_URL = re.compile(r"^[^，。：:]{2,16}[:：]\s*(?:https?://|www\.)[\x21-\x7e]+$", re.I)
+_LABELLED_URL = re.compile(
+    r"^[^，。：:]{2,16}[:：]\s*(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\."
+    r"(?:com|cn|net|org|gov|edu|ch|io|cc|info)(?![a-z]))[\x21-\x7e]*$",
+    re.I,
+)
 _LABELLED_URL_LINE = 60
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
@@ -259,6 +265,10 @@ _SOURCE_LINK = re.compile(
 # An account's issue counter above the article: 第350期·728篇, 第12期.
 _ISSUE_NUMBER = re.compile(
     r"^[\W_]*第?\s*[\d一二三四五六七八九十百千]+\s*期(?:[·・|\s]*总?第?\s*\d+\s*[篇期])?[\W_]*$"
+)
+# An issue counter with its running total, at either edge (2022年第881期（总第4516期）).
+_RUNNING_ISSUE = re.compile(
+    r"^[\W_]*(?:(?:19|20)\d{2}\s*年)?\s*第?\s*\d+\s*期\s*[（(·・|\s]*总第?\s*\d+\s*期[)）]?[\W_]*$"
 )
 # An account counting its posts above the article (☞这是某某发布的第15864篇文章).
 _POST_COUNT = re.compile(
@@ -887,8 +897,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "site_header"  # 地图标注商家中心：www.example.cc
     if edge and n <= _DOC_FIELD_LINE and _DOC_FIELD.match(line):
         return "page_meta"  # - 格式:docx / - 大小:18.54 KB / - 文档页数:4
-    if _ID_LINE.match(line) or (
-        in_head and (_ISSUE_NUMBER.match(line) or ("篇" in line and _POST_COUNT.match(plain)))
+    if (
+        _ID_LINE.match(line)
+        or (in_head and (_ISSUE_NUMBER.match(line) or ("篇" in line and _POST_COUNT.match(plain))))
+        or (edge and "总" in line and _RUNNING_ISSUE.match(plain))
     ):
         return "page_meta"
     if n <= 80 and _BREADCRUMB.search(line):
@@ -965,7 +977,9 @@ def _prompt_rule(line: str) -> str | None:
         return "ad_block"  # 感谢大家的阅读…点一下右下角“在看”，谢谢对小编的支持
     if prompts and _CLICK_THROUGH.search(plain) and not line_marker(plain):
         return "ad_block"
-    if len(plain) <= _SHARE_PLEA_LINE and len(_SHARE_PLEA.findall(plain)) >= 2:
+    if len(plain) <= _SHARE_PLEA_LINE and (
+        len(_SHARE_PLEA.findall(plain)) >= 2 or _PASS_ON.match(plain)
+    ):
         return "ad_block"
     if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
         return "ad_block"
