@@ -128,6 +128,9 @@ _PRICE_OFFER = re.compile(
     r"(?:限时|特价|优惠价|现价|到手价|秒杀|活动价|团购价|折后)"
 )
 _PRICE_OFFER_LINE = 40
+# A shop's sale called out on its own line.
+_SALE = re.compile(r"大促|立减|秒杀|限时抢购|优惠券")
+_SALE_LINE = 20
 # The last line sending the reader through the account's link (点击【阅读原文】在线咨询):
 # what it asks for makes it the account's call, not a notice's pointer to a form.
 _CLICK_THROUGH = re.compile(
@@ -236,7 +239,8 @@ _PAGE_NUMBER = re.compile(
 # tail only; a numbered item (三、咨询电话…) is a notice's own.
 _CALL_US = prefiltered(
     re.compile(
-        r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|如果?(?:您|你)对.{2,40}(?:感兴趣|有兴趣|有需要|有需求)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
+        r"欢迎(?:来电|致电|垂询|洽谈|订购|选购|咨询)|如果?(?:您|你)有(?:任何)?疑问.{0,30}(?:可以|请|欢迎)?(?:通过|联系|咨询|致电)|"
+        r"了解.{0,24}更多(?:信息|详情|资讯)\W*$|如果?(?:您|你)对.{2,40}(?:感兴趣|有兴趣|有需要|有需求)|(?:来电|致电)(?:咨询|垂询|洽谈|索取|订购)|"
         r"(?:随时|及时)(?:咨询|联系)我们|联系我们\s*[:：]\s*\S|(?:在线|免费)咨询|获取.{0,6}报价|欢迎.{0,4}(?:咨询|垂询)|"
         r"欢迎.{0,24}加入我们|联系您的(?:顾问|客服|专属)|(?:欢迎|请|赶快|尽快|快来)\W{0,2}联系我们|"
         r"联系我们(?:咨询|了解|获取)|感谢(?:大家|您|你)的?(?:阅读|观看|收看)|为[你您](?:整理|收集)|"
@@ -780,7 +784,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         edge
         and not in_head
         and n <= _ABOUT_US_LINE
-        and "号" in line
+        and ("号" in line or "”是" in line)
         and _ABOUT_ACCOUNT.match(plain)
     ):
         return "ad_block"  # 微信公众号某某为个人号，希望尽可能真实记录…
@@ -983,6 +987,8 @@ def _prompt_rule(line: str) -> str | None:
         return "ad_block"
     if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
         return "ad_block"
+    if len(plain) <= _SALE_LINE and _SALE.search(plain) and ("**" in line or "！" in plain):
+        return "ad_block"  # **双十二大促，购课立减！**
     return None
 
 
@@ -1001,8 +1007,8 @@ _ABOUT_US_LINE = 200
 _ABOUT_GLUED = re.compile(r"^\W*关于我们\W*[\u4e00-\u9fff]")
 # The account saying what it is (微信公众号某某为个人号，希望…; 本号是一个…的平台).
 _ABOUT_ACCOUNT = re.compile(
-    r"^\W*(?:微信)?(?:本公众号|公众号|本号)[^，。]{0,12}?(?:为|是)(?:一个|一家)?[^，。]{0,12}?"
-    r"(?:个人号|个人公众号|自媒体|订阅号|公众平台|平台)"
+    r"^\W*(?:(?:微信)?(?:本公众号|公众号|本号)[^，。]{0,12}?|[“\"][^”\"]{2,10}[”\"])(?:为|是)(?:一个|一家)?"
+    r"[^。]{0,40}?(?:个人号|个人公众号|自媒体|订阅号|公众平台|平台|客户端)"  # “某某头条”是…自研的自媒体平台
 )
 # A call for contributions: 长期公开征集稿件, 欢迎广大读者投稿, 投稿邮箱.
 _SUBMIT = prefiltered(
@@ -1098,7 +1104,7 @@ _FRANCHISE = re.compile(r"^\W*(?:了解|咨询|申请|立即|我要|免费)加�
 _LONE_ACTIONS = frozenset(
     "加入收藏 设为首页 我要投稿 点赞 分享 分享到 收藏 打印 打印本页 关闭 关闭窗口 返回顶部 返回列表 "
     "复制链接 举报 纠错 下载 全屏 手机版 关注 在线报名 立即报名 立即购买 立即抢购 限时抢购 马上抢购 "
-    "APP下载 下载APP 客户端下载 立即前往 作者头像 随便看 随机阅读".split()
+    "APP下载 下载APP 客户端下载 立即前往 作者头像 随便看 随机阅读 下一页 上一页 下一篇 上一篇".split()
 )
 
 

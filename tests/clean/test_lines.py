@@ -1231,6 +1231,11 @@ def test_a_sellers_interest_and_a_call_for_posts_under_the_article(line: str) ->
         ("搜索最适合您的活动场地：example-region.ch/venue-finder", "site_header"),
         ("2022年第881期（总第4516期）", "page_meta"),
         ("**快转给身边需要的人吧！**", "ad_block"),
+        ("“某某头条”是主流媒体某某网自主研发的自媒体平台，欢迎入驻。", "ad_block"),
+        ("**如果您有疑问或者想了解更多相关产品信息可以通过下方的官方电话咨询**", "ad_block"),
+        ("下一页", "page_actions"),
+        ("**双十二大促，购课立减！**", "ad_block"),
+        ("了解**全新第三代某某RX5**更多信息！", "ad_block"),
         ("租车找某某，事事都成功，租车热线：0755-88888888 0755-99999999", "contact"),
         ("合作品类：旅游、餐饮、休闲娱乐、亲子、培训、购物", "ad_block"),
         ("客服在线：9:00-18:00", "contact"),
@@ -1407,3 +1412,7 @@ def test_a_list_header_spaced_out_with_a_dot_takes_its_titles() -> None:
     titles = ["团市委召开书记（扩大）会议传达学习会议精神", "钟华论：夺取新征程新胜利的根本保证"]
     rules = classify_lines([*[BODY] * 8, "**往期 ·推荐**", *titles])
     assert rules == {8: "related_links", 9: "related_links", 10: "related_links"}
+
+
+def test_a_weather_reports_low_is_no_sale() -> None:
+    assert classify_lines([BODY] * 14 + ["10日，**庐山最低温低至5℃**"]) == {}
