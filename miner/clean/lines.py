@@ -346,7 +346,7 @@ _BULLET = re.compile(r"^[·•◆◇■□▪●○⊙\-*\u2190-\u21ff\u25a0-\u2
 
 _DOWNLOAD = prefiltered(
     re.compile(
-        r"(^推荐度\s*[:：]?|推荐度\s*[:：]?\s*$|合集下载|点击下载|(?:已阅读|还剩)\s*\d+\s*页|继续免费阅读|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
+        r"(^推荐度\s*[:：]?|推荐度\s*[:：]?\s*$|合集下载|(?:本文档|文档|全文)共\s*\d+\s*页|点击下载|(?:已阅读|还剩)\s*\d+\s*页|继续免费阅读|下载文档|文档为\s*doc\s*格式|下载word|word版下载|免费下载|下载地址|"
         r"文档下载|全文阅读|阅读全文|查看全文|展开全文|剩余\d+字|付费阅读|开通VIP|下载本文|本文下载|"
         r"下载此文档|完整版下载|余下全文|登录后|立即下载|下载附件|展开列表|展开全部|即可下载|下载对应|完整(?:文档|版|资料|电子版)\W*(?:领取|下载|获取)|^\W*(?:资源|资料|附件|文件)下载\W*$|^\W*下载(?:资源|资料|附件|文件)\W*$)",
         re.I,
@@ -373,7 +373,7 @@ def _meta(line: str, edge: bool) -> bool:
 def _actions(line: str) -> bool:
     if len(line) > 60:
         return False
-    tokens = [t.strip(":：|") for t in re.split(r"[\s|]+", line) if t.strip(":：|")]
+    tokens = [t.strip(":：|") for t in re.split(r"[\s|【】\[\]]+", line) if t.strip(":：|")]
     if not tokens:
         return False
     hits = sum(len(t) for t in tokens if t in _ACTION_WORDS or META_KEYS.fullmatch(t + ":"))
@@ -483,6 +483,7 @@ _WISH = prefiltered(
     re.compile(
         r"供(?:大家|您|你)?(?:参考|借鉴|阅读)|欢迎(?:大家)?(?:阅读|借鉴|参考|分享|收藏|查阅)|"
         r"(?:希望|但愿)(?:对|能|可以|能够|会|为|给)?(?:大家|您|你|各位).{0,8}(?:帮助|有所帮助|有用|启发)|仅供参考|"
+        r"更多[^，。]{0,10}请(?:访问|关注|登录|搜索)|"
         r"希望(?:能够?|可以)?(?:帮助|帮)到?(?:大家|您|你)|"
         r"(?:一起|快)来看看吧"
     )

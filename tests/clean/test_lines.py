@@ -1416,3 +1416,17 @@ def test_a_list_header_spaced_out_with_a_dot_takes_its_titles() -> None:
 
 def test_a_weather_reports_low_is_no_sale() -> None:
     assert classify_lines([BODY] * 14 + ["10日，**庐山最低温低至5℃**"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("本文由某某写作助手整理，更多范文请访问某某网", "site_intro"),
+        ("温馨提示：本文档共5页，当前为第1页", "download_prompt"),
+        ("【某某范文网】专注工作总结十年", "site_header"),
+        ("【打印本页】【关闭窗口】", "page_actions"),
+    ],
+)
+def test_a_model_essay_sites_furniture_in_other_words(line: str, rule: str) -> None:
+    for lines, at in (([line, *[BODY] * 8], 0), ([*[BODY] * 8, line], 8)):
+        assert classify_lines(lines).get(at) == rule
