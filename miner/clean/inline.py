@@ -49,10 +49,13 @@ _WATERMARK = prefiltered(
 )
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # Pinyin after a character, as PDF exports of annotated pages leave it: 創(chuàng).
-# A tone mark is required so that ordinary Latin in brackets (DVD) is never taken.
+# A tone mark (or a tone number after a syllable) is required so that ordinary Latin in
+# brackets (DVD) is never taken.
 _PINYIN = prefiltered(
     re.compile(
-        rf"(?<=[\u4e00-\u9fff])[(（]\s*(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\s*[)）]"
+        rf"(?<=[\u4e00-\u9fff])[(（]\s*(?:(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}"
+        # or a tone number (chuang4): a syllable with a vowel, so 甲烷(ch4) stays
+        r"|(?=[a-z]{2,6}[1-5])[bcdfghjklmnpqrstwxyz]{0,2}h?[aeiouv][a-z]{0,4}[1-5])\s*[)）]"
     )
 )
 # Bracketed promotional tags that sites append to titles: 【精品例文】, 【最新】, 【推荐】.

@@ -13,6 +13,7 @@ from miner.clean.inline import find_inline
         ("更好的`组织保证", "`", "watermark_char"),
         ("创(chuàng)新", "(chuàng)", "pinyin_annotation"),
         ("區（qū）委", "（qū）", "pinyin_annotation"),
+        ("创(chuang4)新", "(chuang4)", "pinyin_annotation"),
         ("工作总结【精品例文】", "【精品例文】", "title_tag"),
         ("活动\u200b总结", "\u200b", "invisible_char"),
         ("相关标签\x07：某某", "\x07", "control_char"),
@@ -33,6 +34,8 @@ def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
     "text",
     [
         "配备了DVD(dvd)播放机",  # Latin in brackets without a tone mark is not pinyin
+        "甲烷(ch4)浓度超标",  # a formula: no vowel
+        "型号(a1)设备",  # one letter and a digit
         "采用“1+6”模式(试行)",
         "【工作目标】全年完成培训",  # a bracketed heading is content
         "code `x` in English",

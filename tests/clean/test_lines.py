@@ -1425,6 +1425,11 @@ def test_a_weather_reports_low_is_no_sale() -> None:
         ("温馨提示：本文档共5页，当前为第1页", "download_prompt"),
         ("【某某范文网】专注工作总结十年", "site_header"),
         ("【打印本页】【关闭窗口】", "page_actions"),
+        ("分享到：微信 QQ空间 新浪微博", "page_actions"),
+        ("（本文字数：3521字）", "page_meta"),
+        ("VIP专享文档", "download_prompt"),
+        ("该文档为用户出于分享目的上传，非商业用途", "copyright"),
+        ("TAG标签：工作总结 村级", "related_links"),
     ],
 )
 def test_a_model_essay_sites_furniture_in_other_words(line: str, rule: str) -> None:
