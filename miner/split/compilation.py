@@ -17,12 +17,15 @@ from miner.models import Removal
 from miner.textmap import TextMap
 
 _NUM = r"[0-9０-９一二三四五六七八九十百零〇两]+"
-# "第1篇", "某某总结第2篇", "第3篇：标题", "第4篇 标题", "某某 篇1" — a whole line, never
-# inside prose.
+# "第1篇", "某某总结第2篇", "第3篇：标题", "第4篇 标题", "某某 篇1", "【篇一】", "【第1篇】标题",
+# and the words other sites use for a part (范文一：标题, 例文2, 模板三) — a whole line,
+# never inside prose.
 _PART = re.compile(
-    rf"^\s*(?P<pre>[^。！？；;，,]{{0,50}}?)\s*(?:第\s*(?P<n1>{_NUM})\s*篇|篇\s*(?P<n2>{_NUM}))"
-    rf"(?:\s*[:：、.．]\s*|\s+)?(?P<post>(?<=[:：、.．\s])[^。！？]{{1,60}})?\s*$"
+    rf"^\s*(?P<pre>[^。！？；;，,【\[]{{0,50}}?)\s*[【\[]?\s*"
+    rf"(?:第\s*(?P<n1>{_NUM})\s*篇|篇\s*(?P<n2>{_NUM})|(?P<word>范文|例文|模板|范例)\s*(?P<n3>{_NUM}))"
+    rf"\s*[】\]]?(?:\s*[:：、.．]\s*|\s+)?(?P<post>(?<=[:：、.．\s】\]])[^。！？]{{1,60}})?\s*$"
 )
+_WORD_PARTS = 2  # 范文一 alone may be a heading of the text; two or more make a compilation
 # "(10篇)", "（精选8篇）", "【5篇】", "范文10篇" standing alone: the count of a compilation.
 _COUNT = re.compile(
     rf"^\s*[（(【\[]?\s*(?:精选|最新|热门|优秀|通用|推荐)?\s*{_NUM}\s*篇\s*(?:精选|范文|合集|汇编|大全)?"
@@ -82,6 +85,9 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
     # Both patterns need a 篇; most pages have none, and their lines are never matched.
     held = [i for i, ln in enumerate(lines) if "篇" in ln and _is_short(ln)]
     markers = [i for i in held if _PART.match(lines[i].strip())]
+    worded = [i for i in _worded_parts(lines) if i not in markers]
+    if len(worded) >= _WORD_PARTS:
+        markers = sorted(markers + worded)
     counts = [i for i in held if _COUNT.match(lines[i].strip())]
     stems = [] if markers else (_stem_markers(lines, held) or _title_stem_markers(lines))
     markers = markers or stems
@@ -127,6 +133,17 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
                 parts.append(Part(piece, hint))
                 hint = None
     return parts, removals, page_title
+
+
+def _worded_parts(lines: list[str]) -> list[int]:
+    """Part headers that name the part a 范文, 例文, 模板 or 范例 with its number."""
+    found = []
+    for i, ln in enumerate(lines):
+        if _is_short(ln) and any(w in ln for w in ("范文", "例文", "模板", "范例")):
+            m = _PART.match(ln.strip())
+            if m is not None and m.group("word"):
+                found.append(i)
+    return found
 
 
 def _stem_markers(lines: list[str], held: list[int]) -> list[int]:

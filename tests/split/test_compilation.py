@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,3 +103,28 @@ def test_a_stem_with_numbers_out_of_order_is_no_compilation() -> None:
     text = f"某某方案(通用3篇)\n某某方案2\n{LONG_A}\n某某方案5\n{LONG_B}"
     parts, _, _ = _parts(text)
     assert len(parts) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "hints"),
+    [
+        ("【篇一】", "【篇二】", [None, None]),
+        ("【第1篇】村级总结", "【第2篇】乡镇总结", ["村级总结", "乡镇总结"]),
+        ("范文一：村级总结", "范文二：乡镇总结", ["村级总结", "乡镇总结"]),
+        ("例文1：村级总结", "例文2：乡镇总结", ["村级总结", "乡镇总结"]),
+    ],
+)
+def test_part_headers_in_other_sites_words(
+    first: str, second: str, hints: list[str | None]
+) -> None:
+    parts, _, title = split_page(
+        TextMap.of(f"某某工作总结范文\n{first}\n{LONG_A}\n{second}\n{LONG_B}"), "p"
+    )
+    assert [(p.title_hint, p.text.text.strip()) for p in parts] == list(
+        zip(hints, [LONG_A, LONG_B], strict=True)
+    )
+    assert title == "某某工作总结范文"
+
+
+def test_one_worded_header_is_the_texts_own_heading() -> None:
+    assert len(split_page(TextMap.of(f"某某写作指导\n范文一：村级总结\n{LONG_A}"), "p")[0]) == 1
