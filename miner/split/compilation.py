@@ -26,15 +26,17 @@ _PART = re.compile(
     rf"\s*[】\]]?(?:\s*[:：、.．]\s*|\s+)?(?P<post>(?<=[:：、.．\s】\]])[^。！？]{{1,60}})?\s*$"
 )
 _WORD_PARTS = 2  # 范文一 alone may be a heading of the text; two or more make a compilation
-# "(10篇)", "（精选8篇）", "【5篇】", "范文10篇" standing alone: the count of a compilation.
+# "(10篇)", "（精选8篇）", "【5篇】", "范文10篇", "(共6篇)", "合集（十篇）" standing alone: the count
+# of a compilation.
+_COUNT_WORD = r"(?:精选|最新|热门|优秀|通用|推荐|范文|共|汇总|精选范文)"
 _COUNT = re.compile(
-    rf"^\s*[（(【\[]?\s*(?:精选|最新|热门|优秀|通用|推荐)?\s*{_NUM}\s*篇\s*(?:精选|范文|合集|汇编|大全)?"
-    rf"\s*[)）】\]]?\s*$"
+    rf"^\s*(?:合集|汇总|大全|范文)?\s*[（(【\[]?\s*{_COUNT_WORD}?\s*{_NUM}\s*篇\s*"
+    rf"(?:精选|范文|合集|汇编|大全)?\s*[)）】\]]?\s*$"
 )
 # "某某方案(通用6篇)" names a compilation whose parts some sites head with the stem and a
 # number (某某方案1, 某某方案2 …) instead of 第N篇.
 _COLLECTION = re.compile(
-    rf"^\s*(?P<stem>[^。！？；;，,（(【]{{2,40}}?)\s*[（(【]\s*(?:精选|最新|热门|优秀|通用|推荐)?"
+    rf"^\s*(?P<stem>[^。！？；;，,（(【]{{2,40}}?)\s*[（(【]\s*{_COUNT_WORD}?"
     rf"\s*{_NUM}\s*篇\s*[)）】]\s*$"
 )
 _STEM_PARTS = 2  # numbered stems needed before they count as part headers

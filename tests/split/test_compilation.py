@@ -128,3 +128,9 @@ def test_part_headers_in_other_sites_words(
 
 def test_one_worded_header_is_the_texts_own_heading() -> None:
     assert len(split_page(TextMap.of(f"某某写作指导\n范文一：村级总结\n{LONG_A}"), "p")[0]) == 1
+
+
+@pytest.mark.parametrize("count", ["范文10篇", "(共6篇)", "合集（十篇）", "（汇总10篇）"])
+def test_a_compilations_count_in_other_words(count: str) -> None:
+    _, removals, _ = _parts(f"某某工作总结\n{count}\n第1篇\n{LONG_A}\n第2篇\n{LONG_B}")
+    assert ("compilation_header", count) in removals
