@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from miner.models import Page
-from miner.pipeline import run
+from miner.pipeline import build_articles, run
 from miner.settings import Settings
 from miner.tables import TABLES
 
@@ -94,8 +94,6 @@ def test_a_failing_page_becomes_a_readable_error_row(
 
 
 def test_a_compilations_untitled_parts_take_its_title() -> None:
-    from miner.pipeline import build_articles
-
     body = "今年以来，我村扎实开展双争双比活动，全村党员干部积极参与，取得了明显成效。"
     text = f"村支书工作报告范文\n篇1\n{body}\n篇2\n某某村坚持党建引领，全年新修道路八公里。"
     articles, _ = build_articles(Page("p.txt", text, "utf-8"))
@@ -103,3 +101,22 @@ def test_a_compilations_untitled_parts_take_its_title() -> None:
         ("村支书工作报告范文", None),
         ("村支书工作报告范文", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "wall",
+    [
+        "剩余内容已隐藏，请支付后下载全文",
+        "（未完，下载全文请点击）",
+        "以上为部分内容，完整版请下载",
+        "——试读结束——",
+        "此处隐藏10000字",
+        "付费内容 ¥5.00 购买后可查看全部",
+    ],
+)
+def test_a_body_cut_off_behind_a_pay_wall_in_other_words(wall: str) -> None:
+    body = "今年以来，我镇扎实开展创先争优活动，全镇党员干部积极参与，取得了明显成效。"
+    text = f"某镇工作总结\n{body}\n二是加强组织领导，成立了以书记为组长的领导小组，下设办公室负责\n{wall}"
+    articles, removals = build_articles(Page("p.txt", text, "utf-8"))
+    assert articles[0].truncated
+    assert [(r.rule, r.text.strip()) for r in removals] == [("download_prompt", wall)]
