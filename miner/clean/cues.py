@@ -43,7 +43,7 @@ CREDIT = re.compile(
 )
 
 
-RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿\s]{3,}$")
+RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿﹌﹏\s]{3,}$")
 
 
 # WeChat's closing prompts: 点个在看, 分享点赞在看.

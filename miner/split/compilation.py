@@ -44,7 +44,7 @@ _NUMBER_END = re.compile(
     r"\s*[【\[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[】\]）)]?\s*$"
 )
 # A line made only of dashes or similar: the border between two versions.
-_RULE = re.compile(r"^\s*[-—－─━=＝~～·•*＊_＿]{3,}\s*$")
+_RULE = re.compile(r"^\s*(?:[-—－─━=＝~～·•*＊_＿﹌﹏]\s*){3,}$")  # also spaced: - - - -
 _MIN_VERSION = 200  # characters each side of a rule must hold to count as a version
 # A part marker or count line holds at most a 50-character prefix, the marker and a
 # 60-character title; longer lines are never tried, because the patterns' runs of

@@ -134,3 +134,14 @@ def test_one_worded_header_is_the_texts_own_heading() -> None:
 def test_a_compilations_count_in_other_words(count: str) -> None:
     _, removals, _ = _parts(f"某某工作总结\n{count}\n第1篇\n{LONG_A}\n第2篇\n{LONG_B}")
     assert ("compilation_header", count) in removals
+
+
+@pytest.mark.parametrize("rule", ["- - - - - - -", "﹌﹌﹌﹌﹌﹌", "· · · · · ·"])
+def test_versions_under_a_rule_drawn_otherwise(rule: str) -> None:
+    parts, removals, _ = _parts(f"{LONG_A}\n{rule}\n{LONG_A.replace('甲镇', '丙镇')}")
+    assert len(parts) == 2 and ("version_rule", rule) in removals
+
+
+def test_an_ellipsis_line_is_an_omission_not_a_rule() -> None:
+    parts, _, _ = _parts(f"{LONG_A}\n……………………\n{LONG_A.replace('甲镇', '丙镇')}")
+    assert len(parts) == 1
