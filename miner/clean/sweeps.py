@@ -613,6 +613,24 @@ _BETWEEN_MAX = 8
 _CARD_BLURB = 160
 
 
+# Account ids set between two lines of a seller's card (微信客服号： / lybst00 lybst02 … /
+# 温馨提示：如有便民信息需发布，请联系我们): letters and digits only, no words.
+_IDS = re.compile(r"^(?=[^\n]*\d)(?=[^\n]*[A-Za-z])[A-Za-z0-9_\-\s]{4,80}$")
+_CARD_RULES = frozenset({"ad_block", "contact"})
+
+
+def _sweep_ids(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """A line of bare ids between two lines of an ad or contact card."""
+    for above, i, below in zip(nonempty, nonempty[1:], nonempty[2:], strict=False):
+        if (
+            i not in rules
+            and rules.get(above) in _CARD_RULES
+            and rules.get(below) in _CARD_RULES
+            and _IDS.match(lines[i].strip())
+        ):
+            rules[i] = "ad_block"
+
+
 def _sweep_between(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Short kept lines between two furniture lines in the tail are furniture too.
 
@@ -876,6 +894,7 @@ def sweep_page(
     rounds so the line rules see the lines the grown tail zone now reaches.
     """
     _sweep_vertical(lines, nonempty, rules)
+    _sweep_ids(lines, nonempty, rules)
     for _ in range(_SWEEP_ROUNDS):
         found = len(rules)
         for sweep in _TAIL_SWEEPS:

@@ -192,3 +192,18 @@ def test_two_headlines_with_their_columns_tags_end_the_page() -> None:
     assert rules == {8: "related_links", 9: "related_links"}
     # one alone may be the article's own closing heading
     assert _swept([*[BODY] * 8, titles[0]]) == {}
+
+
+def test_bare_ids_inside_a_sellers_card() -> None:
+    lines = [
+        "# 某某通知",
+        "微信客服号：",
+        "abcd00 abcd02 abcd03",
+        "温馨提示：如需发布信息，请联系我们",
+        *[BODY] * 8,
+    ]
+    rules = _swept(lines, {1: "ad_block", 3: "ad_block"})
+    assert rules.get(2) == "ad_block"
+    # a model number between two of the article's own lines stays
+    lines = [*[BODY] * 4, "KDN-04 ZF-06 SZF-06", *[BODY] * 4]
+    assert _swept(lines) == {}
