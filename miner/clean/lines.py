@@ -192,7 +192,7 @@ _DISCLAIMER = prefiltered(
         r"(仅作分享|仅供分享|不作为.{0,8}(?:用药|诊疗|投资|购买)?(?:参考|依据|建议)|版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
         r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
         r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料|资源)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|转载时.{0,4}注明|"
-        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负)|(?:该|本)文档(?:为|系|由)(?:用户|网友|会员)|"
+        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负)|(?:该|本)文档(?:为|系|由)(?:用户|网友|会员)|图文(?:素材)?仅供参考|购买此.{0,4}视为|"
         r"本(?:公众号|号|平台|站)[^。]{0,8}(?:信息|文章|内容|消息)[^。]{0,4}(?:均为|均系|均来自|为|系)转载)"
     )
 )
@@ -278,6 +278,12 @@ _RUNNING_ISSUE = re.compile(
 _POST_COUNT = re.compile(
     r"^\W*(?:这是.{2,30}?(?:发布|推送|分享)的|日更)第\W*\d+\W*篇(?:原创)?(?:文章|推文|更新)?\W*$"
 )
+# An account's reading-time stamp over the article.
+_READING_TIME = re.compile(
+    r"^\W*(?:(?:正文|全文|本文)共?\s*\d+\s*字[，,\s]*)?(?:预计)?阅读(?:时间|时长|需要|约需)?\s*[:：]?\s*"
+    r"(?:约|大约)?\s*\d+(?:\.\d+)?\s*(?:分钟|min)\W*$"
+)
+_READING_LINE = 40
 # A document site's fields for the file it hosts, one a line.
 _DOC_FIELD = re.compile(
     r"^[-•·*\s]*(?:文件|文档)?(?:格式|大小|页数)\s*[:：]\s*"
@@ -894,12 +900,21 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "contact"  # 广告推广：[phone number]/[phone number]…招生：[phone number]…
     if edge and not in_head and _glued_numbered_titles(line):
         return "related_links"
+    if (
+        edge
+        and "】" in line
+        and len(_GLUED_TAGGED.findall(plain)) >= 2
+        and not CLAUSE_END.search(line)
+    ):
+        return "related_links"  # ◀【重要通知】某某…◀【今日关注】某某…: links run together
     if n <= 12 and _PAGE_LABEL.match(line):
         return "navigation"
     if _URL_ONLY.match(line) or _SOURCE_LINK.match(line):
         return "site_header"
     if edge and not in_head and n <= _LABELLED_URL_LINE and _LABELLED_URL.match(plain):
         return "site_header"  # 地图标注商家中心：www.example.cc
+    if edge and n <= _READING_LINE and "阅读" in line and _READING_TIME.match(plain):
+        return "page_meta"  # 正文共4672字，预计阅读时间：20分钟
     if edge and n <= _DOC_FIELD_LINE and _DOC_FIELD.match(line):
         return "page_meta"  # - 格式:docx / - 大小:18.54 KB / - 文档页数:4
     if (
@@ -1043,6 +1058,8 @@ _VIEWS_LINE = 30
 # Numbered titles run together on one line (**1、某某要搞！…**2、平果人注意：…**3、…).
 _NUMBERED_RUN = re.compile(r"(?:^|[*\s])(\d{1,2})、")
 _NUMBERED_RUN_MIN = 3
+# Titles run together, each behind a bullet and its column's tag.
+_GLUED_TAGGED = re.compile(r"[◀◁●◆▶►■★☆▲]\s*【[^】]{2,8}】")
 
 
 def _glued_numbered_titles(line: str) -> bool:

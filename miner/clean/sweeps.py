@@ -568,8 +568,10 @@ def _sweep_list_header(lines: Sequence[str], nonempty: list[int], rules: dict[in
         rules[above[-1]] = "related_links"
 
 
-_TITLE_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷★☆❤💗💕👉]\s*\S")
+_TITLE_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷◀◁★☆❤💗💕👉]\s*\S")
 _BULLET_TITLES = 2
+# One is enough when a column's tag follows the bullet (◀【重要通知】某某镇新增一处采样点).
+_TAGGED_BULLET = re.compile(r"^[●◆▶►▸■⊙❖♦➤➢▷◀◁★☆❤💗💕👉]\s*【[^】]{2,8}】")
 
 
 def _sweep_bullet_titles(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
@@ -585,7 +587,8 @@ def _sweep_bullet_titles(lines: Sequence[str], nonempty: list[int], rules: dict[
         run.append(i)
     # The page keeps at least two lines of its own above them: a bulleted list that is
     # the whole page is its content.
-    if len(run) >= _BULLET_TITLES and len(nonempty) - len(run) >= 2:
+    tagged = len(run) == 1 and bool(_TAGGED_BULLET.match(lines[run[0]].strip().replace("*", "")))
+    if (len(run) >= _BULLET_TITLES or tagged) and len(nonempty) - len(run) >= 2:
         for i in run:
             rules[i] = "related_links"
 

@@ -1430,6 +1430,13 @@ def test_a_weather_reports_low_is_no_sale() -> None:
         ("VIP专享文档", "download_prompt"),
         ("该文档为用户出于分享目的上传，非商业用途", "copyright"),
         ("TAG标签：工作总结 村级", "related_links"),
+        ("**正文共4672字，预计阅读时间：20分钟**", "page_meta"),
+        ("赛罕融媒：万某某", "page_meta"),
+        (
+            "◀【重要通知】某某镇新增一处采样点（某某路采样点）◀【今日关注】某某县发布最新提示",
+            "related_links",
+        ),
+        ("图文素材仅供参考，最终以酒店实际安排为准，购买此套餐视为认同", "copyright"),
     ],
 )
 def test_a_model_essay_sites_furniture_in_other_words(line: str, rule: str) -> None:

@@ -207,3 +207,9 @@ def test_bare_ids_inside_a_sellers_card() -> None:
     # a model number between two of the article's own lines stays
     lines = [*[BODY] * 4, "KDN-04 ZF-06 SZF-06", *[BODY] * 4]
     assert _swept(lines) == {}
+
+
+def test_one_bulleted_title_with_its_columns_tag_ends_the_page() -> None:
+    rules = _swept([*[BODY] * 8, "◀【重要通知】某某镇新增一处采样点（某某路采样点）"])
+    assert rules == {8: "related_links"}
+    assert _swept([*[BODY] * 8, "●加强组织领导"]) == {}
