@@ -1102,9 +1102,10 @@ _HOLDINGS = re.compile(
 _HOLDINGS_LINE = 120
 # A site greeting its visitor above the article.
 _GREETING = re.compile(
-    r"^\W*欢迎(?:您)?(?:来到|访问|光临)[^，。]{2,20}?(?:网|网站|平台|官网|在线|之家)\W*$"
+    r"^\W*(?:您好[，,!！]?\s*)?欢迎(?:您)?(?:来到|访问|光临|来)[^，。]{2,24}?"
+    r"(?:网|网站|平台|官网|在线|之家|公司)\W*$"  # 您好，欢迎来某某水处理工程有限公司！
 )
-_GREETING_LINE = 30
+_GREETING_LINE = 36
 # A page's font-size buttons.
 _FONT_SIZE = re.compile(r"^\W*字号\s*[:：]?\W*(?:[大中小默认]字?体?|\W)+$")
 _FONT_SIZE_LINE = 30

@@ -1343,6 +1343,7 @@ def test_a_date_field_beside_the_pages_stamps() -> None:
     ("line", "rule"),
     [
         ("欢迎来到某某在线作文网!", "site_header"),
+        ("您好，欢迎来某某水处理工程有限公司！", "site_header"),
         ("工作汇报 时间:2021-08-31 手机版", "page_meta"),
         ("时间:2023-03-24 17:40:48", "page_meta"),
         ("原|2023-12-28 11:46:48|浏览:72", "page_meta"),
