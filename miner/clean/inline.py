@@ -43,6 +43,14 @@ def _site_stamps(text: str) -> list[Span]:
     return spans
 
 
+# A gambling site's login phrase injected into scraped text (yabo手机版登录：…, 某某手机版登录
+# 某某官网登录，今起…): a Latin name, or a Chinese one said twice, then the way in.
+_WAY_IN = r"(?:手机版|官网|官方网站|app|APP|客户端)(?:登录|登陆|入口)"
+_SPAM_INJECT = prefiltered(
+    re.compile(
+        rf"(?<![A-Za-z])[A-Za-z]{{2,8}}{_WAY_IN}[:：]?|([\u4e00-\u9fff]{{2,4}}){_WAY_IN}\1{_WAY_IN}[:：]?"
+    )
+)
 # A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
 _WATERMARK = prefiltered(
     re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
@@ -123,6 +131,7 @@ def find_inline(text: str) -> list[Span]:
         ("paid_marker", _PAID, ("##",)),
         ("invisible_char", _INVISIBLE, ()),
         ("control_char", _CONTROL, ()),
+        ("spam_keywords", _SPAM_INJECT, ("登录", "登陆", "入口")),
         ("watermark_char", _WATERMARK, ("`", "´")),
         ("pinyin_annotation", _PINYIN, ("(", "（")),
         ("title_tag", _TITLE_TAG, ("【",)),

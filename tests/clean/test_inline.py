@@ -14,6 +14,12 @@ from miner.clean.inline import find_inline
         ("创(chuàng)新", "(chuàng)", "pinyin_annotation"),
         ("區（qū）委", "（qū）", "pinyin_annotation"),
         ("创(chuang4)新", "(chuang4)", "pinyin_annotation"),
+        (
+            "本文摘要：某某手机版登录某某官网登录，今起开展",
+            "某某手机版登录某某官网登录",
+            "spam_keywords",
+        ),
+        ("yabo手机版登录:某某产品", "yabo手机版登录:", "spam_keywords"),
         ("工作总结【精品例文】", "【精品例文】", "title_tag"),
         ("活动\u200b总结", "\u200b", "invisible_char"),
         ("相关标签\x07：某某", "\x07", "control_char"),
@@ -36,6 +42,8 @@ def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
         "配备了DVD(dvd)播放机",  # Latin in brackets without a tone mark is not pinyin
         "甲烷(ch4)浓度超标",  # a formula: no vowel
         "型号(a1)设备",  # one letter and a digit
+        "请通过国家政务服务平台官网登录办理",  # a site named once: the article's instructions
+        "用户可在手机版登录后查看",
         "采用“1+6”模式(试行)",
         "【工作目标】全年完成培训",  # a bracketed heading is content
         "code `x` in English",

@@ -1433,6 +1433,7 @@ def test_a_weather_reports_low_is_no_sale() -> None:
         ("TAG标签：工作总结 村级", "related_links"),
         ("**正文共4672字，预计阅读时间：20分钟**", "page_meta"),
         ("赛罕融媒：万某某", "page_meta"),
+        ("张某某摄", "page_meta"),
         (
             "◀【重要通知】某某镇新增一处采样点（某某路采样点）◀【今日关注】某某县发布最新提示",
             "related_links",
