@@ -26,18 +26,16 @@ from miner.clean.cues import (
     CREDIT,
     CREDIT_WORDS,
     DATE_TAIL,
+    DISCLAIMER,
     HEAD_LINES,
     META_KEYS,
     PHONE,
-    PROMPT_START,
     RULE_LINE,
     SCOPE_WORDS,
     SENTENCE_END,
     SIGNATURE,
     TAIL_LINES,
-    TAIL_PROMPT_LINE,
     WECHAT_ID,
-    WECHAT_PROMPT,
     contact_line,
     head_zone,
     link_like,
@@ -45,7 +43,7 @@ from miner.clean.cues import (
     site_name,
     tail_zone,
 )
-from miner.clean.fragments import head_fragment, tail_fragment
+from miner.clean.prompts import prompt_rule
 from miner.clean.sweeps import sweep_page
 from miner.extract.markers import line_marker
 from miner.fastre import any_of, prefiltered
@@ -110,33 +108,8 @@ _PAGE_LABEL = re.compile(
 )
 # A lone 、 or 。 is text broken apart by markup, not furniture: it stays.
 _PUNCT_ONLY = re.compile(r"^[，。、；：！？,.;:!?“”\"'（）()\s]+$")
-_FOLLOW = re.compile(r"星标|点赞|收藏|转发|再看|赞赏|置顶")
-# Begging the reader alongside a prompt (希望大家帮我点点蓝色字体，小编给大家鞠躬了).
-_PLEA = re.compile(r"希望大家|麻烦大家|帮(?:我|忙|小编)|鞠躬|拜托|支持一下|支持小编")
 # Pagination: 首页 上一页 1 2 3 下一页 尾页.
 _PAGER = re.compile(r"(首页|上一页|下一页|尾页|末页)")
-
-
-# Asking for shares as a line of its own (多转发多互动, 多多点赞): never a report's words.
-_SHARE_PLEA = re.compile(r"(?<![许诸很众最])多多?(?:转发|分享|点赞|互动|留言|评论|关注)")
-# Asking the reader to pass the page on (快转给身边需要的人吧！).
-_PASS_ON = re.compile(r"^\W*(?:快|赶快|赶紧|请)?(?:转给|转发给|分享给)(?:身边|更多|你的|您的|需要)")
-_SHARE_PLEA_LINE = 30
-# A price offer (原价￥248，限时特价￥198): a shop's line, not a report's figure.
-_PRICE_OFFER = re.compile(
-    r"原价\s*[:：]?\s*[￥¥$]?\s*\d+(?:\.\d+)?\s*元?.{0,6}?"
-    r"(?:限时|特价|优惠价|现价|到手价|秒杀|活动价|团购价|折后)"
-)
-_PRICE_OFFER_LINE = 40
-# A shop's sale called out on its own line.
-_SALE = re.compile(r"大促|立减|秒杀|限时抢购|优惠券")
-_SALE_LINE = 20
-# The last line sending the reader through the account's link (点击【阅读原文】在线咨询):
-# what it asks for makes it the account's call, not a notice's pointer to a form.
-_CLICK_THROUGH = re.compile(
-    r"点击\W{0,3}阅读原文\W{0,3}(?:即可|立即|立刻|马上|在线|进行)?"
-    r"(?:咨询|报名|了解|领取|购买|获取|寻求|预约|下载|参与)"
-)
 
 
 # A tag list anywhere in a line: its label, then three tags or more.
@@ -151,25 +124,6 @@ _ARROWS_CALL = re.compile(r"(?:[↓👇⬇]\W*){3,}(?:点击|关注|扫码|长�
 _ARROWS_CALL_LINE = 60
 
 
-# Reply-for offers anywhere in a line (☞回复“时政”，获取讲义): two of them make an account's
-# menu, whatever stands before the first.
-_REPLY_FOR = re.compile(
-    r"回复\W{0,3}[“\"「【][^”\"」】]{1,12}[”\"」】]\W{0,3}(?:\S{0,4}?)(?:查看|获取|领取|下载|即可|进入)"
-)
-# Spaces inside a prompt's emphasis (点“ 在 看 ”), and the thanks that goes with one.
-_SPACED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff“”\"])\s+(?=[\u4e00-\u9fff“”\"])")
-_THANKS = re.compile(
-    r"感谢(?:大家|您|你)的?(?:阅读|观看|收看|关注|支持)|谢谢(?:大家|您|你)?(?:对小编)?的?支持"
-)
-
-
-# So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
-_MANY_PROMPTS = 3
-_PROMPT_BLOCK = 400
-
-
-_PROMPT_START_LINE = 100
-_MORE = re.compile(r"(?:了解|获取|获得|查看)更多")
 _BREADCRUMB = re.compile(
     r"(当前位置|您的位置|你的位置|所在位置|您现在的位置)|(首页\s*[>›»/＞])|^\W*(?:网站首页|本站首页)"
 )
@@ -185,15 +139,6 @@ _COPYRIGHT = prefiltered(
         r"(版权所有|版权归|版权声明|Copyright|©|ICP备|ICP证|备案号|公网安备|All Rights Reserved|侵权|"
         r"Public domain|公有领域|Creative Commons|CC BY)",
         re.I,
-    )
-)
-_DISCLAIMER = prefiltered(
-    re.compile(
-        r"(仅作分享|仅供分享|不作为.{0,8}(?:用药|诊疗|投资|购买)?(?:参考|依据|建议)|版权归原作者|版权归作者|版权归属原作者|版权属于原作者|版权[为归属]{1,2}原?作者|原作者所有|如有侵权|如侵权|"
-        r"侵权请|侵删|侵联删|联系删除|转载请注明|免责声明|本作品|著作权法|概不负责|投资需谨慎|入市需谨慎|"
-        r"请作者与本(?:号|站|网|平台)联系|本(?:网站|站|网|平台|号)(?:转载|所载|刊载)|(?:图片|图文|内容|文章|素材|资料|资源)均?(?:整理|选编|摘编|收集|取材|来源|来)[自于]?网络|转载时.{0,4}注明|"
-        r"不构成.{0,6}建议|仅供参考.{0,12}(?:投资|依据)|如需转载|构成.{0,6}投资建议|侵犯了?您的|[自于]互?联?网络.{0,10}(?:侵|删)|若有.{0,8}(?:标注错误|侵权)|不得转载|禁止转载|不代表本(?:站|网|平台|号|刊)|凡本(?:站|网)(?:未?注明|所载)|谢绝转载|未经(?:授权|许可)|(?:本|该)(?:平台|公众号|号|站|网站)[^。]{0,12}不(?:承担|负)|(?:该|本)文档(?:为|系|由)(?:用户|网友|会员)|图文(?:素材)?仅供参考|购买此.{0,4}视为|"
-        r"本(?:公众号|号|平台|站)[^。]{0,8}(?:信息|文章|内容|消息)[^。]{0,4}(?:均为|均系|均来自|为|系)转载)"
     )
 )
 
@@ -776,7 +721,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"
     if edge and not in_head and _NOTICE_HEAD.match(line) and len(line) <= _NOTICE_LINE:
         return "copyright"  # 声明：本网站图片、文字之类版权… (a site's legal notice, any length)
-    if edge and len(line) <= 160 and _DISCLAIMER.search(line) and not line_marker(line):
+    if edge and len(line) <= 160 and DISCLAIMER.search(line) and not line_marker(line):
         # a numbered clause (（二）作品版权归原作者所有) is a notice's own rule
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and contact_line(line):
@@ -866,7 +811,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     ):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
     if edge:
-        rule = _prompt_rule(line)
+        rule = prompt_rule(line)
         if rule:
             return rule
     if _AD_ONLY.match(line):
@@ -943,68 +888,6 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "site_intro"  # 百科全书收录4421916条中文百科知识，…
     if in_head and _account_banner(line):
         return "site_header"
-    return None
-
-
-def _prompt_rule(line: str) -> str | None:
-    """Follow and share prompts, judged at the page's edges only."""
-    plain = line.replace("*", "")
-    if len(plain) > _PROMPT_BLOCK:
-        return None
-    prompts = len(WECHAT_PROMPT.findall(plain))
-    if len(plain) <= 30 and (prompts or _MORE.search(plain)):
-        return "ad_block"
-    if (
-        len(plain) <= _PROMPT_START_LINE
-        and PROMPT_START.match(plain)
-        and head_fragment(line) is None  # a title glued after the prompt is cut out later
-    ):
-        return "ad_block"
-    if PROMPT_START.match(plain) and prompts >= 2:
-        # 阅读本文前，请您先点击上面的“蓝色字体”，再点击“关注”…声明：图文来源于网络…: what
-        # follows the last prompt is short or a notice. When the article's text follows
-        # (…关注我们哟~看法1：品牌和市场…), head_fragment cuts the prompt off instead.
-        rest = plain[list(WECHAT_PROMPT.finditer(plain))[-1].end() :]
-        if len(rest) <= TAIL_PROMPT_LINE or _DISCLAIMER.search(rest):
-            return "ad_block"
-    if (
-        len(plain) <= 160
-        and prompts
-        and prompts + len(_FOLLOW.findall(plain)) + bool(_PLEA.search(plain)) >= 2
-        and not line_marker(plain)  # 3.提交视频的同学点击下方“阅读原文”报名: the notice's own step
-    ):
-        return "ad_block"  # 请将“某某发布”加为星标，看完别忘记点下“赞”“在看”
-    if (
-        len(plain) <= 160
-        and prompts
-        and AD_CUES.search(plain)
-        and not line_marker(plain)
-        # a sentence of the article with a prompt glued on keeps its sentence (cut later)
-        and head_fragment(line) is None
-        and tail_fragment(line) is None
-    ):
-        return "ad_block"  # 本公众号由某某主办，如果您还未关注，请点击上方蓝色“某某”进行关注
-    if prompts >= _MANY_PROMPTS:
-        return "ad_block"
-    if "回复" in plain and len(_REPLY_FOR.findall(plain)) >= 2:
-        return "ad_block"  # **快速通道** ☞回复“时政”，获取…☞回复“800”，0元领取…
-    if (
-        len(plain) <= 160
-        and _THANKS.search(plain)
-        # 点“ 在 看 ”: the prompt's words may be spaced out inside its emphasis
-        and WECHAT_PROMPT.search(_SPACED_WORDS.sub("", plain))
-    ):
-        return "ad_block"  # 感谢大家的阅读…点一下右下角“在看”，谢谢对小编的支持
-    if prompts and _CLICK_THROUGH.search(plain) and not line_marker(plain):
-        return "ad_block"
-    if len(plain) <= _SHARE_PLEA_LINE and (
-        len(_SHARE_PLEA.findall(plain)) >= 2 or _PASS_ON.match(plain)
-    ):
-        return "ad_block"
-    if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
-        return "ad_block"
-    if len(plain) <= _SALE_LINE and _SALE.search(plain) and ("**" in line or "！" in plain):
-        return "ad_block"  # **双十二大促，购课立减！**
     return None
 
 
