@@ -46,6 +46,7 @@ from miner.dedup.clusters import ClusterRow, clusters
 from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
 from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, without
+from miner.dedup.stored import StoredIndex, sizes_of
 from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.view import MatchView, match_view, matching_view
@@ -166,7 +167,7 @@ PairFinder = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _candidates(
-    index: DedupIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
+    index: DedupIndex | StoredIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs as two arrays ``i < j``, sorted by ``(i, j)``: compact at any size."""
     max_df = cfg.max_df
@@ -176,7 +177,7 @@ def _candidates(
         ii, jj, shared = find_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
         # Fingerprint containment estimates 5-gram containment; a third of the
         # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
-        sizes = np.array([k.size for k in index.keys], dtype=np.int64)
+        sizes = sizes_of(index.keys)
         smaller = np.maximum(1, np.minimum(sizes[ii], sizes[jj]))
         keep = shared / smaller >= cfg.partial_containment * cfg.prefilter
         ii, jj = ii[keep], jj[keep]
@@ -239,7 +240,7 @@ def start_dedup(
     *,
     find_pairs: PairFinder | None = None,
     submit: Submit | None = None,
-    index: DedupIndex | None = None,
+    index: DedupIndex | StoredIndex | None = None,
     texts: TextSource | None = None,
     lengths: Sequence[int] | None = None,
     window: int = ALIGN_WINDOW,

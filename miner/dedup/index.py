@@ -13,12 +13,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from miner.dedup.stored import runs, sizes_of
+
 # Reduce the pair list once it holds this many entries, so memory stays bounded by the
-# number of distinct pairs rather than by the number of shared keys.
-_REDUCE_AT = 5_000_000
-# Keys sorted at once: ~4M keys (at ~1,500 characters, 12,000 articles' fingerprints)
-# take ~100 MB to sort; larger corpora are indexed in that many shards.
-_SHARD_KEYS = 4_000_000
+# number of distinct pairs rather than by the number of shared keys (16 MB of keys).
+_REDUCE_AT = 2_000_000
+# Keys sorted at once: ~2M keys (at ~1,500 characters, 6,000 articles' fingerprints)
+# take ~50 MB to sort; larger corpora are indexed in that many shards, each read
+# from the keys (a file at scale, ``miner.dedup.stored``) a run of articles at a time.
+_SHARD_KEYS = 2_000_000
 
 
 def _reduce(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -51,12 +54,13 @@ def candidate_pairs(
     empty = np.empty(0, dtype=np.int64)
     if n < 2:
         return empty, empty, empty
-    total = sum(len(k) for k in keys)
+    total = int(sizes_of(keys).sum())
     shards = shards or max(1, -(-total // _SHARD_KEYS))
     counted: list[tuple[np.ndarray, np.ndarray]] = []
     for shard in range(shards):
-        part = keys if shards == 1 else [k[k % shards == shard] for k in keys]
-        counted.extend(_shard_pairs(part, n, max_df))
+        all_k, all_d = _shard_rows(keys, shard, shards)
+        counted.extend(_shard_pairs(all_k, all_d, n, max_df))
+        del all_k, all_d
     if not counted:
         return empty, empty, empty
     acc_k, acc_c = _reduce(
@@ -67,16 +71,33 @@ def candidate_pairs(
     return acc_k // n, acc_k % n, acc_c
 
 
+def _shard_rows(
+    keys: Sequence[np.ndarray], shard: int, shards: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (key, document) rows of one shard, documents ascending, keys in document order."""
+    all_k: list[np.ndarray] = []
+    all_d: list[np.ndarray] = []
+    for first, sizes, values in runs(keys):
+        docs = np.repeat(np.arange(first, first + sizes.size, dtype=np.int32), sizes)
+        if shards > 1:
+            mine = values % shards == shard
+            values, docs = values[mine], docs[mine]
+        all_k.append(values)
+        all_d.append(docs)
+    if not all_k:
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int32)
+    return np.concatenate(all_k), np.concatenate(all_d)
+
+
 def _shard_pairs(
-    keys: Sequence[np.ndarray], n: int, max_df: int
+    all_k: np.ndarray, all_d: np.ndarray, n: int, max_df: int
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(pair key ``i * n + j``, shared count) arrays for the keys of one shard."""
-    all_k = np.concatenate([np.asarray(k) for k in keys])
+    """(pair key ``i * n + j``, shared count) arrays for the rows of one shard."""
     # Documents are concatenated in order, so a stable sort by key alone keeps each
     # key's documents ascending; int32 ids halve the largest arrays of the search.
     order = np.argsort(all_k, kind="stable")
     all_k = all_k[order]
-    all_d = np.repeat(np.arange(n, dtype=np.int32), [len(k) for k in keys])[order]
+    all_d = all_d[order]
     del order
     new_key = np.r_[True, all_k[1:] != all_k[:-1]] if all_k.size else np.empty(0, bool)
     del all_k

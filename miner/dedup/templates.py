@@ -24,6 +24,7 @@ import numpy as np
 
 from miner.dedup.clusters import UnionFind
 from miner.dedup.shingles import shingle_hashes
+from miner.dedup.stored import runs, sizes_of
 from miner.dedup.texts import TextSource, blocks
 from miner.dedup.view import MatchView, match_view
 
@@ -91,8 +92,8 @@ def find_templates(
     """
     if not units:
         return [], _EMPTY
-    all_h = np.concatenate(units)
-    all_d = np.repeat(np.arange(len(units), dtype=np.int64), [u.size for u in units])
+    all_h = np.concatenate([values for _, _, values in runs(units)] or [_EMPTY])
+    all_d = np.repeat(np.arange(len(units), dtype=np.int64), sizes_of(units))
     order = np.lexsort((all_d, all_h))
     all_h, all_d = all_h[order], all_d[order]
     starts = np.flatnonzero(np.r_[True, all_h[1:] != all_h[:-1]]) if all_h.size else all_h

@@ -26,6 +26,7 @@ from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean.boilerplate import Boilerplate
 from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
+from miner.dedup.stored import StoredIndex
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.memory import release_memory
@@ -171,15 +172,22 @@ def _groups(texts: Iterable[str], batch_bytes: int) -> Iterator[list[str]]:
         yield group
 
 
-def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
+def _words(
+    store: Store, engine: Engine, lexicon: list[str], settings: Settings
+) -> DedupIndex | StoredIndex:
     """``documents.words`` with the run's lexicon, batch by batch on the engine.
 
     The same tasks compute the duplicate search's first pass, which also reads every
-    article once; its index comes back in article order. One ordered map runs over
-    the groups of every part, so workers go on with the next part's groups while a
-    part's last ones finish and this process writes it.
+    article once; its index comes back in article order (to files in the staging
+    folder when the store is partitioned: ``miner.dedup.stored``). One ordered map
+    runs over the groups of every part, so workers go on with the next part's groups
+    while a part's last ones finish and this process writes it.
     """
-    index = DedupIndex()
+    index: DedupIndex | StoredIndex = (
+        StoredIndex(store.staging / "index")
+        if isinstance(store, PartitionedStore)
+        else DedupIndex()
+    )
 
     def columns(tables: Iterator[pa.Table]) -> Iterator[pa.Array]:
         sizes: collections.deque[int] = collections.deque()  # groups per part read so far
