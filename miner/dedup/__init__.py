@@ -42,7 +42,7 @@ from miner.dedup.align import (
     content_tokens,
     summarise_swaps,
 )
-from miner.dedup.clusters import ClusterRow, clusters
+from miner.dedup.clusters import ClusterRow, UnionFind, clusters, family_rows
 from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
 from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, without
@@ -88,6 +88,9 @@ class DedupResult:
     # The ``duplicates`` table itself (``start_dedup(..., spill=...)``), sorted as
     # ``pairs`` would be, which is then empty.
     pair_table: pa.Table | None = None
+    # Whether the two tables went to ``start_dedup``'s ``sink`` part by part instead
+    # (``pair_table`` and ``passage_table`` are then None).
+    sunk: bool = False
 
 
 @dataclass(slots=True)
@@ -248,6 +251,7 @@ def start_dedup(
     after_chunk: Callable[[], None] | None = None,
     shared_texts: TextSource | None = None,
     spill: Path | None = None,
+    sink: Callable[[str, pa.Table], None] | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -279,7 +283,9 @@ def start_dedup(
     they come and are read back sorted at the end (``miner.tables.spill``), the pairs
     the templates leave out dropped then: ``DedupResult.passage_table`` and
     ``pair_table`` hold the two tables, and memory does not hold every pair and
-    passage of the corpus while the chunks are collected.
+    passage of the corpus while the chunks are collected. With ``sink`` too, the
+    sorted tables are not built whole either: they go to ``sink(name, part)`` in
+    parts of ``miner.tables.spill.PART_ROWS`` rows, in order (``DedupResult.sunk``).
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -420,18 +426,31 @@ def start_dedup(
         left_out: set[tuple[str, str]],
     ) -> DedupResult:
         """``finish`` with the chunks' pairs and passages read back sorted from disk."""
+        kept: dict[str, list[pa.Table]] = {"duplicates": [], "passages": []}
+        give = sink or (lambda name, part: kept[name].append(part))
+        families = UnionFind()
         try:
             # the exact copies, found before the alignment (no key is in both)
             pair_rows.add(to_arrow("duplicates", found.values()))
             found.clear()
-            passage_table = _without(passage_rows.sorted(_PASSAGE_KEYS), left_out)
-            passage_rows.close()
-            pair_table = _without(pair_rows.sorted(["doc_a", "doc_b"]), left_out)
+            without = _pair_keys(left_out)
+            for part in pair_rows.sorted_parts(["doc_a", "doc_b"], without=without):
+                for a, b in _pair_ids(part):
+                    families.union(a, b)
+                give("duplicates", part)
+                del part
+            pair_rows.close()
+            for part in passage_rows.sorted_parts(_PASSAGE_KEYS, without=without):
+                give("passages", part)
+                del part
         finally:
             pair_rows.close()
             passage_rows.close()
-        families = clusters(_pair_ids(pair_table), dates, sizes)
-        return DedupResult([], [], families, templates, passage_table, pair_table)
+        rows = family_rows(families, dates, sizes)
+        if sink is not None:
+            return DedupResult([], [], rows, templates, sunk=True)
+        pair_table, passage_table = (_whole(kept[name]) for name in ("duplicates", "passages"))
+        return DedupResult([], [], rows, templates, passage_table, pair_table)
 
     return finish
 
@@ -604,6 +623,19 @@ def _pair_ids(table: pa.Table, step: int = 65_536) -> Iterator[tuple[str, str]]:
         yield from zip(
             part.column("doc_a").to_pylist(), part.column("doc_b").to_pylist(), strict=True
         )
+
+
+def _pair_keys(pairs: set[tuple[str, str]]) -> pa.Table | None:
+    """``pairs`` as a table of ``doc_a`` and ``doc_b`` (None when there is none)."""
+    if not pairs:
+        return None
+    a, b = zip(*sorted(pairs), strict=True)
+    return pa.table({"doc_a": pa.array(a, pa.string()), "doc_b": pa.array(b, pa.string())})
+
+
+def _whole(parts: list[pa.Table]) -> pa.Table:
+    """One table of ``sorted_parts``' parts, one chunk per column (the first part if alone)."""
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts).combine_chunks()
 
 
 def _without(table: pa.Table, pairs: set[tuple[str, str]]) -> pa.Table:

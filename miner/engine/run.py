@@ -258,21 +258,22 @@ def _texts_by_part(store: Store) -> Iterator[tuple[dict[str, str], Iterator[Figu
 
 
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
-    """The four tables of the duplicate search."""
-    return {
-        "duplicates": (
+    """The tables of the duplicate search not already in the store (``DedupResult.sunk``)."""
+    tables: dict[str, pa.Table] = {}
+    if not found.sunk:
+        tables["duplicates"] = (
             found.pair_table
             if found.pair_table is not None
             else to_arrow("duplicates", found.pairs)
-        ),
-        "passages": (
+        )
+        tables["passages"] = (
             found.passage_table
             if found.passage_table is not None
             else to_arrow("passages", found.passages)
-        ),
-        "clusters": to_arrow("clusters", found.clusters),
-        "templates": to_arrow("templates", found.templates),
-    }
+        )
+    tables["clusters"] = to_arrow("clusters", found.clusters)
+    tables["templates"] = to_arrow("templates", found.templates)
+    return tables
 
 
 def _window(engine: Engine, shared: PartTexts | None) -> int:
@@ -368,6 +369,8 @@ def run_engine(
             shared_texts=shared,
             # a partitioned run's pairs and passages wait on disk until they are sorted
             spill=store.staging / "dedup" if isinstance(store, PartitionedStore) else None,
+            # and the sorted tables go to the store part by part as they are read back
+            sink=store.append if isinstance(store, PartitionedStore) else None,
         )
         del index, lengths
         clock.lap("dedup")

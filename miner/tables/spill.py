@@ -12,18 +12,32 @@ result plus one column, not three copies of the table.
 The result is the table ``sort_indices`` and ``take`` of the concatenated chunks would
 give (Arrow's sort is stable), one chunk per column, so its Parquet bytes are those of
 the table built in memory.
+
+A table of a large corpus is read back in parts (``sorted_parts``): DuckDB sorts the
+files with a memory limit, spilling its runs to disk, and the sorted rows come out
+``PART_ROWS`` at a time, so no step holds the whole table. Up to ``PART_ROWS`` rows
+that is one part, the very table ``sorted`` gives.
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
 import pyarrow.ipc as ipc
+
+# Rows per part of a table read back by ``sorted_parts``: 131,072 passages are about
+# 35 MB in memory, and a corpus under ~35 MB of near copies has fewer.
+PART_ROWS = 1 << 17
+# What DuckDB may hold while it sorts (it spills to the spill folder beyond that).
+SORT_MEMORY = "256MB"
+# The order rows were added in: the last sort key, so DuckDB's sort is stable too.
+_SEQ = "_spill_seq"
 
 
 class SpilledRows:
@@ -48,14 +62,17 @@ class SpilledRows:
         self.folder = Path(tempfile.mkdtemp(prefix="spill-", dir=folder))
         self.files: list[Path] = []
         self.rows = 0
+        self._spilled = schema.append(pa.field(_SEQ, pa.int64()))
 
     def add(self, table: pa.Table) -> None:
         """Write ``table``'s rows to a file of their own (nothing is kept in memory)."""
         if not table.num_rows:
             return
         path = self.folder / f"{len(self.files):06d}.arrow"
-        with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, self.schema) as writer:
-            writer.write_table(table.cast(self.schema))
+        seq = pa.array(range(self.rows, self.rows + table.num_rows), type=pa.int64())
+        spilled = table.cast(self.schema).append_column(_SEQ, seq)
+        with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, self._spilled) as writer:
+            writer.write_table(spilled)
         self.files.append(path)
         self.rows += table.num_rows
 
@@ -85,6 +102,68 @@ class SpilledRows:
             columns.append(column.take(order))
             del column
         return pa.Table.from_arrays(columns, schema=self.schema)
+
+    def sorted_parts(
+        self,
+        keys: Sequence[str],
+        *,
+        without: pa.Table | None = None,
+        part_rows: int = PART_ROWS,
+    ) -> Iterator[pa.Table]:
+        """``sorted(keys)`` as consecutive tables of ``part_rows`` rows (at least one table).
+
+        ``without`` holds key values (some of the key columns) whose rows are left
+        out. Each table has one chunk per column; with ``part_rows`` rows or fewer in
+        all, the one table is ``sorted(keys)``'s, byte for byte once written.
+        """
+        if not self.files:
+            yield self.schema.empty_table()
+            return
+        import duckdb
+
+        con = duckdb.connect(
+            config={
+                "memory_limit": SORT_MEMORY,
+                "temp_directory": str(self.folder / "duckdb"),
+                "threads": 1,
+            }
+        )
+        try:
+            con.register("spilled", ds.dataset([str(p) for p in self.files], format="ipc"))
+            columns = ", ".join(f's."{f.name}"' for f in self.schema)
+            order = ", ".join(f's."{k}"' for k in [*keys, _SEQ])
+            query = f"SELECT {columns} FROM spilled s"
+            if without is not None and without.num_rows:
+                con.register("without", without)
+                match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
+                query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
+            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
+            yield from self._parts(reader, part_rows)
+        finally:
+            con.close()
+
+    def _parts(self, reader: pa.RecordBatchReader, part_rows: int) -> Iterator[pa.Table]:
+        """The reader's rows in tables of ``part_rows`` (the last one shorter, or empty)."""
+        held: list[pa.RecordBatch] = []
+        count = 0
+        given = False
+        for batch in reader:
+            while batch.num_rows:
+                take = batch.slice(0, part_rows - count)
+                held.append(take)
+                count += take.num_rows
+                batch = batch.slice(take.num_rows)
+                if count == part_rows:
+                    yield self._table(held)
+                    held, count, given = [], 0, True
+        if count or not given:
+            yield self._table(held)
+
+    def _table(self, batches: list[pa.RecordBatch]) -> pa.Table:
+        if not batches:
+            return self.schema.empty_table()
+        table = pa.Table.from_batches(batches).cast(self.schema)
+        return table.combine_chunks()
 
     def close(self) -> None:
         """Remove the files."""
