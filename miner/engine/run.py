@@ -22,15 +22,22 @@ from typing import Any
 
 import pyarrow as pa
 
-from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean.boilerplate import Boilerplate
 from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
 from miner.dedup.stored import StoredIndex
+from miner.engine.aggregates import (
+    META_COLUMNS,
+    NO_TEXT,
+    add,
+    add_aggregates,
+    add_checks,
+    stored_records,
+)
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.memory import release_memory
-from miner.engine.rows import RECORD_TYPES, records
+from miner.engine.rows import records
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
@@ -41,13 +48,11 @@ from miner.engine.tasks import (
 )
 from miner.engine.texts import PartTexts, StoredTexts
 from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
-from miner.extract.checks import corpus_checks_by_part
-from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
 from miner.ingest import Skipped, read_inputs
 from miner.ingest.errors import is_internal
 from miner.ingest.files import iter_files
-from miner.models import Article, ErrorRecord, Figure, Page
+from miner.models import Article, ErrorRecord, Page
 from miner.pipeline import RunResult
 from miner.settings import Settings
 from miner.tables.schema import to_arrow
@@ -221,13 +226,6 @@ def _words(
     return index
 
 
-# What the corpus-level steps read of an article besides its text: units and
-# slogan_by_unit its unit, digit tests and corpus checks its unit name and type,
-# the duplicate search its date (a family's representative) and length.
-_META_COLUMNS = ("doc_id", "unit_name", "unit_type", "region", "date")
-_NO_TEXT = {"source": "", "part": 0, "title": None, "text": ""}
-
-
 def _metadata(store: Store) -> tuple[list[Article], list[int], list[int]]:
     """Every article without its text (``text`` is empty), the texts' lengths, rows per part.
 
@@ -237,24 +235,11 @@ def _metadata(store: Store) -> tuple[list[Article], list[int], list[int]]:
     articles: list[Article] = []
     lengths: list[int] = []
     part_rows: list[int] = []
-    for chunk in store.chunks("documents", [*_META_COLUMNS, "n_chars"]):
-        articles.extend(records(chunk, Article, _META_COLUMNS, _NO_TEXT))
+    for chunk in store.chunks("documents", [*META_COLUMNS, "n_chars"]):
+        articles.extend(records(chunk, Article, META_COLUMNS, NO_TEXT))
         lengths.extend(chunk.column("n_chars").to_pylist())
         part_rows.append(chunk.num_rows)
     return articles, lengths, part_rows
-
-
-def _texts_by_part(store: Store) -> Iterator[tuple[dict[str, str], Iterator[Figure]]]:
-    """(doc id → text, figures) of each part in turn: part k of both tables covers the same pages."""
-    cls, columns, fixed = RECORD_TYPES["figures"]
-    for docs, figures in zip(
-        store.chunks("documents", ["doc_id", "text"]),
-        store.chunks("figures", columns),
-        strict=True,
-    ):
-        ids, texts = (docs.column(c).to_pylist() for c in ("doc_id", "text"))
-        del docs
-        yield dict(zip(ids, texts, strict=True)), records(figures, cls, columns, fixed)
 
 
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
@@ -286,18 +271,6 @@ def _window(engine: Engine, shared: PartTexts | None) -> int:
     if isinstance(engine, InProcess):
         return 0
     return (8 if shared is not None else 2) * engine.jobs
-
-
-def _add(store: Store, name: str, rows: Iterable[Any]) -> None:
-    """Rows of a corpus-level table to the store, and out of memory where it is partitioned."""
-    store.append(name, to_arrow(name, rows))
-    release_memory()
-
-
-def _records(store: Store, name: str) -> Iterator[Any]:
-    cls, columns, fixed = RECORD_TYPES[name]
-    for chunk in store.chunks(name, columns):
-        yield from records(chunk, cls, columns, fixed)
 
 
 def run_engine(
@@ -340,7 +313,7 @@ def run_engine(
         clock.lap("pages")
         release_memory()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
-        lexicon = lexicon_rows(_records(store, "slogans"))
+        lexicon = lexicon_rows(stored_records(store, "slogans"))
         index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
         clock.lap("words")
         release_memory()  # the words step's parts and private segmenters
@@ -376,18 +349,11 @@ def run_engine(
         clock.lap("dedup")
         texts.close()
         release_memory()
-        # Each table goes to the store as soon as it is made: a partitioned store writes
-        # it out, so the corpus-level tables are not all in memory at once.
-        _add(store, "checks", corpus_checks_by_part(articles, _texts_by_part(store)))
+        # the tables that need the whole corpus (``miner.engine.aggregates``)
+        add_checks(store, articles)
         clock.lap("checks")
-        _add(
-            store,
-            "digit_tests",
-            digit_tests(articles, _records(store, "figures"), grouped=True),
-        )
-        _add(store, "units", units_table(articles))
-        _add(store, "lexicon", lexicon)
-        _add(store, "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans")))
+        add_aggregates(store, articles)
+        add(store, "lexicon", lexicon)
         del articles, lexicon
         clock.lap("aggregates")
         release_memory()

@@ -5,7 +5,7 @@ its ``passages`` and ``duplicates`` tables are sorted by document ids at the end
 in memory until then, a corpus of near copies makes them grow with the corpus (about
 1 MB of passage rows per MB of input, three times over while they were concatenated,
 taken and combined), and they were the largest part of a large run's peak. Here each
-chunk's rows go to an Arrow IPC file as they come; the sort reads the key columns
+chunk's rows go to an uncompressed Parquet file as they come; the sort reads the key columns
 only, and the sorted table is then built one column at a time, so its peak is the
 result plus one column, not three copies of the table.
 
@@ -21,23 +21,28 @@ that is one part, the very table ``sorted`` gives.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
-import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    import duckdb
 
 # Rows per part of a table read back by ``sorted_parts``: 131,072 passages are about
 # 35 MB in memory, and a corpus under ~35 MB of near copies has fewer.
 PART_ROWS = 1 << 17
-# What DuckDB may hold while it sorts (it spills to the spill folder beyond that).
-SORT_MEMORY = "256MB"
+# What DuckDB may hold while it sorts or groups (it spills to the spill folder beyond
+# that): a fixed share of the run's memory, whatever the corpus size.
+SORT_MEMORY = "64MB"
 # The order rows were added in: the last sort key, so DuckDB's sort is stable too.
-_SEQ = "_spill_seq"
+SEQ = "_spill_seq"
 
 
 class SpilledRows:
@@ -62,17 +67,15 @@ class SpilledRows:
         self.folder = Path(tempfile.mkdtemp(prefix="spill-", dir=folder))
         self.files: list[Path] = []
         self.rows = 0
-        self._spilled = schema.append(pa.field(_SEQ, pa.int64()))
 
     def add(self, table: pa.Table) -> None:
         """Write ``table``'s rows to a file of their own (nothing is kept in memory)."""
         if not table.num_rows:
             return
-        path = self.folder / f"{len(self.files):06d}.arrow"
+        path = self.folder / f"{len(self.files):06d}.parquet"
         seq = pa.array(range(self.rows, self.rows + table.num_rows), type=pa.int64())
-        spilled = table.cast(self.schema).append_column(_SEQ, seq)
-        with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, self._spilled) as writer:
-            writer.write_table(spilled)
+        spilled = table.cast(self.schema).append_column(SEQ, seq)
+        pq.write_table(spilled, path, compression="none", use_dictionary=False)
         self.files.append(path)
         self.rows += table.num_rows
 
@@ -80,8 +83,7 @@ class SpilledRows:
         """One column of every file, in file order, as one array (one copy in memory)."""
         pieces: list[pa.Array] = []
         for path in self.files:
-            with pa.OSFile(str(path)) as source:
-                pieces.extend(ipc.open_file(source).read_all().column(name).chunks)
+            pieces.extend(pq.read_table(path, columns=[name]).column(0).chunks)
         return pa.concat_arrays(pieces)
 
     def sorted(self, keys: Sequence[str]) -> pa.Table:
@@ -119,6 +121,24 @@ class SpilledRows:
         if not self.files:
             yield self.schema.empty_table()
             return
+        with self.connect() as con:
+            columns = ", ".join(f's."{f.name}"' for f in self.schema)
+            order = ", ".join(f's."{k}"' for k in [*keys, SEQ])
+            query = f"SELECT {columns} FROM spilled s"
+            if without is not None and without.num_rows:
+                con.register("without", without)
+                match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
+                query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
+            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
+            yield from self._parts(reader, part_rows)
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A DuckDB connection that reads the rows as the view ``spilled`` (with ``SEQ``).
+
+        DuckDB holds at most ``SORT_MEMORY`` and spills the rest of a sort or a
+        grouping to this object's folder.
+        """
         import duckdb
 
         con = duckdb.connect(
@@ -129,16 +149,9 @@ class SpilledRows:
             }
         )
         try:
-            con.register("spilled", ds.dataset([str(p) for p in self.files], format="ipc"))
-            columns = ", ".join(f's."{f.name}"' for f in self.schema)
-            order = ", ".join(f's."{k}"' for k in [*keys, _SEQ])
-            query = f"SELECT {columns} FROM spilled s"
-            if without is not None and without.num_rows:
-                con.register("without", without)
-                match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
-                query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
-            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
-            yield from self._parts(reader, part_rows)
+            # DuckDB's own reader: an Arrow dataset's scan is not bounded by the limit
+            con.read_parquet([str(p) for p in self.files]).create_view("spilled")
+            yield con
         finally:
             con.close()
 

@@ -1,0 +1,71 @@
+"""``slogan_by_unit`` of a corpus too large to count its slogans in memory.
+
+``compare.slogan_by_unit`` keeps, per slogan and group, the set of articles that
+use it, and the rows it returns: both grow with the corpus (on synthetic near
+copies, 36,000 rows and three times as many article entries per 20 MB of input).
+Here each mention becomes a row of a file per group it counts in, as its part of
+the corpus is read, and DuckDB, with a memory limit, counts them in the order of
+``compare.slogan_by_unit``'s sorted keys; the rows come back a batch at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+import pyarrow as pa
+
+from miner.analysis.compare import SloganCount, counted_unit, slogan_groups
+from miner.models import Article, Slogan
+from miner.tables.spill import SpilledRows
+
+_KEY = ("scope", "group_name", "norm", "kind")
+_MENTIONS = pa.schema([(name, pa.string()) for name in (*_KEY, "doc_id", "unit")])
+_BATCH = 4096
+
+
+def slogan_by_unit_by_part(
+    parts: Iterable[tuple[Sequence[Article], Iterable[Slogan]]], folder: Path
+) -> Iterator[SloganCount]:
+    """``compare.slogan_by_unit`` of the articles and slogans of every part, in its order.
+
+    Each part is some articles (their text is not read) and their slogans; the
+    counts wait in files of ``folder``, removed at the end.
+    """
+    rows = SpilledRows(_MENTIONS, folder)
+    try:
+        for articles, slogans in parts:
+            rows.add(_mentions(articles, slogans))
+        if not rows.files:
+            return
+        key = ", ".join(_KEY)
+        query = f"""
+            SELECT {key}, count(*), count(DISTINCT doc_id), count(DISTINCT unit)
+            FROM spilled GROUP BY {key} ORDER BY {key}
+        """
+        with rows.connect() as con:
+            for batch in con.sql(query).to_arrow_reader(_BATCH):
+                for values in zip(*(c.to_pylist() for c in batch.columns), strict=True):
+                    yield SloganCount(*values)
+    finally:
+        rows.close()
+
+
+def _mentions(articles: Sequence[Article], slogans: Iterable[Slogan]) -> pa.Table:
+    """A row per slogan of a part and group it counts in (cited documents left out)."""
+    groups_of = {a.doc_id: (slogan_groups(a), counted_unit(a)) for a in articles}
+    columns: dict[str, list[str]] = {name: [] for name in _MENTIONS.names}
+    for s in slogans:
+        if s.kind == "cited_document" or s.doc_id not in groups_of:
+            continue
+        groups, unit = groups_of[s.doc_id]
+        norm = s.norm or s.text
+        for scope, group in groups:
+            for name, value in zip(
+                _MENTIONS.names, (scope, group, norm, s.kind, s.doc_id, unit), strict=True
+            ):
+                columns[name].append(value)
+    return pa.table(columns, schema=_MENTIONS)
+
+
+__all__ = ["slogan_by_unit_by_part"]
