@@ -39,9 +39,18 @@ def slogan_by_unit_by_part(
         if not rows.files:
             return
         key = ", ".join(_KEY)
+        # Plain groupings, which DuckDB spills, rather than DISTINCT counts, which it
+        # holds: mentions per article, then articles per unit, then units per key.
         query = f"""
-            SELECT {key}, count(*), count(DISTINCT doc_id), count(DISTINCT unit)
-            FROM spilled GROUP BY {key} ORDER BY {key}
+            WITH by_doc AS (
+                SELECT {key}, doc_id, any_value(unit) AS unit, count(*) AS n
+                FROM spilled GROUP BY {key}, doc_id
+            ), by_unit AS (
+                SELECT {key}, unit, sum(n) AS n, count(*) AS docs
+                FROM by_doc GROUP BY {key}, unit
+            )
+            SELECT {key}, sum(n)::BIGINT, sum(docs)::BIGINT, count(*)
+            FROM by_unit GROUP BY {key} ORDER BY {key}
         """
         with rows.connect() as con:
             for batch in con.sql(query).to_arrow_reader(_BATCH):

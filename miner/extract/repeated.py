@@ -12,8 +12,10 @@ are ``corpus_checks_by_part``'s, in the same order.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -53,22 +55,35 @@ def repeated_in_other_documents(
             rows.add(_claims(texts, units, figures))
         if not rows.files:
             return
+        # The claims stated in two articles or more of different units, found by plain
+        # groupings (which DuckDB spills), then their figures in claim and reading order.
         query = f"""
-            SELECT any_value(subject), any_value(label), arg_min(raw, {SEQ}),
-                   list(doc_id), list(start)
-            FROM spilled GROUP BY claim
-            HAVING count(DISTINCT doc_id) >= 2
-               AND (bool_or(unit_name IS NULL) OR count(DISTINCT unit_name) > 1)
-            ORDER BY claim
+            WITH by_doc AS (
+                SELECT claim, doc_id, any_value(unit_name) AS unit_name,
+                       bool_or(unit_name IS NULL) AS unnamed
+                FROM spilled GROUP BY claim, doc_id
+            ), kept AS (
+                SELECT claim FROM by_doc GROUP BY claim
+                HAVING count(*) >= 2
+                   AND (bool_or(unnamed) OR min(unit_name) <> max(unit_name))
+            )
+            SELECT claim, subject, label, raw, doc_id, start FROM spilled
+            WHERE claim IN (SELECT claim FROM kept)
+            ORDER BY claim, {SEQ}
         """
         with rows.connect() as con:
-            for batch in con.sql(query).to_arrow_reader(_BATCH):
-                for subject, label, raw, docs, starts in zip(
-                    *(c.to_pylist() for c in batch.columns), strict=True
-                ):
-                    name = f"{label} {raw}" if subject else label
-                    found = list(zip(docs, starts, strict=True))
-                    yield from repeated_checks(name, sorted(set(docs)), found)
+            batches = con.sql(query).to_arrow_reader(_BATCH)
+            claimed: Iterator[tuple[Any, ...]] = (
+                row
+                for batch in batches
+                for row in zip(*(c.to_pylist() for c in batch.columns), strict=True)
+            )
+            for _, group in itertools.groupby(claimed, key=lambda row: row[0]):
+                held = list(group)
+                subject, label, raw = held[0][1:4]
+                found = [(str(row[4]), int(row[5])) for row in held]
+                name = f"{label} {raw}" if subject else str(label)
+                yield from repeated_checks(name, sorted({d for d, _ in found}), found)
     finally:
         rows.close()
 
