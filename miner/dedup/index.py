@@ -16,12 +16,12 @@ import numpy as np
 from miner.dedup.stored import runs, sizes_of
 
 # Reduce the pair list once it holds this many entries, so memory stays bounded by the
-# number of distinct pairs rather than by the number of shared keys (16 MB of keys).
-_REDUCE_AT = 2_000_000
-# Keys sorted at once: ~2M keys (at ~1,500 characters, 6,000 articles' fingerprints)
-# take ~50 MB to sort; larger corpora are indexed in that many shards, each read
-# from the keys (a file at scale, ``miner.dedup.stored``) a run of articles at a time.
-_SHARD_KEYS = 2_000_000
+# number of distinct pairs rather than by the number of shared keys (8 MB of keys).
+_REDUCE_AT = 1_000_000
+# Keys sorted at once: 1M keys (at ~1,500 characters, 3,000 articles' fingerprints)
+# take ~50 MB to sort and pair; larger corpora are indexed in that many shards, each
+# read from the keys (a file at scale, ``miner.dedup.stored``) a run at a time.
+_SHARD_KEYS = 1_000_000
 
 
 def _reduce(keys: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

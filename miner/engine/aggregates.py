@@ -25,8 +25,8 @@ from miner.extract.checks import corpus_checks_by_part
 from miner.extract.digits import DigitCounts, digit_tests
 from miner.extract.repeated import repeated_in_other_documents
 from miner.models import Article, Figure
+from miner.tables import spill
 from miner.tables.schema import to_arrow
-from miner.tables.spill import PART_ROWS
 
 Store = MemoryStore | PartitionedStore
 
@@ -48,11 +48,11 @@ def add_parts(store: Store, name: str, rows: Iterable[Any]) -> None:
 
     Up to ``PART_ROWS`` rows that is the one table ``add`` would make.
     """
-    rest = iter(rows)
-    some = list(itertools.islice(rest, PART_ROWS))
+    rest, size = iter(rows), spill.PART_ROWS
+    some = list(itertools.islice(rest, size))
     add(store, name, some)
-    while len(some) == PART_ROWS:
-        some = list(itertools.islice(rest, PART_ROWS))
+    while len(some) == size:
+        some = list(itertools.islice(rest, size))
         if some:
             add(store, name, some)
 

@@ -110,14 +110,15 @@ class SpilledRows:
         keys: Sequence[str],
         *,
         without: pa.Table | None = None,
-        part_rows: int = PART_ROWS,
+        part_rows: int | None = None,
     ) -> Iterator[pa.Table]:
-        """``sorted(keys)`` as consecutive tables of ``part_rows`` rows (at least one table).
+        """``sorted(keys)`` as tables of ``part_rows`` (``PART_ROWS``) rows, one at least.
 
         ``without`` holds key values (some of the key columns) whose rows are left
         out. Each table has one chunk per column; with ``part_rows`` rows or fewer in
         all, the one table is ``sorted(keys)``'s, byte for byte once written.
         """
+        part_rows = part_rows or PART_ROWS
         if not self.files:
             yield self.schema.empty_table()
             return
