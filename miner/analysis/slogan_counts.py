@@ -15,28 +15,36 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from miner.analysis.compare import SloganCount, counted_unit, slogan_groups
+from miner.analysis.compare import counted_unit, slogan_groups
 from miner.models import Article, Slogan
-from miner.tables.spill import SpilledRows
+from miner.tables.schema import arrow_schema
+from miner.tables.spill import SpilledRows, table_parts
 
 _KEY = ("scope", "group_name", "norm", "kind")
 _MENTIONS = pa.schema([(name, pa.string()) for name in (*_KEY, "doc_id", "unit")])
-_BATCH = 4096
+_BATCH = 65_536
 
 
 def slogan_by_unit_by_part(
-    parts: Iterable[tuple[Sequence[Article], Iterable[Slogan]]], folder: Path
-) -> Iterator[SloganCount]:
-    """``compare.slogan_by_unit`` of the articles and slogans of every part, in its order.
+    parts: Iterable[tuple[Sequence[Article], Iterable[Slogan]]],
+    folder: Path,
+    part_rows: int | None = None,
+) -> Iterator[pa.Table]:
+    """The ``slogan_by_unit`` table of the articles and slogans of every part, in parts.
 
-    Each part is some articles (their text is not read) and their slogans; the
-    counts wait in files of ``folder``, removed at the end.
+    Each part is some articles (their text is not read) and their slogans. The
+    rows are ``compare.slogan_by_unit``'s, in its order, in tables of
+    ``part_rows`` (``miner.tables.spill.PART_ROWS``) rows, one at least, built from DuckDB's
+    batches without a Python object per row; the counts wait in files of
+    ``folder``, removed at the end.
     """
+    schema = arrow_schema("slogan_by_unit")
     rows = SpilledRows(_MENTIONS, folder)
     try:
         for articles, slogans in parts:
             rows.add(_mentions(articles, slogans))
         if not rows.files:
+            yield schema.empty_table()
             return
         key = ", ".join(_KEY)
         # Plain groupings, which DuckDB spills, rather than DISTINCT counts, which it
@@ -53,9 +61,7 @@ def slogan_by_unit_by_part(
             FROM by_unit GROUP BY {key} ORDER BY {key}
         """
         with rows.connect() as con:
-            for batch in con.sql(query).to_arrow_reader(_BATCH):
-                for values in zip(*(c.to_pylist() for c in batch.columns), strict=True):
-                    yield SloganCount(*values)
+            yield from table_parts(con.sql(query).to_arrow_reader(_BATCH), schema, part_rows)
     finally:
         rows.close()
 

@@ -126,8 +126,9 @@ def add_aggregates(store: Store, articles: list[Article]) -> None:
         counts.add({a.doc_id: a for a in part}, figures, grouped=True)
     add(store, "digit_tests", counts.rows())
     add(store, "units", units_table(_articles(store)))
-    rows = slogan_by_unit_by_part(_by_part(store, "slogans"), store.staging / "slogans")
-    add_parts(store, "slogan_by_unit", rows)
+    for table in slogan_by_unit_by_part(_by_part(store, "slogans"), store.staging / "slogans"):
+        store.append("slogan_by_unit", table)
+        release_memory()
 
 
 __all__ = ["add", "add_aggregates", "add_checks", "add_parts", "stored_records"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,7 +131,7 @@ class SpilledRows:
                 match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
                 query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
             reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
-            yield from self._parts(reader, part_rows)
+            yield from table_parts(reader, self.schema, part_rows)
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -156,31 +156,41 @@ class SpilledRows:
         finally:
             con.close()
 
-    def _parts(self, reader: pa.RecordBatchReader, part_rows: int) -> Iterator[pa.Table]:
-        """The reader's rows in tables of ``part_rows`` (the last one shorter, or empty)."""
-        held: list[pa.RecordBatch] = []
-        count = 0
-        given = False
-        for batch in reader:
-            while batch.num_rows:
-                take = batch.slice(0, part_rows - count)
-                held.append(take)
-                count += take.num_rows
-                batch = batch.slice(take.num_rows)
-                if count == part_rows:
-                    yield self._table(held)
-                    held, count, given = [], 0, True
-        if count or not given:
-            yield self._table(held)
-
-    def _table(self, batches: list[pa.RecordBatch]) -> pa.Table:
-        if not batches:
-            return self.schema.empty_table()
-        table = pa.Table.from_batches(batches).cast(self.schema)
-        return table.combine_chunks()
-
     def close(self) -> None:
         """Remove the files."""
         shutil.rmtree(self.folder, ignore_errors=True)
         self.files = []
         self.rows = 0
+
+
+def table_parts(
+    batches: Iterable[pa.RecordBatch], schema: pa.Schema, part_rows: int | None = None
+) -> Iterator[pa.Table]:
+    """The rows of ``batches`` as tables of ``schema`` (columns renamed in order), one at least.
+
+    Each table has ``part_rows`` (``PART_ROWS``) rows, the last one fewer, and one
+    chunk per column: a table of up to ``part_rows`` rows gives the Parquet bytes of
+    the same rows built in one go.
+    """
+    part_rows = part_rows or PART_ROWS
+    held: list[pa.RecordBatch] = []
+    count = 0
+    given = False
+    for batch in batches:
+        while batch.num_rows:
+            take = batch.slice(0, part_rows - count)
+            held.append(take)
+            count += take.num_rows
+            batch = batch.slice(take.num_rows)
+            if count == part_rows:
+                yield _table(held, schema)
+                held, count, given = [], 0, True
+    if count or not given:
+        yield _table(held, schema)
+
+
+def _table(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
+    if not batches:
+        return schema.empty_table()
+    table = pa.Table.from_batches(batches).rename_columns(schema.names).cast(schema)
+    return table.combine_chunks()
