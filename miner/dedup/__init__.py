@@ -245,7 +245,7 @@ def start_dedup(
     submit: Submit | None = None,
     index: DedupIndex | StoredIndex | None = None,
     texts: TextSource | None = None,
-    lengths: Sequence[int] | None = None,
+    lengths: Sequence[int] | np.ndarray | None = None,
     window: int = ALIGN_WINDOW,
     passage_table: bool = False,
     after_chunk: Callable[[], None] | None = None,
@@ -358,8 +358,12 @@ def start_dedup(
         run = submit or (lambda fn, *args: lambda: fn(*args))
         started = _Ahead(_align_tasks(verified, ids, texts, None, cfg, run), window)
         held = _ready((templates, covered, []))
-    dates = {a.doc_id: a.date for a in articles}
-    sizes = dict(zip(ids, lengths, strict=True))
+
+    def dated() -> tuple[dict[str, str | None], dict[str, int]]:
+        """Each article's date and length, for the families: made when they are."""
+        assert lengths is not None
+        sizes = dict(zip(ids, (int(n) for n in lengths), strict=True))
+        return {a.doc_id: a.date for a in articles}, sizes
 
     aligned_pairs: list[DuplicatePair] = []
     passages: list[Passage] = []
@@ -411,7 +415,7 @@ def start_dedup(
         aligned_pairs.clear()
         pairs = [found[k] for k in sorted(found)]
         found.clear()
-        families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)
+        families = clusters(((p.doc_a, p.doc_b) for p in pairs), *dated())
         if passage_table:
             table = _sorted_passages(tables, left_out)
             return DedupResult(pairs, [], families, templates, table)
@@ -446,7 +450,7 @@ def start_dedup(
         finally:
             pair_rows.close()
             passage_rows.close()
-        rows = family_rows(families, dates, sizes)
+        rows = family_rows(families, *dated())
         if sink is not None:
             return DedupResult([], [], rows, templates, sunk=True)
         pair_table, passage_table = (_whole(kept[name]) for name in ("duplicates", "passages"))

@@ -13,7 +13,7 @@ the slogan counts, which grow with the corpus, are grouped on disk by DuckDB
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from miner.analysis.compare import slogan_by_unit, units_table
@@ -101,7 +101,7 @@ def _texts_by_part(
         )
 
 
-def add_checks(store: Store, articles: list[Article]) -> None:
+def add_checks(store: Store, articles: Sequence[Article]) -> None:
     """The corpus checks (``articles``, without texts, only when the store is in memory)."""
     parts = _texts_by_part(store)
     if isinstance(store, PartitionedStore):
@@ -110,7 +110,7 @@ def add_checks(store: Store, articles: list[Article]) -> None:
         add(store, "checks", corpus_checks_by_part(articles, ((t, f) for t, _, f in parts)))
 
 
-def add_aggregates(store: Store, articles: list[Article]) -> None:
+def add_aggregates(store: Store, articles: Sequence[Article]) -> None:
     """Digit tests, units and slogan_by_unit (``articles`` as for ``add_checks``)."""
     if isinstance(store, MemoryStore):
         add(

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from miner.clean.boilerplate import Boilerplate
@@ -37,7 +38,7 @@ from miner.engine.aggregates import (
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.memory import release_memory
-from miner.engine.rows import records
+from miner.engine.rows import ArticleRows
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
@@ -52,7 +53,7 @@ from miner.extract.lexicon import lexicon_rows
 from miner.ingest import Skipped, read_inputs
 from miner.ingest.errors import is_internal
 from miner.ingest.files import iter_files
-from miner.models import Article, ErrorRecord, Page
+from miner.models import ErrorRecord, Page
 from miner.pipeline import RunResult
 from miner.settings import Settings
 from miner.tables.schema import to_arrow
@@ -226,20 +227,22 @@ def _words(
     return index
 
 
-def _metadata(store: Store) -> tuple[list[Article], list[int], list[int]]:
+def _metadata(store: Store) -> tuple[ArticleRows, np.ndarray, list[int]]:
     """Every article without its text (``text`` is empty), the texts' lengths, rows per part.
 
     The texts are most of an article in memory; the steps that need them read them
-    from the store when they need them (``_texts_by_part``, ``StoredTexts``).
+    from the store when they need them (``StoredTexts``, ``miner.engine.aggregates``).
+    The rest is held as columns, not objects (``ArticleRows``).
     """
-    articles: list[Article] = []
-    lengths: list[int] = []
+    chunks: list[pa.Table] = []
+    lengths: list[np.ndarray] = []
     part_rows: list[int] = []
     for chunk in store.chunks("documents", [*META_COLUMNS, "n_chars"]):
-        articles.extend(records(chunk, Article, META_COLUMNS, NO_TEXT))
-        lengths.extend(chunk.column("n_chars").to_pylist())
+        chunks.append(chunk.select(list(META_COLUMNS)))
+        lengths.append(chunk.column("n_chars").to_numpy())
         part_rows.append(chunk.num_rows)
-    return articles, lengths, part_rows
+    table = pa.concat_tables(chunks).combine_chunks()
+    return ArticleRows(table, NO_TEXT), np.concatenate(lengths), part_rows
 
 
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:

@@ -7,7 +7,6 @@ columns and every run writes the same Parquet schema byte for byte.
 from __future__ import annotations
 
 from collections.abc import Iterable
-import functools
 from dataclasses import fields
 from typing import Any
 
@@ -103,9 +102,14 @@ def _value(record: Any, column: str) -> Any:
     return None
 
 
-@functools.cache
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
 def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(cls))
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
+    return names
 
 
 def frame(name: str, records: Iterable[Any]) -> pd.DataFrame:
