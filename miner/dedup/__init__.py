@@ -176,15 +176,25 @@ def _candidates(
     max_df = cfg.max_df
     if cfg.candidates == "lsh":
         ii, jj, _ = find_pairs(index.keys, max_df=max_df, min_shared=1)
-    else:
-        ii, jj, shared = find_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
-        # Fingerprint containment estimates 5-gram containment; a third of the
-        # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
-        sizes = sizes_of(index.keys)
+        return ii, jj
+    # Fingerprint containment estimates 5-gram containment; a third of the
+    # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
+    sizes = sizes_of(index.keys)
+    least = cfg.partial_containment * cfg.prefilter
+
+    def contained(ii: np.ndarray, jj: np.ndarray, shared: np.ndarray) -> np.ndarray:
         smaller = np.maximum(1, np.minimum(sizes[ii], sizes[jj]))
-        keep = shared / smaller >= cfg.partial_containment * cfg.prefilter
-        ii, jj = ii[keep], jj[keep]
-    return ii, jj
+        keep: np.ndarray = shared / smaller >= least
+        return keep
+
+    if find_pairs is candidate_pairs:  # filtered as the pairs come (bounded memory)
+        ii, jj, _ = candidate_pairs(
+            index.keys, max_df=max_df, min_shared=cfg.min_shared, where=contained
+        )
+        return ii, jj
+    ii, jj, shared = find_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
+    keep = contained(ii, jj, shared)
+    return ii[keep], jj[keep]
 
 
 def _pairs(ii: np.ndarray, jj: np.ndarray, step: int = 65_536) -> Iterator[tuple[int, int]]:
@@ -431,7 +441,15 @@ def start_dedup(
     ) -> DedupResult:
         """``finish`` with the chunks' pairs and passages read back sorted from disk."""
         kept: dict[str, list[pa.Table]] = {"duplicates": [], "passages": []}
-        give = sink or (lambda name, part: kept[name].append(part))
+
+        def give(name: str, part: pa.Table) -> None:
+            if sink is None:
+                kept[name].append(part)
+                return
+            sink(name, part)
+            if after_chunk is not None:
+                after_chunk()  # the part, now in the store
+
         families = UnionFind()
         try:
             # the exact copies, found before the alignment (no key is in both)

@@ -41,6 +41,8 @@ PART_ROWS = 1 << 17
 # What DuckDB may hold while it sorts or groups (it spills to the spill folder beyond
 # that): a fixed share of the run's memory, whatever the corpus size.
 SORT_MEMORY = "64MB"
+# Rows DuckDB hands over at once (a part is made of such batches).
+READ_ROWS = 8192
 # The order rows were added in: the last sort key, so DuckDB's sort is stable too.
 SEQ = "_spill_seq"
 
@@ -130,7 +132,7 @@ class SpilledRows:
                 con.register("without", without)
                 match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
                 query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
-            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
+            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(READ_ROWS)
             yield from table_parts(reader, self.schema, part_rows)
 
     @contextlib.contextmanager
@@ -183,10 +185,14 @@ def table_parts(
             count += take.num_rows
             batch = batch.slice(take.num_rows)
             if count == part_rows:
-                yield _table(held, schema)
-                held, count, given = [], 0, True
+                part = _table(held, schema)
+                held.clear()  # the batches, copied into the part: let them go first
+                count, given = 0, True
+                yield part
     if count or not given:
-        yield _table(held, schema)
+        part = _table(held, schema)
+        held.clear()
+        yield part
 
 
 def _table(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
