@@ -49,6 +49,7 @@ from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, wi
 from miner.dedup.stored import StoredIndex, sizes_of
 from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
+from miner.dedup.verified import Verified, compact
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
@@ -346,7 +347,8 @@ def start_dedup(
         else:  # the texts would be sent whole: found here
             held = _ready(templates_task(ids, texts, index.units, verified, cfg))
         del index
-        order = sorted(verified, key=_later_first)  # a copy: the task above may not be sent yet
+        # a copy (the task above may not be sent yet), held as arrays until aligned
+        order = compact(sorted(verified, key=_later_first))
         del verified
         aligning = _align_tasks(order, ids, texts, shared_texts, cfg, submit)
         started = _Ahead(aligning, window)
@@ -362,11 +364,12 @@ def start_dedup(
         templates, covered = _templates(ids, texts, index.units, verified, shingles_of, cfg)
         del index
         verified.sort(key=_later_first)
-        verified = _beyond(verified, covered, shingles_of, cfg)
+        kept = compact(_beyond(verified, covered, shingles_of, cfg))  # arrays until aligned
+        del verified
         shingles_of.clear()
         # 5. Alignment: shared passages and word swaps; coverage decides the kind.
         run = submit or (lambda fn, *args: lambda: fn(*args))
-        started = _Ahead(_align_tasks(verified, ids, texts, None, cfg, run), window)
+        started = _Ahead(_align_tasks(kept, ids, texts, None, cfg, run), window)
         held = _ready((templates, covered, []))
 
     def dated() -> tuple[dict[str, str | None], dict[str, int]]:
@@ -483,7 +486,6 @@ def _ready(value: T) -> Callable[[], T]:
 
 
 # A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
-Verified = tuple[int, int, int, int, float]
 # What a task reads texts from: a source it opens itself (``shared_texts``), or the
 # texts it needs, sent with it.
 Texts = TextSource | Mapping[int, str]

@@ -44,11 +44,11 @@ def add(store: Store, name: str, rows: Iterable[Any]) -> None:
 
 
 def add_parts(store: Store, name: str, rows: Iterable[Any]) -> None:
-    """``add`` of rows that may be many: ``PART_ROWS`` at a time (one table at least).
+    """``add`` of rows that may be many: ``OBJECT_ROWS`` at a time (one table at least).
 
-    Up to ``PART_ROWS`` rows that is the one table ``add`` would make.
+    Up to ``OBJECT_ROWS`` rows that is the one table ``add`` would make.
     """
-    rest, size = iter(rows), spill.PART_ROWS
+    rest, size = iter(rows), spill.OBJECT_ROWS
     some = list(itertools.islice(rest, size))
     add(store, name, some)
     while len(some) == size:

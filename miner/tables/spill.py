@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 # Rows per part of a table read back by ``sorted_parts``: 131,072 passages are about
 # 35 MB in memory, and a corpus under ~35 MB of near copies has fewer.
 PART_ROWS = 1 << 17
+# Rows of a table made as Python objects (the repeated claims' checks) that go to the
+# store at once: 16,384 checks are ~7 MB as objects.
+OBJECT_ROWS = 1 << 14
 # What DuckDB may hold while it sorts or groups (it spills to the spill folder beyond
 # that): a fixed share of the run's memory, whatever the corpus size. Its sort merges
 # runs of this size, a block of each pinned at once: at 64 MB, 1.2M passages (about
