@@ -46,8 +46,6 @@ OBJECT_ROWS = 1 << 14
 # runs of this size, a block of each pinned at once: at 64 MB, 1.2M passages (about
 # 300 MB of near copies) failed to pin a block; at 128 MB 4.8M sorted in +340 MB.
 SORT_MEMORY = "128MB"
-# Rows DuckDB hands over at once (a part is made of such batches).
-READ_ROWS = 8192
 # The order rows were added in: the last sort key, so DuckDB's sort is stable too.
 SEQ = "_spill_seq"
 
@@ -137,7 +135,7 @@ class SpilledRows:
                 con.register("without", without)
                 match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
                 query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
-            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(READ_ROWS)
+            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
             yield from table_parts(reader, self.schema, part_rows)
 
     @contextlib.contextmanager
