@@ -485,7 +485,6 @@ def _ready(value: T) -> Callable[[], T]:
     return lambda: value
 
 
-# A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
 # What a task reads texts from: a source it opens itself (``shared_texts``), or the
 # texts it needs, sent with it.
 Texts = TextSource | Mapping[int, str]

@@ -14,6 +14,7 @@ from typing import overload
 
 import numpy as np
 
+# A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
 Verified = tuple[int, int, int, int, float]
 
 
