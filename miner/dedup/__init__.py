@@ -49,7 +49,7 @@ from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, wi
 from miner.dedup.stored import StoredIndex, sizes_of
 from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
-from miner.dedup.verified import Verified, compact
+from miner.dedup.verified import Verified, VerifiedPairs
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
@@ -327,7 +327,7 @@ def start_dedup(
     #    articles at a time (candidates come sorted by their first article).
     ii, jj = _candidates(index, cfg, find_pairs or candidate_pairs)
     candidates = ((i, j) for i, j in _pairs(ii, jj) if _key(ids[i], ids[j]) not in found)
-    verified: list[Verified]
+    verified: VerifiedPairs
     if on_pool:
         assert submit is not None
         source = texts
@@ -337,7 +337,7 @@ def start_dedup(
                 got = shared_texts if shared_texts is not None else source.fetch(rows)
                 yield submit(verify_block, block, got, cfg)
 
-        verified = [t for some in _Ahead(verifying(), window) for t in some]
+        verified = VerifiedPairs.concat(VerifiedPairs(some) for some in _Ahead(verifying(), window))
         del candidates, ii, jj
         # 4. Templates, and the pairs that share only them, on a worker when it can
         #    read the texts itself, while 5. the others align every verified pair:
@@ -347,24 +347,24 @@ def start_dedup(
         else:  # the texts would be sent whole: found here
             held = _ready(templates_task(ids, texts, index.units, verified, cfg))
         del index
-        # a copy (the task above may not be sent yet), held as arrays until aligned
-        order = compact(sorted(verified, key=_later_first))
+        order = verified.later_first()  # a copy: the task above may not be sent yet
         del verified
         aligning = _align_tasks(order, ids, texts, shared_texts, cfg, submit)
         started = _Ahead(aligning, window)
         del order
     else:
         shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
-        verified = []
+        found_blocks: list[VerifiedPairs] = []
         for block, rows in blocks(candidates, lambda p: p, _BLOCK):
             shingles_of.prefetch(rows)
-            verified.extend(_verify(block, shingles_of, cfg))
+            found_blocks.append(VerifiedPairs(_verify(block, shingles_of, cfg)))
         del candidates, ii, jj
+        verified = VerifiedPairs.concat(found_blocks)
+        del found_blocks
         # 4. Template sentences: shared by many groups of otherwise different articles.
         templates, covered = _templates(ids, texts, index.units, verified, shingles_of, cfg)
         del index
-        verified.sort(key=_later_first)
-        kept = compact(_beyond(verified, covered, shingles_of, cfg))  # arrays until aligned
+        kept = _beyond(verified.later_first(), covered, shingles_of, cfg)
         del verified
         shingles_of.clear()
         # 5. Alignment: shared passages and word swaps; coverage decides the kind.
@@ -538,7 +538,7 @@ def _templates(
     ids: Sequence[str],
     texts: TextSource,
     units: Sequence[np.ndarray],
-    verified: Sequence[Verified],
+    verified: VerifiedPairs,
     shingles_of: RowCache,
     cfg: DedupConfig,
 ) -> tuple[list[Template], np.ndarray]:
@@ -546,7 +546,7 @@ def _templates(
         ids,
         texts,
         units,
-        [(i, j, inter) for i, j, inter, *_ in verified],
+        verified.shared(),
         shingles_of,
         cfg.template_min_groups,
         cfg.partial_containment,
@@ -554,8 +554,8 @@ def _templates(
 
 
 def _beyond(
-    verified: list[Verified], covered: np.ndarray, shingles_of: RowCache, cfg: DedupConfig
-) -> list[Verified]:
+    verified: VerifiedPairs, covered: np.ndarray, shingles_of: RowCache, cfg: DedupConfig
+) -> VerifiedPairs:
     """The pairs (ordered by ``_later_first``) that still copy outside the templates."""
     if not (cfg.exclude_templates and covered.size):
         return verified
@@ -565,18 +565,20 @@ def _beyond(
         """Article ``k``'s 5-grams outside every template sentence."""
         return without(shingles_of(k), covered)
 
-    kept: list[Verified] = []
+    kept: list[VerifiedPairs] = []
     for some, needed in blocks(verified, lambda t: t[:2], _BLOCK):
         shingles_of.prefetch(needed)
-        kept.extend(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
-    return kept
+        kept.append(
+            VerifiedPairs(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
+        )
+    return VerifiedPairs.concat(kept)
 
 
 def templates_task(
     ids: Sequence[str],
     texts: TextSource,
     units: Sequence[np.ndarray],
-    verified: Sequence[Verified],
+    verified: VerifiedPairs,
     cfg: DedupConfig,
 ) -> tuple[list[Template], np.ndarray, list[tuple[int, int]]]:
     """The templates, their 5-grams and the verified pairs they leave with too little.
@@ -586,7 +588,7 @@ def templates_task(
     """
     shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
     templates, covered = _templates(ids, texts, units, verified, shingles_of, cfg)
-    order = sorted(verified, key=_later_first)
+    order = verified.later_first()
     kept = {t[:2] for t in _beyond(order, covered, shingles_of, cfg)}
     return templates, covered, [t[:2] for t in order if t[:2] not in kept]
 

@@ -75,7 +75,7 @@ def find_templates(
     doc_ids: Sequence[str],
     texts: TextSource,
     units: Sequence[np.ndarray],
-    pairs: Sequence[tuple[int, int, int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     shingles_of: Callable[[int], np.ndarray],
     min_groups: int,
     containment: float,
@@ -83,7 +83,8 @@ def find_templates(
     """Template sentences and the sorted 5-gram hashes they cover.
 
     ``units[i]`` holds article ``i``'s sentence hashes (``unit_hashes``); ``pairs``
-    are the verified pairs ``(i, j, 5-grams they share)``. For a sentence held by ``min_groups`` articles or more,
+    are the verified pairs as three arrays: ``i``, ``j``, the 5-grams they share.
+    For a sentence held by ``min_groups`` articles or more,
     two of them belong to one group when they are a verified pair even with the
     sentence left out (their other shared text still reaches ``containment``): a copy
     family shares much more than any one sentence, users of a template share little
@@ -157,16 +158,13 @@ class _Partners:
     at scale; three arrays sorted by article cost 24 (each pair twice).
     """
 
-    def __init__(self, pairs: Sequence[tuple[int, int, int]], n: int) -> None:
-        count = len(pairs)
-        flat = np.fromiter(
-            (v for i, j, shared in pairs for v in (i, j, shared)), dtype=np.int64, count=3 * count
-        ).reshape(count, 3)
+    def __init__(self, pairs: tuple[np.ndarray, np.ndarray, np.ndarray], n: int) -> None:
+        ii, jj, inter = (np.asarray(a, dtype=np.int64) for a in pairs)
         # each pair seen from both ends; a stable sort keeps each article's partners
         # in the order of ``pairs``
-        start = np.column_stack([flat[:, 0], flat[:, 1]]).ravel()
-        other = np.column_stack([flat[:, 1], flat[:, 0]]).ravel()
-        shared = np.repeat(flat[:, 2], 2)
+        start = np.column_stack([ii, jj]).ravel()
+        other = np.column_stack([jj, ii]).ravel()
+        shared = np.repeat(inter, 2)
         order = np.argsort(start, kind="stable")
         self._other, self._shared = other[order], shared[order]
         self._bounds = np.searchsorted(start[order], np.arange(n + 1))
