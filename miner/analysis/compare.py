@@ -94,14 +94,8 @@ def slogan_by_unit(articles: Iterable[Article], slogans: Iterable[Slogan]) -> li
     groups_of: dict[str, list[tuple[str, str]]] = {}
     unit_of: dict[str, str] = {}
     for a in articles:
-        groups = [("corpus", "all")]
-        if a.unit_type:
-            groups.append(("unit_type", a.unit_type))
-        province = province_of(a.region)
-        if province:
-            groups.append(("province", province))
-        groups_of[a.doc_id] = groups
-        unit_of[a.doc_id] = a.unit_name or f"doc:{a.doc_id}"
+        groups_of[a.doc_id] = slogan_groups(a)
+        unit_of[a.doc_id] = counted_unit(a)
     mentions: dict[tuple[str, str, str, str], int] = defaultdict(int)
     docs: dict[tuple[str, str, str, str], set[str]] = defaultdict(set)
     for s in slogans:
@@ -116,6 +110,22 @@ def slogan_by_unit(articles: Iterable[Article], slogans: Iterable[Slogan]) -> li
         SloganCount(*key, mentions[key], len(docs[key]), len({unit_of[d] for d in docs[key]}))
         for key in sorted(mentions)
     ]
+
+
+def slogan_groups(a: Article) -> list[tuple[str, str]]:
+    """The (scope, group) pairs whose slogan counts ``a``'s slogans count in."""
+    groups = [("corpus", "all")]
+    if a.unit_type:
+        groups.append(("unit_type", a.unit_type))
+    province = province_of(a.region)
+    if province:
+        groups.append(("province", province))
+    return groups
+
+
+def counted_unit(a: Article) -> str:
+    """The unit ``a`` speaks for in ``SloganCount.units`` (itself when it names none)."""
+    return a.unit_name or f"doc:{a.doc_id}"
 
 
 def top_by_group(

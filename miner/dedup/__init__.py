@@ -42,12 +42,14 @@ from miner.dedup.align import (
     content_tokens,
     summarise_swaps,
 )
-from miner.dedup.clusters import ClusterRow, clusters
+from miner.dedup.clusters import ClusterRow, UnionFind, clusters, family_rows
 from miner.dedup.index import candidate_pairs
 from miner.dedup.minhash import band_keys, signatures
 from miner.dedup.shingles import shared_count, unique, window_hashes, winnow, without
+from miner.dedup.stored import StoredIndex, sizes_of
 from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
+from miner.dedup.verified import Verified, VerifiedPairs
 from miner.dedup.view import MatchView, match_view, matching_view
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
@@ -87,6 +89,9 @@ class DedupResult:
     # The ``duplicates`` table itself (``start_dedup(..., spill=...)``), sorted as
     # ``pairs`` would be, which is then empty.
     pair_table: pa.Table | None = None
+    # Whether the two tables went to ``start_dedup``'s ``sink`` part by part instead
+    # (``pair_table`` and ``passage_table`` are then None).
+    sunk: bool = False
 
 
 @dataclass(slots=True)
@@ -166,21 +171,31 @@ PairFinder = Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _candidates(
-    index: DedupIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
+    index: DedupIndex | StoredIndex, cfg: DedupConfig, find_pairs: PairFinder = candidate_pairs
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs as two arrays ``i < j``, sorted by ``(i, j)``: compact at any size."""
     max_df = cfg.max_df
     if cfg.candidates == "lsh":
         ii, jj, _ = find_pairs(index.keys, max_df=max_df, min_shared=1)
-    else:
-        ii, jj, shared = find_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
-        # Fingerprint containment estimates 5-gram containment; a third of the
-        # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
-        sizes = np.array([k.size for k in index.keys], dtype=np.int64)
+        return ii, jj
+    # Fingerprint containment estimates 5-gram containment; a third of the
+    # threshold lost no verified pair on ../shared/corpus/real and drops 94%.
+    sizes = sizes_of(index.keys)
+    least = cfg.partial_containment * cfg.prefilter
+
+    def contained(ii: np.ndarray, jj: np.ndarray, shared: np.ndarray) -> np.ndarray:
         smaller = np.maximum(1, np.minimum(sizes[ii], sizes[jj]))
-        keep = shared / smaller >= cfg.partial_containment * cfg.prefilter
-        ii, jj = ii[keep], jj[keep]
-    return ii, jj
+        keep: np.ndarray = shared / smaller >= least
+        return keep
+
+    if find_pairs is candidate_pairs:  # filtered as the pairs come (bounded memory)
+        ii, jj, _ = candidate_pairs(
+            index.keys, max_df=max_df, min_shared=cfg.min_shared, where=contained
+        )
+        return ii, jj
+    ii, jj, shared = find_pairs(index.keys, max_df=max_df, min_shared=cfg.min_shared)
+    keep = contained(ii, jj, shared)
+    return ii[keep], jj[keep]
 
 
 def _pairs(ii: np.ndarray, jj: np.ndarray, step: int = 65_536) -> Iterator[tuple[int, int]]:
@@ -239,14 +254,15 @@ def start_dedup(
     *,
     find_pairs: PairFinder | None = None,
     submit: Submit | None = None,
-    index: DedupIndex | None = None,
+    index: DedupIndex | StoredIndex | None = None,
     texts: TextSource | None = None,
-    lengths: Sequence[int] | None = None,
+    lengths: Sequence[int] | np.ndarray | None = None,
     window: int = ALIGN_WINDOW,
     passage_table: bool = False,
     after_chunk: Callable[[], None] | None = None,
     shared_texts: TextSource | None = None,
     spill: Path | None = None,
+    sink: Callable[[str, pa.Table], None] | None = None,
 ) -> Callable[[], DedupResult]:
     """Run the search up to the alignment, which ``submit`` starts; call the result to finish.
 
@@ -278,7 +294,9 @@ def start_dedup(
     they come and are read back sorted at the end (``miner.tables.spill``), the pairs
     the templates leave out dropped then: ``DedupResult.passage_table`` and
     ``pair_table`` hold the two tables, and memory does not hold every pair and
-    passage of the corpus while the chunks are collected.
+    passage of the corpus while the chunks are collected. With ``sink`` too, the
+    sorted tables are not built whole either: they go to ``sink(name, part)`` in
+    parts of ``miner.tables.spill.PART_ROWS`` rows, in order (``DedupResult.sunk``).
     """
     cfg = config or DedupConfig()
     if texts is None:
@@ -309,7 +327,7 @@ def start_dedup(
     #    articles at a time (candidates come sorted by their first article).
     ii, jj = _candidates(index, cfg, find_pairs or candidate_pairs)
     candidates = ((i, j) for i, j in _pairs(ii, jj) if _key(ids[i], ids[j]) not in found)
-    verified: list[Verified]
+    verified: VerifiedPairs
     if on_pool:
         assert submit is not None
         source = texts
@@ -319,7 +337,7 @@ def start_dedup(
                 got = shared_texts if shared_texts is not None else source.fetch(rows)
                 yield submit(verify_block, block, got, cfg)
 
-        verified = [t for some in _Ahead(verifying(), window) for t in some]
+        verified = VerifiedPairs.concat(VerifiedPairs(some) for some in _Ahead(verifying(), window))
         del candidates, ii, jj
         # 4. Templates, and the pairs that share only them, on a worker when it can
         #    read the texts itself, while 5. the others align every verified pair:
@@ -329,30 +347,36 @@ def start_dedup(
         else:  # the texts would be sent whole: found here
             held = _ready(templates_task(ids, texts, index.units, verified, cfg))
         del index
-        order = sorted(verified, key=_later_first)  # a copy: the task above may not be sent yet
+        order = verified.later_first()  # a copy: the task above may not be sent yet
         del verified
         aligning = _align_tasks(order, ids, texts, shared_texts, cfg, submit)
         started = _Ahead(aligning, window)
         del order
     else:
         shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
-        verified = []
+        found_blocks: list[VerifiedPairs] = []
         for block, rows in blocks(candidates, lambda p: p, _BLOCK):
             shingles_of.prefetch(rows)
-            verified.extend(_verify(block, shingles_of, cfg))
+            found_blocks.append(VerifiedPairs(_verify(block, shingles_of, cfg)))
         del candidates, ii, jj
+        verified = VerifiedPairs.concat(found_blocks)
+        del found_blocks
         # 4. Template sentences: shared by many groups of otherwise different articles.
         templates, covered = _templates(ids, texts, index.units, verified, shingles_of, cfg)
         del index
-        verified.sort(key=_later_first)
-        verified = _beyond(verified, covered, shingles_of, cfg)
+        kept = _beyond(verified.later_first(), covered, shingles_of, cfg)
+        del verified
         shingles_of.clear()
         # 5. Alignment: shared passages and word swaps; coverage decides the kind.
         run = submit or (lambda fn, *args: lambda: fn(*args))
-        started = _Ahead(_align_tasks(verified, ids, texts, None, cfg, run), window)
+        started = _Ahead(_align_tasks(kept, ids, texts, None, cfg, run), window)
         held = _ready((templates, covered, []))
-    dates = {a.doc_id: a.date for a in articles}
-    sizes = dict(zip(ids, lengths, strict=True))
+
+    def dated() -> tuple[dict[str, str | None], dict[str, int]]:
+        """Each article's date and length, for the families: made when they are."""
+        assert lengths is not None
+        sizes = dict(zip(ids, (int(n) for n in lengths), strict=True))
+        return {a.doc_id: a.date for a in articles}, sizes
 
     aligned_pairs: list[DuplicatePair] = []
     passages: list[Passage] = []
@@ -404,7 +428,7 @@ def start_dedup(
         aligned_pairs.clear()
         pairs = [found[k] for k in sorted(found)]
         found.clear()
-        families = clusters(((p.doc_a, p.doc_b) for p in pairs), dates, sizes)
+        families = clusters(((p.doc_a, p.doc_b) for p in pairs), *dated())
         if passage_table:
             table = _sorted_passages(tables, left_out)
             return DedupResult(pairs, [], families, templates, table)
@@ -419,18 +443,39 @@ def start_dedup(
         left_out: set[tuple[str, str]],
     ) -> DedupResult:
         """``finish`` with the chunks' pairs and passages read back sorted from disk."""
+        kept: dict[str, list[pa.Table]] = {"duplicates": [], "passages": []}
+
+        def give(name: str, part: pa.Table) -> None:
+            if sink is None:
+                kept[name].append(part)
+                return
+            sink(name, part)
+            if after_chunk is not None:
+                after_chunk()  # the part, now in the store
+
+        families = UnionFind()
         try:
             # the exact copies, found before the alignment (no key is in both)
             pair_rows.add(to_arrow("duplicates", found.values()))
             found.clear()
-            passage_table = _without(passage_rows.sorted(_PASSAGE_KEYS), left_out)
-            passage_rows.close()
-            pair_table = _without(pair_rows.sorted(["doc_a", "doc_b"]), left_out)
+            without = _pair_keys(left_out)
+            for part in pair_rows.sorted_parts(["doc_a", "doc_b"], without=without):
+                for a, b in _pair_ids(part):
+                    families.union(a, b)
+                give("duplicates", part)
+                del part
+            pair_rows.close()
+            for part in passage_rows.sorted_parts(_PASSAGE_KEYS, without=without):
+                give("passages", part)
+                del part
         finally:
             pair_rows.close()
             passage_rows.close()
-        families = clusters(_pair_ids(pair_table), dates, sizes)
-        return DedupResult([], [], families, templates, passage_table, pair_table)
+        rows = family_rows(families, *dated())
+        if sink is not None:
+            return DedupResult([], [], rows, templates, sunk=True)
+        pair_table, passage_table = (_whole(kept[name]) for name in ("duplicates", "passages"))
+        return DedupResult([], [], rows, templates, passage_table, pair_table)
 
     return finish
 
@@ -440,8 +485,6 @@ def _ready(value: T) -> Callable[[], T]:
     return lambda: value
 
 
-# A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
-Verified = tuple[int, int, int, int, float]
 # What a task reads texts from: a source it opens itself (``shared_texts``), or the
 # texts it needs, sent with it.
 Texts = TextSource | Mapping[int, str]
@@ -495,7 +538,7 @@ def _templates(
     ids: Sequence[str],
     texts: TextSource,
     units: Sequence[np.ndarray],
-    verified: Sequence[Verified],
+    verified: VerifiedPairs,
     shingles_of: RowCache,
     cfg: DedupConfig,
 ) -> tuple[list[Template], np.ndarray]:
@@ -503,7 +546,7 @@ def _templates(
         ids,
         texts,
         units,
-        [(i, j, inter) for i, j, inter, *_ in verified],
+        verified.shared(),
         shingles_of,
         cfg.template_min_groups,
         cfg.partial_containment,
@@ -511,8 +554,8 @@ def _templates(
 
 
 def _beyond(
-    verified: list[Verified], covered: np.ndarray, shingles_of: RowCache, cfg: DedupConfig
-) -> list[Verified]:
+    verified: VerifiedPairs, covered: np.ndarray, shingles_of: RowCache, cfg: DedupConfig
+) -> VerifiedPairs:
     """The pairs (ordered by ``_later_first``) that still copy outside the templates."""
     if not (cfg.exclude_templates and covered.size):
         return verified
@@ -522,18 +565,20 @@ def _beyond(
         """Article ``k``'s 5-grams outside every template sentence."""
         return without(shingles_of(k), covered)
 
-    kept: list[Verified] = []
+    kept: list[VerifiedPairs] = []
     for some, needed in blocks(verified, lambda t: t[:2], _BLOCK):
         shingles_of.prefetch(needed)
-        kept.extend(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
-    return kept
+        kept.append(
+            VerifiedPairs(t for t in some if _beyond_templates(own_of(t[0]), own_of(t[1]), cfg))
+        )
+    return VerifiedPairs.concat(kept)
 
 
 def templates_task(
     ids: Sequence[str],
     texts: TextSource,
     units: Sequence[np.ndarray],
-    verified: Sequence[Verified],
+    verified: VerifiedPairs,
     cfg: DedupConfig,
 ) -> tuple[list[Template], np.ndarray, list[tuple[int, int]]]:
     """The templates, their 5-grams and the verified pairs they leave with too little.
@@ -543,7 +588,7 @@ def templates_task(
     """
     shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
     templates, covered = _templates(ids, texts, units, verified, shingles_of, cfg)
-    order = sorted(verified, key=_later_first)
+    order = verified.later_first()
     kept = {t[:2] for t in _beyond(order, covered, shingles_of, cfg)}
     return templates, covered, [t[:2] for t in order if t[:2] not in kept]
 
@@ -603,6 +648,19 @@ def _pair_ids(table: pa.Table, step: int = 65_536) -> Iterator[tuple[str, str]]:
         yield from zip(
             part.column("doc_a").to_pylist(), part.column("doc_b").to_pylist(), strict=True
         )
+
+
+def _pair_keys(pairs: set[tuple[str, str]]) -> pa.Table | None:
+    """``pairs`` as a table of ``doc_a`` and ``doc_b`` (None when there is none)."""
+    if not pairs:
+        return None
+    a, b = zip(*sorted(pairs), strict=True)
+    return pa.table({"doc_a": pa.array(a, pa.string()), "doc_b": pa.array(b, pa.string())})
+
+
+def _whole(parts: list[pa.Table]) -> pa.Table:
+    """One table of ``sorted_parts``' parts, one chunk per column (the first part if alone)."""
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts).combine_chunks()
 
 
 def _without(table: pa.Table, pairs: set[tuple[str, str]]) -> pa.Table:

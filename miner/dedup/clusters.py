@@ -68,6 +68,13 @@ def clusters(
     uf = UnionFind()
     for a, b in pairs:
         uf.union(a, b)
+    return family_rows(uf, dates, lengths)
+
+
+def family_rows(
+    uf: UnionFind, dates: Mapping[str, str | None], lengths: Mapping[str, int]
+) -> list[ClusterRow]:
+    """``clusters`` of the pairs already joined in ``uf`` (pairs read a part at a time)."""
     rows: list[ClusterRow] = []
     for number, members in enumerate(uf.groups(), start=1):
         rep = min(

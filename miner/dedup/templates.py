@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ import numpy as np
 
 from miner.dedup.clusters import UnionFind
 from miner.dedup.shingles import shingle_hashes
+from miner.dedup.stored import runs, sizes_of
 from miner.dedup.texts import TextSource, blocks
 from miner.dedup.view import MatchView, match_view
 
@@ -75,7 +75,7 @@ def find_templates(
     doc_ids: Sequence[str],
     texts: TextSource,
     units: Sequence[np.ndarray],
-    pairs: Sequence[tuple[int, int, int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     shingles_of: Callable[[int], np.ndarray],
     min_groups: int,
     containment: float,
@@ -83,7 +83,8 @@ def find_templates(
     """Template sentences and the sorted 5-gram hashes they cover.
 
     ``units[i]`` holds article ``i``'s sentence hashes (``unit_hashes``); ``pairs``
-    are the verified pairs ``(i, j, 5-grams they share)``. For a sentence held by ``min_groups`` articles or more,
+    are the verified pairs as three arrays: ``i``, ``j``, the 5-grams they share.
+    For a sentence held by ``min_groups`` articles or more,
     two of them belong to one group when they are a verified pair even with the
     sentence left out (their other shared text still reaches ``containment``): a copy
     family shares much more than any one sentence, users of a template share little
@@ -91,8 +92,8 @@ def find_templates(
     """
     if not units:
         return [], _EMPTY
-    all_h = np.concatenate(units)
-    all_d = np.repeat(np.arange(len(units), dtype=np.int64), [u.size for u in units])
+    all_h = np.concatenate([values for _, _, values in runs(units)] or [_EMPTY])
+    all_d = np.repeat(np.arange(len(units), dtype=np.int64), sizes_of(units))
     order = np.lexsort((all_d, all_h))
     all_h, all_d = all_h[order], all_d[order]
     starts = np.flatnonzero(np.r_[True, all_h[1:] != all_h[:-1]]) if all_h.size else all_h
@@ -100,20 +101,12 @@ def find_templates(
     common = sizes >= min_groups
     if not common.any():
         return [], _EMPTY
-    partners: dict[int, dict[int, int]] = defaultdict(dict)
-    for i, j, shared in pairs:
-        partners[i][j] = shared
-        partners[j][i] = shared
+    partners = _Partners(pairs, len(units))
 
     def linked(docs: list[int]) -> list[tuple[int, int, int]]:
         """The verified pairs ``(i, j, shared)`` among the holders of one sentence."""
         held = set(docs)
-        return [
-            (i, j, shared)
-            for i in docs
-            for j, shared in partners.get(i, {}).items()
-            if j > i and j in held
-        ]
+        return [(i, j, shared) for i in docs for j, shared in partners.of(i) if j > i and j in held]
 
     held_by = (
         (int(all_h[start]), all_d[start : start + size].tolist())
@@ -156,6 +149,30 @@ def find_templates(
     hashes = [shingle_hashes(view) for *_, view, _ in found]
     covered = np.unique(np.concatenate(hashes)) if hashes else _EMPTY
     return rows, covered
+
+
+class _Partners:
+    """Each article's verified partners and the 5-grams they share, as arrays.
+
+    A dict of dicts cost ~150 bytes a pair, the largest part of the search's memory
+    at scale; three arrays sorted by article cost 24 (each pair twice).
+    """
+
+    def __init__(self, pairs: tuple[np.ndarray, np.ndarray, np.ndarray], n: int) -> None:
+        ii, jj, inter = (np.asarray(a, dtype=np.int64) for a in pairs)
+        # each pair seen from both ends; a stable sort keeps each article's partners
+        # in the order of ``pairs``
+        start = np.column_stack([ii, jj]).ravel()
+        other = np.column_stack([jj, ii]).ravel()
+        shared = np.repeat(inter, 2)
+        order = np.argsort(start, kind="stable")
+        self._other, self._shared = other[order], shared[order]
+        self._bounds = np.searchsorted(start[order], np.arange(n + 1))
+
+    def of(self, i: int) -> zip[tuple[int, int]]:
+        """(partner, shared 5-grams) of article ``i``."""
+        lo, hi = int(self._bounds[i]), int(self._bounds[i + 1])
+        return zip(self._other[lo:hi].tolist(), self._shared[lo:hi].tolist(), strict=True)
 
 
 def _sentence(text: str, h: int) -> tuple[str, str] | None:

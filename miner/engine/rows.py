@@ -14,7 +14,7 @@ import functools
 import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, overload
 
 import pyarrow as pa
 
@@ -156,3 +156,37 @@ RECORD_TYPES: dict[str, tuple[type, Sequence[str], dict[str, Any]]] = {
     "figures": (Figure, FIGURE_COLUMNS, _FIGURE_UNUSED),
     "slogans": (Slogan, SLOGAN_COLUMNS, {}),
 }
+
+
+class ArticleRows(Sequence[Article]):
+    """Articles without their text, made from Arrow columns as they are read.
+
+    A run's corpus-level steps hold every article's metadata: as ``Article`` objects
+    that cost ~230 bytes each with their strings, and they were held for every
+    article of the corpus through the duplicate search; as columns, ~60.
+    """
+
+    def __init__(self, table: pa.Table, fixed: dict[str, Any]) -> None:
+        self._table = table
+        self._fixed = fixed
+
+    def __len__(self) -> int:
+        return self._table.num_rows
+
+    @overload
+    def __getitem__(self, k: int) -> Article: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[Article]: ...
+    def __getitem__(self, k: int | slice) -> Article | list[Article]:
+        if isinstance(k, slice):
+            lo, hi, step = k.indices(len(self))
+            return list(self._records(self._table.slice(lo, max(0, hi - lo))))[::step]
+        if not -len(self) <= k < len(self):
+            raise IndexError(k)
+        return next(self._records(self._table.slice(k % len(self), 1)))
+
+    def __iter__(self) -> Iterator[Article]:
+        return self._records(self._table)
+
+    def _records(self, table: pa.Table) -> Iterator[Article]:
+        return records(table, Article, table.column_names, self._fixed)

@@ -20,16 +20,25 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
-from miner.analysis.compare import slogan_by_unit, units_table
 from miner.clean.boilerplate import Boilerplate
 from miner.clean.boilerplate import learn as learn_footers
 from miner.dedup import DedupIndex, DedupResult, start_dedup
+from miner.dedup.stored import StoredIndex
+from miner.engine.aggregates import (
+    META_COLUMNS,
+    NO_TEXT,
+    add,
+    add_aggregates,
+    add_checks,
+    stored_records,
+)
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
 from miner.engine.memory import release_memory
-from miner.engine.rows import RECORD_TYPES, records
+from miner.engine.rows import ArticleRows
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
     article_pass,
@@ -40,13 +49,11 @@ from miner.engine.tasks import (
 )
 from miner.engine.texts import PartTexts, StoredTexts
 from miner.engine.workers import Engine, InProcess, ProcessPool, default_jobs
-from miner.extract.checks import corpus_checks_by_part
-from miner.extract.digits import digit_tests
 from miner.extract.lexicon import lexicon_rows
 from miner.ingest import Skipped, read_inputs
 from miner.ingest.errors import is_internal
 from miner.ingest.files import iter_files
-from miner.models import Article, ErrorRecord, Figure, Page
+from miner.models import ErrorRecord, Page
 from miner.pipeline import RunResult
 from miner.settings import Settings
 from miner.tables.schema import to_arrow
@@ -171,15 +178,22 @@ def _groups(texts: Iterable[str], batch_bytes: int) -> Iterator[list[str]]:
         yield group
 
 
-def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings) -> DedupIndex:
+def _words(
+    store: Store, engine: Engine, lexicon: list[str], settings: Settings
+) -> DedupIndex | StoredIndex:
     """``documents.words`` with the run's lexicon, batch by batch on the engine.
 
     The same tasks compute the duplicate search's first pass, which also reads every
-    article once; its index comes back in article order. One ordered map runs over
-    the groups of every part, so workers go on with the next part's groups while a
-    part's last ones finish and this process writes it.
+    article once; its index comes back in article order (to files in the staging
+    folder when the store is partitioned: ``miner.dedup.stored``). One ordered map
+    runs over the groups of every part, so workers go on with the next part's groups
+    while a part's last ones finish and this process writes it.
     """
-    index = DedupIndex()
+    index: DedupIndex | StoredIndex = (
+        StoredIndex(store.staging / "index")
+        if isinstance(store, PartitionedStore)
+        else DedupIndex()
+    )
 
     def columns(tables: Iterator[pa.Table]) -> Iterator[pa.Array]:
         sizes: collections.deque[int] = collections.deque()  # groups per part read so far
@@ -213,58 +227,41 @@ def _words(store: Store, engine: Engine, lexicon: list[str], settings: Settings)
     return index
 
 
-# What the corpus-level steps read of an article besides its text: units and
-# slogan_by_unit its unit, digit tests and corpus checks its unit name and type,
-# the duplicate search its date (a family's representative) and length.
-_META_COLUMNS = ("doc_id", "unit_name", "unit_type", "region", "date")
-_NO_TEXT = {"source": "", "part": 0, "title": None, "text": ""}
-
-
-def _metadata(store: Store) -> tuple[list[Article], list[int], list[int]]:
+def _metadata(store: Store) -> tuple[ArticleRows, np.ndarray, list[int]]:
     """Every article without its text (``text`` is empty), the texts' lengths, rows per part.
 
     The texts are most of an article in memory; the steps that need them read them
-    from the store when they need them (``_texts_by_part``, ``StoredTexts``).
+    from the store when they need them (``StoredTexts``, ``miner.engine.aggregates``).
+    The rest is held as columns, not objects (``ArticleRows``).
     """
-    articles: list[Article] = []
-    lengths: list[int] = []
+    chunks: list[pa.Table] = []
+    lengths: list[np.ndarray] = []
     part_rows: list[int] = []
-    for chunk in store.chunks("documents", [*_META_COLUMNS, "n_chars"]):
-        articles.extend(records(chunk, Article, _META_COLUMNS, _NO_TEXT))
-        lengths.extend(chunk.column("n_chars").to_pylist())
+    for chunk in store.chunks("documents", [*META_COLUMNS, "n_chars"]):
+        chunks.append(chunk.select(list(META_COLUMNS)))
+        lengths.append(chunk.column("n_chars").to_numpy())
         part_rows.append(chunk.num_rows)
-    return articles, lengths, part_rows
-
-
-def _texts_by_part(store: Store) -> Iterator[tuple[dict[str, str], Iterator[Figure]]]:
-    """(doc id → text, figures) of each part in turn: part k of both tables covers the same pages."""
-    cls, columns, fixed = RECORD_TYPES["figures"]
-    for docs, figures in zip(
-        store.chunks("documents", ["doc_id", "text"]),
-        store.chunks("figures", columns),
-        strict=True,
-    ):
-        ids, texts = (docs.column(c).to_pylist() for c in ("doc_id", "text"))
-        del docs
-        yield dict(zip(ids, texts, strict=True)), records(figures, cls, columns, fixed)
+    table = pa.concat_tables(chunks).combine_chunks()
+    return ArticleRows(table, NO_TEXT), np.concatenate(lengths), part_rows
 
 
 def _dedup_tables(found: DedupResult) -> dict[str, pa.Table]:
-    """The four tables of the duplicate search."""
-    return {
-        "duplicates": (
+    """The tables of the duplicate search not already in the store (``DedupResult.sunk``)."""
+    tables: dict[str, pa.Table] = {}
+    if not found.sunk:
+        tables["duplicates"] = (
             found.pair_table
             if found.pair_table is not None
             else to_arrow("duplicates", found.pairs)
-        ),
-        "passages": (
+        )
+        tables["passages"] = (
             found.passage_table
             if found.passage_table is not None
             else to_arrow("passages", found.passages)
-        ),
-        "clusters": to_arrow("clusters", found.clusters),
-        "templates": to_arrow("templates", found.templates),
-    }
+        )
+    tables["clusters"] = to_arrow("clusters", found.clusters)
+    tables["templates"] = to_arrow("templates", found.templates)
+    return tables
 
 
 def _window(engine: Engine, shared: PartTexts | None) -> int:
@@ -277,18 +274,6 @@ def _window(engine: Engine, shared: PartTexts | None) -> int:
     if isinstance(engine, InProcess):
         return 0
     return (8 if shared is not None else 2) * engine.jobs
-
-
-def _add(store: Store, name: str, rows: Iterable[Any]) -> None:
-    """Rows of a corpus-level table to the store, and out of memory where it is partitioned."""
-    store.append(name, to_arrow(name, rows))
-    release_memory()
-
-
-def _records(store: Store, name: str) -> Iterator[Any]:
-    cls, columns, fixed = RECORD_TYPES[name]
-    for chunk in store.chunks(name, columns):
-        yield from records(chunk, cls, columns, fixed)
 
 
 def run_engine(
@@ -331,7 +316,7 @@ def run_engine(
         clock.lap("pages")
         release_memory()
         # 5b. words, with the campaign lexicon this corpus taught (双比双争 stays one token).
-        lexicon = lexicon_rows(_records(store, "slogans"))
+        lexicon = lexicon_rows(stored_records(store, "slogans"))
         index = _words(store, engine, [str(row["word"]) for row in lexicon], settings)
         clock.lap("words")
         release_memory()  # the words step's parts and private segmenters
@@ -360,23 +345,18 @@ def run_engine(
             shared_texts=shared,
             # a partitioned run's pairs and passages wait on disk until they are sorted
             spill=store.staging / "dedup" if isinstance(store, PartitionedStore) else None,
+            # and the sorted tables go to the store part by part as they are read back
+            sink=store.append if isinstance(store, PartitionedStore) else None,
         )
         del index, lengths
         clock.lap("dedup")
         texts.close()
         release_memory()
-        # Each table goes to the store as soon as it is made: a partitioned store writes
-        # it out, so the corpus-level tables are not all in memory at once.
-        _add(store, "checks", corpus_checks_by_part(articles, _texts_by_part(store)))
+        # the tables that need the whole corpus (``miner.engine.aggregates``)
+        add_checks(store, articles)
         clock.lap("checks")
-        _add(
-            store,
-            "digit_tests",
-            digit_tests(articles, _records(store, "figures"), grouped=True),
-        )
-        _add(store, "units", units_table(articles))
-        _add(store, "lexicon", lexicon)
-        _add(store, "slogan_by_unit", slogan_by_unit(articles, _records(store, "slogans")))
+        add_aggregates(store, articles)
+        add(store, "lexicon", lexicon)
         del articles, lexicon
         clock.lap("aggregates")
         release_memory()

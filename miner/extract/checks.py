@@ -129,16 +129,9 @@ def corpus_checks_by_part(
     claims: dict[tuple[object, ...], list[Any]] = {}
     for texts, figures in parts:
         for f in figures:
-            if not _distinctive(f, min_digits=3) or f.unit_class == "time":
+            key = claim_key(f, texts)
+            if key is None:
                 continue
-            if f.subject:
-                key: tuple[object, ...] = ("subject", f.subject, f.value, f.unit)
-            else:
-                text = texts.get(f.doc_id)
-                wording = _wording(f, text) if text is not None else None
-                if not wording:
-                    continue
-                key = ("wording", *wording)
             held = claims.get(key)
             if held is None:
                 claims[key] = [f.raw, f.doc_id, f.start]
@@ -150,18 +143,54 @@ def corpus_checks_by_part(
         docs = sorted({d for d, _ in found})
         if len(docs) < 2 or not _different_units([by_doc.get(d) for d in docs]):
             continue
-        label = f"{key[1]} {raw}" if key[0] == "subject" else _quoted(key[1:])
-        for doc in docs:
-            others = [d for d in docs if d != doc]
-            out.append(
-                Check(
-                    "repeated_in_other_documents",
-                    doc,
-                    f"{label} also in {', '.join(others[:5])}"
-                    + (f" and {len(others) - 5} more" if len(others) > 5 else ""),
-                    json.dumps(sorted({start for d, start in found if d == doc})),
-                )
+        out.extend(repeated_checks(claim_label(key, raw), docs, found))
+    return out
+
+
+def claim_key(f: Figure, texts: Mapping[str, str]) -> tuple[object, ...] | None:
+    """The claim ``f`` states, as ``corpus_checks`` groups figures (None: one that never counts).
+
+    ``texts`` holds the text of ``f``'s article, which the wording of a figure
+    without a subject is read from.
+    """
+    if not _distinctive(f, min_digits=3) or f.unit_class == "time":
+        return None
+    if f.subject:
+        return ("subject", f.subject, f.value, f.unit)
+    text = texts.get(f.doc_id)
+    wording = _wording(f, text) if text is not None else None
+    if not wording:
+        return None
+    return ("wording", *wording)
+
+
+def claim_label(key: tuple[object, ...], raw: str) -> str:
+    """How a check names a claim: its subject and first figure, or its quoted wording."""
+    return f"{key[1]} {raw}" if key[0] == "subject" else _quoted(key[1:])
+
+
+def repeated_checks(
+    label: str, docs: Sequence[str], found: Iterable[tuple[str, int]]
+) -> list[Check]:
+    """A ``repeated_in_other_documents`` check per article of ``docs`` (sorted, distinct).
+
+    ``found`` holds the (doc id, start) of every figure stating the claim.
+    """
+    starts: dict[str, set[int]] = defaultdict(set)
+    for d, start in found:
+        starts[d].add(start)
+    out: list[Check] = []
+    for doc in docs:
+        others = [d for d in docs if d != doc]
+        out.append(
+            Check(
+                "repeated_in_other_documents",
+                doc,
+                f"{label} also in {', '.join(others[:5])}"
+                + (f" and {len(others) - 5} more" if len(others) > 5 else ""),
+                json.dumps(sorted(starts[doc])),
             )
+        )
     return out
 
 

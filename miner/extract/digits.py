@@ -29,7 +29,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from miner.models import Article, Figure
@@ -145,47 +145,71 @@ def digit_tests(
         One row per scope, group and test that has at least ``MIN_FIGURES`` figures,
         corpus first, then unit types and unit names in sorted order.
     """
-    by_doc = {a.doc_id: a for a in articles}
-    # Digit counts per group, not lists of digits: a group's test needs only how
-    # often each digit occurs, and the corpus group would hold one entry per figure.
-    first: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-    last: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
-    seen: set[tuple[str, float, str, str | None]] = set()
-    current: str | None = None
-    done: set[str] = set()
-    for f in figures:
-        if grouped and f.doc_id != current:
-            if f.doc_id in done:
-                raise ValueError(f"figures of {f.doc_id} are not grouped by document")
-            if current is not None:
-                done.add(current)
-            current = f.doc_id
-            seen.clear()
-        key = (f.doc_id, f.value, f.unit, f.subject)
-        if f.unit_class in _SKIP_CLASSES or key in seen:
-            continue
-        seen.add(key)
-        article = by_doc.get(f.doc_id)
-        groups = [("corpus", "all")]
-        if article is not None and article.unit_type:
-            groups.append(("unit_type", article.unit_type))
-        if article is not None and article.unit_name:
-            groups.append(("unit_name", article.unit_name))
-        d1 = first_digit(f.value)
-        dn = last_digit(f) if f.qualifier == "exact" else None
-        for g in groups:
-            if d1 is not None:
-                first[g][d1] += 1
-            if dn is not None:
-                last[g][dn] += 1
-    rows: list[DigitTest] = []
-    order = {"corpus": 0, "unit_type": 1, "unit_name": 2}
-    for g in sorted(set(first) | set(last), key=lambda g: (order[g[0]], g[1])):
-        if first[g].total() >= MIN_FIGURES:
-            rows.append(_test(g, "first_digit_benford", first[g], range(1, 10), BENFORD))
-        if last[g].total() >= MIN_FIGURES:
-            rows.append(_test(g, "last_digit_uniform", last[g], range(10), UNIFORM))
-    return rows
+    counts = DigitCounts()
+    counts.add({a.doc_id: a for a in articles}, figures, grouped=grouped)
+    return counts.rows()
+
+
+class DigitCounts:
+    """The digit counts behind ``digit_tests``, added to a part of the corpus at a time.
+
+    Digit counts per group, not lists of digits: a group's test needs only how
+    often each digit occurs, and the corpus group would hold one entry per figure.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+        self.last: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+
+    def add(
+        self, by_doc: Mapping[str, Article], figures: Iterable[Figure], *, grouped: bool = False
+    ) -> None:
+        """Count ``figures``, whose articles ``by_doc`` holds (``digit_tests``' arguments).
+
+        Parts must hold whole documents: a figure repeated within its document is
+        counted once, and only within a part is that known.
+        """
+        first, last = self.first, self.last
+        seen: set[tuple[str, float, str, str | None]] = set()
+        current: str | None = None
+        done: set[str] = set()
+        for f in figures:
+            if grouped and f.doc_id != current:
+                if f.doc_id in done:
+                    raise ValueError(f"figures of {f.doc_id} are not grouped by document")
+                if current is not None:
+                    done.add(current)
+                current = f.doc_id
+                seen.clear()
+            key = (f.doc_id, f.value, f.unit, f.subject)
+            if f.unit_class in _SKIP_CLASSES or key in seen:
+                continue
+            seen.add(key)
+            article = by_doc.get(f.doc_id)
+            groups = [("corpus", "all")]
+            if article is not None and article.unit_type:
+                groups.append(("unit_type", article.unit_type))
+            if article is not None and article.unit_name:
+                groups.append(("unit_name", article.unit_name))
+            d1 = first_digit(f.value)
+            dn = last_digit(f) if f.qualifier == "exact" else None
+            for g in groups:
+                if d1 is not None:
+                    first[g][d1] += 1
+                if dn is not None:
+                    last[g][dn] += 1
+
+    def rows(self) -> list[DigitTest]:
+        """The tests of every group counted, corpus first, then unit types and unit names."""
+        first, last = self.first, self.last
+        rows: list[DigitTest] = []
+        order = {"corpus": 0, "unit_type": 1, "unit_name": 2}
+        for g in sorted(set(first) | set(last), key=lambda g: (order[g[0]], g[1])):
+            if first[g].total() >= MIN_FIGURES:
+                rows.append(_test(g, "first_digit_benford", first[g], range(1, 10), BENFORD))
+            if last[g].total() >= MIN_FIGURES:
+                rows.append(_test(g, "last_digit_uniform", last[g], range(10), UNIFORM))
+        return rows
 
 
 def _test(

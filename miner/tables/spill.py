@@ -5,25 +5,49 @@ its ``passages`` and ``duplicates`` tables are sorted by document ids at the end
 in memory until then, a corpus of near copies makes them grow with the corpus (about
 1 MB of passage rows per MB of input, three times over while they were concatenated,
 taken and combined), and they were the largest part of a large run's peak. Here each
-chunk's rows go to an Arrow IPC file as they come; the sort reads the key columns
+chunk's rows go to an uncompressed Parquet file as they come; the sort reads the key columns
 only, and the sorted table is then built one column at a time, so its peak is the
 result plus one column, not three copies of the table.
 
 The result is the table ``sort_indices`` and ``take`` of the concatenated chunks would
 give (Arrow's sort is stable), one chunk per column, so its Parquet bytes are those of
 the table built in memory.
+
+A table of a large corpus is read back in parts (``sorted_parts``): DuckDB sorts the
+files with a memory limit, spilling its runs to disk, and the sorted rows come out
+``PART_ROWS`` at a time, so no step holds the whole table. Up to ``PART_ROWS`` rows
+that is one part, the very table ``sorted`` gives.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    import duckdb
+
+# Rows per part of a table read back by ``sorted_parts``: 131,072 passages are about
+# 35 MB in memory, and a corpus under ~35 MB of near copies has fewer.
+PART_ROWS = 1 << 17
+# Rows of a table made as Python objects (the repeated claims' checks) that go to the
+# store at once: 16,384 checks are ~7 MB as objects.
+OBJECT_ROWS = 1 << 14
+# What DuckDB may hold while it sorts or groups (it spills to the spill folder beyond
+# that): a fixed share of the run's memory, whatever the corpus size. Its sort merges
+# runs of this size, a block of each pinned at once: at 64 MB, 1.2M passages (about
+# 300 MB of near copies) failed to pin a block; at 128 MB 4.8M sorted in +340 MB.
+SORT_MEMORY = "128MB"
+# The order rows were added in: the last sort key, so DuckDB's sort is stable too.
+SEQ = "_spill_seq"
 
 
 class SpilledRows:
@@ -53,9 +77,10 @@ class SpilledRows:
         """Write ``table``'s rows to a file of their own (nothing is kept in memory)."""
         if not table.num_rows:
             return
-        path = self.folder / f"{len(self.files):06d}.arrow"
-        with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, self.schema) as writer:
-            writer.write_table(table.cast(self.schema))
+        path = self.folder / f"{len(self.files):06d}.parquet"
+        seq = pa.array(range(self.rows, self.rows + table.num_rows), type=pa.int64())
+        spilled = table.cast(self.schema).append_column(SEQ, seq)
+        pq.write_table(spilled, path, compression="none", use_dictionary=False)
         self.files.append(path)
         self.rows += table.num_rows
 
@@ -63,8 +88,7 @@ class SpilledRows:
         """One column of every file, in file order, as one array (one copy in memory)."""
         pieces: list[pa.Array] = []
         for path in self.files:
-            with pa.OSFile(str(path)) as source:
-                pieces.extend(ipc.open_file(source).read_all().column(name).chunks)
+            pieces.extend(pq.read_table(path, columns=[name]).column(0).chunks)
         return pa.concat_arrays(pieces)
 
     def sorted(self, keys: Sequence[str]) -> pa.Table:
@@ -86,8 +110,96 @@ class SpilledRows:
             del column
         return pa.Table.from_arrays(columns, schema=self.schema)
 
+    def sorted_parts(
+        self,
+        keys: Sequence[str],
+        *,
+        without: pa.Table | None = None,
+        part_rows: int | None = None,
+    ) -> Iterator[pa.Table]:
+        """``sorted(keys)`` as tables of ``part_rows`` (``PART_ROWS``) rows, one at least.
+
+        ``without`` holds key values (some of the key columns) whose rows are left
+        out. Each table has one chunk per column; with ``part_rows`` rows or fewer in
+        all, the one table is ``sorted(keys)``'s, byte for byte once written.
+        """
+        part_rows = part_rows or PART_ROWS
+        if not self.files:
+            yield self.schema.empty_table()
+            return
+        with self.connect() as con:
+            columns = ", ".join(f's."{f.name}"' for f in self.schema)
+            order = ", ".join(f's."{k}"' for k in [*keys, SEQ])
+            query = f"SELECT {columns} FROM spilled s"
+            if without is not None and without.num_rows:
+                con.register("without", without)
+                match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
+                query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
+            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
+            yield from table_parts(reader, self.schema, part_rows)
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A DuckDB connection that reads the rows as the view ``spilled`` (with ``SEQ``).
+
+        DuckDB holds at most ``SORT_MEMORY`` and spills the rest of a sort or a
+        grouping to this object's folder.
+        """
+        import duckdb
+
+        con = duckdb.connect(
+            config={
+                "memory_limit": SORT_MEMORY,
+                "temp_directory": str(self.folder / "duckdb"),
+                "threads": 1,
+            }
+        )
+        try:
+            # DuckDB's own reader: an Arrow dataset's scan is not bounded by the limit
+            con.read_parquet([str(p) for p in self.files]).create_view("spilled")
+            yield con
+        finally:
+            con.close()
+
     def close(self) -> None:
         """Remove the files."""
         shutil.rmtree(self.folder, ignore_errors=True)
         self.files = []
         self.rows = 0
+
+
+def table_parts(
+    batches: Iterable[pa.RecordBatch], schema: pa.Schema, part_rows: int | None = None
+) -> Iterator[pa.Table]:
+    """The rows of ``batches`` as tables of ``schema`` (columns renamed in order), one at least.
+
+    Each table has ``part_rows`` (``PART_ROWS``) rows, the last one fewer, and one
+    chunk per column: a table of up to ``part_rows`` rows gives the Parquet bytes of
+    the same rows built in one go.
+    """
+    part_rows = part_rows or PART_ROWS
+    held: list[pa.RecordBatch] = []
+    count = 0
+    given = False
+    for batch in batches:
+        while batch.num_rows:
+            take = batch.slice(0, part_rows - count)
+            held.append(take)
+            count += take.num_rows
+            batch = batch.slice(take.num_rows)
+            if count == part_rows:
+                part = _table(held, schema)
+                held.clear()  # the batches, copied into the part: let them go first
+                count, given = 0, True
+                yield part
+    if count or not given:
+        part = _table(held, schema)
+        held.clear()
+        yield part
+
+
+def _table(batches: list[pa.RecordBatch], schema: pa.Schema) -> pa.Table:
+    if not batches:
+        return schema.empty_table()
+    table = pa.Table.from_batches(batches).rename_columns(schema.names).cast(schema)
+    return table.combine_chunks()
