@@ -45,6 +45,10 @@ CREDIT = re.compile(
 )
 
 
+# A posting's full date, numeric or written out (2022-05-02, 2022年5月2日).
+POSTED_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
+
+
 RULE_LINE = re.compile(r"^[-—－─━=＝~～·•*＊_＿﹌﹏\s]{3,}$")
 
 

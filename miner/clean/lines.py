@@ -30,6 +30,7 @@ from miner.clean.cues import (
     HEAD_LINES,
     META_KEYS,
     PHONE,
+    POSTED_DATE,
     RULE_LINE,
     SCOPE_WORDS,
     SENTENCE_END,
@@ -603,14 +604,13 @@ def _disclosure_block(lines: Sequence[str], nonempty: list[int], rules: dict[int
 
 # A bare date field (时间:2011-12-7) is the posting's stamp when the page's other stamps
 # (来源:…, 作者:…) sit beside it; alone it may be an event's time, the notice's own.
-_STAMP_DATE = r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)"
 # (a clock time to the second, 17:40:48, is a posting's; an event is set to the minute)
 _DATE_FIELD = re.compile(
-    rf"^\W*(?:时间|日期)\s*[:：]\s*{_STAMP_DATE}(?:\s*\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\W*$"
+    rf"^\W*(?:时间|日期)\s*[:：]\s*{POSTED_DATE}(?:\s*\d{{1,2}}:\d{{2}}(:\d{{2}})?)?\W*$"
 )
 # A category, the posting's date and a button on one line (工作汇报 时间:2021-08-31 手机版).
 _CATEGORY_STAMP = re.compile(
-    rf"^\S{{2,8}}\s+(?:时间|日期)\s*[:：]\s*{_STAMP_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    rf"^\S{{2,8}}\s+(?:时间|日期)\s*[:：]\s*{POSTED_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
     r"\s+\S{1,8}$"
 )
 
@@ -923,8 +923,10 @@ _SUBMIT_CMS = re.compile(r"投稿需求")
 # Where the page was taken from, as a sentence: 本文来源微信公众号“某某”，作者某某.
 _REPRINT = re.compile(
     r"^\W*(?:(?:作者|来源|文章来源|说明)\W{0,3}[:：]\W*)?"  # **作者**：本文转自公众号“某某”
-    r"(?:本文|文章|此文|原文|内容)?(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于|刊于|刋于|原载于?|载于|"
+    r"(?:(?:本文|文章|此文|原文|内容)(?:来源于?|来自|转自|转载自|转载于|选自|摘自|首发于|"
     r"发表于|刊发于|刊载于|原载于|原刊于)"
+    # a bracketed 刊于…/载于… needs no subject (（刋于2006年9月30日某某日报）); 来源于生活… does
+    r"|[（(](?:刊于|刋于|原载于?|载于))"
 )
 _REPRINT_LINE = 120
 _REPRINT_WORDS = any_of("本文", "文章", "此文", "原文", "内容", "刊于", "刋于", "载于")

@@ -22,6 +22,7 @@ from miner.clean.cues import (
     DATE_TAIL,
     FOOTER_LINES,
     META_KEYS,
+    POSTED_DATE,
     PROMPT_START,
     PROSE_CUES,
     RULE_LINE,
@@ -280,7 +281,7 @@ def _closing_lines(
 # sets it apart from a report's date line.
 _LISTING_META = re.compile(
     r"^(?=.*(?:#|\d:))(?:#[^#\s]{1,12}#?\s*){0,4}[\u4e00-\u9fffA-Za-z ]{0,12}?\s*"
-    r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*(?:\d{1,2}:\d{0,2}(?::\d{2})?)?\s*$"
+    rf"{POSTED_DATE}\s*(?:\d{{1,2}}:\d{{0,2}}(?::\d{{2}})?)?\s*$"
 )
 
 

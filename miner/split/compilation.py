@@ -25,6 +25,7 @@ _PART = re.compile(
     rf"(?:第\s*(?P<n1>{_NUM})\s*篇|篇\s*(?P<n2>{_NUM})|(?P<word>范文|例文|模板|范例)\s*(?P<n3>{_NUM}))"
     rf"\s*[】\]]?(?:\s*[:：、.．]\s*|\s+)?(?P<post>(?<=[:：、.．\s】\]])[^。！？]{{1,60}})?\s*$"
 )
+_PART_WORDS = ("范文", "例文", "模板", "范例")
 _WORD_PARTS = 2  # 范文一 alone may be a heading of the text; two or more make a compilation
 # "(10篇)", "（精选8篇）", "【5篇】", "范文10篇", "(共6篇)", "合集（十篇）" standing alone: the count
 # of a compilation.
@@ -139,9 +140,11 @@ def split_page(tm: TextMap, source: str) -> tuple[list[Part], list[Removal], str
 
 def _worded_parts(lines: list[str]) -> list[int]:
     """Part headers that name the part a 范文, 例文, 模板 or 范例 with its number."""
-    found = []
+    found: list[int] = []
+    if not any(w in ln for ln in lines for w in _PART_WORDS):
+        return found
     for i, ln in enumerate(lines):
-        if _is_short(ln) and any(w in ln for w in ("范文", "例文", "模板", "范例")):
+        if _is_short(ln) and any(w in ln for w in _PART_WORDS):
             m = _PART.match(ln.strip())
             if m is not None and m.group("word"):
                 found.append(i)

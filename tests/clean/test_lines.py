@@ -1272,6 +1272,7 @@ def test_credits_offers_and_calls_under_the_article(line: str, rule: str) -> Non
         "3.提交作品的同学请于12月10日前点击【阅读原文】报名参加本次征集活动",
         "我们是一支特别能吃苦、特别能战斗的团队，今后将继续努力。",
         "网友的诸多转发评论都表示支持这一做法，认为它让群众办事少跑了腿、省下了时间，也让窗口服务更加规范。",
+        "来源于生活的内容更加动人，也更加真实，这是我们在采访中反复体会到的一点，值得深思。",  # not a credit
     ],
 )
 def test_a_reports_own_closing_lines_stay(line: str) -> None:
