@@ -459,9 +459,10 @@ _PREVIEW_PAGE = re.compile(
 )
 # A group's number names the group before it (2022某某综合招聘群：210955843).
 _GROUP_LINE = 30
-# One of these is enough on a short edge line (微信客服号：); a bare 客服 is not (客服工作时间).
+# One of these is enough on a short edge line (微信客服号：, 加微了解详情); a bare 客服 is not
+# (客服工作时间). It tests the cues AD_CUES found, so their guards (增加微量…) hold here too.
 _SHORT_AD = re.compile(
-    r"(?:商务|广告|媒体)合作|广告推广|扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}|(?<![增参追施附添外])加微"
+    r"(?:商务|广告|媒体)合作|广告推广|扫码|扫一扫|领取福利|二维码|微信号|(?:微信|添加|加)客服号?|客服(?:号|微信|qq)|群[:：]\s*\d{5,}|加微"
 )
 
 
