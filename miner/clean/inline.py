@@ -51,6 +51,15 @@ _SPAM_INJECT = prefiltered(
         rf"(?<![A-Za-z])[A-Za-z]{{2,8}}{_WAY_IN}[:：]?|([\u4e00-\u9fff]{{2,4}}){_WAY_IN}\1{_WAY_IN}[:：]?"
     )
 )
+# A classifieds site's plea at the end of each listing (…拎包即住，联系我时请说明是在某某看到的……):
+# the site asks to be credited; the listing's own text before it stays.
+_SAW_IT_HERE = prefiltered(
+    re.compile(
+        r"[，,；;、 \t]*(?:联系|致电|来电|咨询)(?:我|我们)?时?[，, ]?(?:请|麻烦)?(?:说明?|告知|告诉|提及|注明)"
+        r"(?:一下)?(?:您?是)?(?:在|从)[^，。\n]{1,15}?看到的(?:[，, ]?谢谢)?[。！!…~～.]*(?=[ \t*]*$)",
+        re.M,
+    )
+)
 # A stray backtick (or similar) glued to Chinese text: 的`组织. Never legitimate in prose.
 _WATERMARK = prefiltered(
     re.compile(r"(?<=[\u4e00-\u9fff，。、；：“”])[`´](?=[\u4e00-\u9fff“”，。]|$)", re.M)
@@ -137,6 +146,7 @@ def find_inline(text: str) -> list[Span]:
         ("title_tag", _TITLE_TAG, ("【",)),
         ("page_counter", _PAGE_COUNTER, ("页",)),
         ("field_code", _FIELD_CODE, ("TOC", "PAGEREF", "HYPERLINK", "x0")),
+        ("ad_block", _SAW_IT_HERE, ("看到的",)),
     ):
         # a substring test first: most pages hold none of a pattern's characters
         if needles and not any(needle in text for needle in needles):

@@ -61,6 +61,24 @@ _REVISED = re.compile(
     r"^\W*(?:本页|本页面|页面|本文|此页)?(?:最后|最近)(?:修订|修改|更新|编辑)(?:时间)?(?:于|[:：])"
 )
 _REVISED_LINE = 80
+# A wiki's maintenance box and its stable-version stamp, which mirrors copy with the text
+# (此条目需要精通…的编者参与及协助编辑 / 请邀请适合的人士改善本条目 / 此页面为稳定版本，已复核于…;
+# a classical-Chinese interface stamps its last edit as 此页…方易): they speak of the page.
+_WIKI_NOTICE = re.compile(
+    r"^\W*(?:(?:此|本|该)(?:条目|页面?|模板|章节|列表)[^。]{0,40}?"
+    r"(?:编者|维基|稳定版本|复核|参考文献|原创研究|中立|方易|消歧义|讨论页|可靠来源|(?:没有|未)列出[^。]{0,8}来源|(?:缺少|补充)[^。]{0,4}来源"
+    r"|(?:协助|改善|扩充|完善)(?:本|此|该)?(?:条目|页面))"
+    r"|请(?:邀请|协助)[^。]{0,20}(?:改善|编辑|完善)(?:本|此|该)(?:条目|页面)"
+    r"|另见其他需要[^。]{0,12}(?:关注|协助)的页面)"
+)
+_WIKI_LINE = 100
+# A note that the page may carry the text (本文已授权本平台发布, 文章经作者授权转载): about the
+# page, not in the article.
+_AUTHORISED = re.compile(
+    r"^\W*(?:本文|此文|文章|本篇|稿件|作品)(?:已|经|系)?(?:获得?|经过?)?(?:原?作者|原创作者|著作权人|版权方)?"
+    r"(?:本人)?(?:的)?(?:独家)?授权[^，。,]{0,12}(?:发布|转载|推送|刊发|刊登|使用|首发)[^，。,]{0,12}$"
+)
+_AUTHORISED_LINE = 40
 _STAMP_LINE = re.compile(
     # 原|2023-12-28 11:46:48|浏览:72: an original-or-reprint mark may come first
     r"^\W*(?:(?:原创?|转载?|独家)(?:\s*[|｜丨·]\s*|\s+))?(?:(?:发布|发表|更新|编辑)于\s*)?"
@@ -311,6 +329,8 @@ def _meta(line: str, edge: bool) -> bool:
     if edge and len(line) <= _POSTED_LINE and _POSTED_AT.search(line):
         return True  # a directory site's blurb about the page, whatever its length
     if edge and len(line) <= _REVISED_LINE and _REVISED.match(line):
+        return True
+    if edge and len(line) <= _WIKI_LINE and _WIKI_NOTICE.match(line):
         return True
     if edge and _STAMP_LINE.match(line):
         return True  # 2017-03-29 00:00:00 某某 策划师: when, by whom, in which column
@@ -722,6 +742,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"
     if edge and not in_head and _NOTICE_HEAD.match(line) and len(line) <= _NOTICE_LINE:
         return "copyright"  # 声明：本网站图片、文字之类版权… (a site's legal notice, any length)
+    if edge and n <= _AUTHORISED_LINE and "授权" in line and _AUTHORISED.match(plain):
+        return "copyright"  # 本文已授权本平台发布
     if edge and len(line) <= 160 and DISCLAIMER.search(line) and not line_marker(line):
         # a numbered clause (（二）作品版权归原作者所有) is a notice's own rule
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)

@@ -48,6 +48,23 @@ _REPLY_FOR = re.compile(
 )
 # Spaces inside a prompt's emphasis (点“ 在 看 ”), and the thanks that goes with one.
 _SPACED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff“”\"])\s+(?=[\u4e00-\u9fff“”\"])")
+# An invitation to talk to the seller in private (不懂的可以直接微信聊, 添加某某老师进行咨询,
+# 报名添加小红娘某某): a report names its contacts, it does not court the reader.
+_PRIVATE_CHAT = re.compile(
+    r"(?:可以?|请|就)直接(?:加|添加)?(?:微信|加微)(?:我|小编|客服|聊|咨询|联系)|直接(?:私信|私聊)"
+    r"|添加[^，。]{0,8}?(?:老师|客服|小编|助理|助教|小助手|小红娘|顾问|班主任|学姐|学长)"
+    r"(?:微信|企微)?(?:[^，。]{0,4}(?:咨询|报名|领取|获取|了解|进群|入群)|[\u4e00-\u9fff]{0,4}\W*$)"
+)
+_PRIVATE_CHAT_LINE = 40
+# A header over the account's giveaway (**全套资源领取方式**, 资料免费获取通道).
+_CLAIM_HEAD = re.compile(
+    r"^\W*(?:全套|免费|更多)?(?:资源|资料|福利|礼包|课程|课件|真题|讲义|学习包|干货|电子版)(?:的)?(?:免费)?"
+    r"(?:领取|获取|下载)(?:方式|方法|通道|入口|地址)\W*$"
+)
+# A teaser that ends by pointing at a picture to click (…皆可查！（点击图片查↓）); a heading
+# with the same note (**某某要求**（点击图片查看）) has no sentence before it and stays.
+_CLICK_NOTE = re.compile(r"[。！？!?…~～][\s*]*[（(]\W*点击[^（()）]{1,10}[）)]\W*$")
+_CLICK_NOTE_LINE = 60
 _THANKS = re.compile(
     r"感谢(?:大家|您|你)的?(?:阅读|观看|收看|关注|支持)|谢谢(?:大家|您|你)?(?:对小编)?的?支持"
 )
@@ -107,6 +124,12 @@ def prompt_rule(line: str) -> str | None:
     if len(plain) <= _SHARE_PLEA_LINE and (
         len(_SHARE_PLEA.findall(plain)) >= 2 or _PASS_ON.match(plain)
     ):
+        return "ad_block"
+    if len(plain) <= _PRIVATE_CHAT_LINE and _PRIVATE_CHAT.search(plain) and not line_marker(plain):
+        return "ad_block"
+    if len(plain) <= _CLICK_NOTE_LINE and "点击" in plain and _CLICK_NOTE.search(plain):
+        return "ad_block"
+    if _CLAIM_HEAD.match(plain):
         return "ad_block"
     if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
         return "ad_block"

@@ -98,6 +98,16 @@ _TAIL_CUES = prefiltered(
 )
 
 
+# A sentence that tells (ends in 。 after a clause) and never turns to the reader or names
+# the page: a weak cue in it (微信, 分享, 图片) is the story's word, not a prompt.
+_TOLD = re.compile(r"^[^。！？!?]{6,}。$")
+_ADDRESSED = re.compile(
+    r"请|欢迎|[您你]|大家|朋友们|小编|本号|本文|本期|本刊|本站|本平台|我们|来源|转载|编辑|审核|校对|责编|"
+    r"排版|供稿|出品|点击|扫码|二维码|关注|在看|点赞|转发|订阅|等你|福利|投稿|邮箱|END|"
+    r"咨询|联系|报名|领取|可以|随时|[哦吧啦呀噢哟～~：:]"
+)
+
+
 def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
     """Walk back from the page's end over short lines with furniture cues.
 
@@ -112,6 +122,8 @@ def _sweep_tail_prompts(lines: Sequence[str], nonempty: list[int], rules: dict[i
             break
         if line_marker(line) or YEAR_MONTH.search(line):
             break  # a numbered item or a dated signature is the document's own text
+        if _TOLD.search(line) and not _ADDRESSED.search(line):
+            break  # 他直接微信转账给对方五百元。: the story's own sentence, told to no one
         rules[i] = "ad_block"
 
 

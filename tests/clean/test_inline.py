@@ -93,3 +93,15 @@ def test_what_a_word_export_leaves_of_its_fields(text: str, removed: str) -> Non
 
 def test_a_word_about_a_table_of_contents_stays() -> None:
     assert find_inline("TOC是目录的缩写，x0d是回车的编码。") == []
+
+
+def test_a_classifieds_plea_to_name_the_site_is_cut_from_the_listing() -> None:
+    text = "房屋概况：精装修，拎包入住，联系我时请说明是在某某分类网看到的……\n房屋位置：新城区"
+    spans = find_inline(text)
+    assert [(text[a:b], rule) for a, b, rule in spans] == [
+        ("，联系我时请说明是在某某分类网看到的……", "ad_block")
+    ]
+
+
+def test_saying_where_one_saw_something_is_prose() -> None:
+    assert find_inline("他告诉记者，是在朋友圈看到的这条消息。") == []

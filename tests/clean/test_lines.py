@@ -1445,3 +1445,41 @@ def test_a_weather_reports_low_is_no_sale() -> None:
 def test_a_model_essay_sites_furniture_in_other_words(line: str, rule: str) -> None:
     for lines, at in (([line, *[BODY] * 8], 0), ([*[BODY] * 8, line], 8)):
         assert classify_lines(lines).get(at) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("此条目需要熟悉化学的编者参与及协助编辑。", "page_meta"),
+        ("请邀请适合的人士改善本条目。", "page_meta"),
+        ("本条目没有列出任何参考或来源。", "page_meta"),
+        ("此页面为稳定版本，已复核于2019年5月4日。", "page_meta"),
+        ("此页二〇一九年五月四日（周六）九时一二分方易。", "page_meta"),
+        ("本文已获作者授权发布", "copyright"),
+        ("文章经原作者授权转载", "copyright"),
+    ],
+)
+def test_a_wikis_notices_and_a_reprint_licence(line: str, rule: str) -> None:
+    for lines, at in (([line, *[BODY] * 8], 0), ([*[BODY] * 8, line], 8)):
+        assert classify_lines(lines).get(at) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本页面列出了本次会议来源于各乡镇的提案。",  # 来源 alone is not a wiki's word
+        "本文经授权后，由各支部组织学习。",  # a licence to the text's readers, not the page's
+    ],
+)
+def test_words_about_a_page_in_a_report(line: str) -> None:
+    assert classify_lines([BODY, line, BODY]) == {}
+
+
+def test_a_storys_closing_sentence_with_a_weak_cue_stays() -> None:
+    lines = [*[BODY] * 8, "随后，他直接微信转账给对方五千元。"]
+    assert classify_lines(lines) == {}
+
+
+def test_a_shops_list_of_services_under_the_article() -> None:
+    line = "**本店主要业务：**照片冲印、证件照、复印打印、电脑维修"
+    assert classify_lines([*[BODY] * 8, line]) == {8: "ad_block"}

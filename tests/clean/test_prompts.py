@@ -16,6 +16,16 @@ from miner.clean.prompts import prompt_rule
         "**快转给身边需要的人吧！**",
         "原价￥299，限时特价**￥199**",
         "**双十二大促，购课立减！**",
+        "左右滑动图片查看更多",
+        "<< 滑动上图查看下一张 >>",
+        "看不明白的可以直接微信聊",
+        "记得是直接私信小编哦~",
+        "**报名请添加助教王老师**",
+        "方法二：添加课程顾问进行咨询",
+        "**全套课件领取方式**",
+        "想看更多案例和报价，都能查到！（点击图片查看↓）",
+        "是老师就点标题下方蓝色的某某教研，然后点关注，每天都有新资料。",
+        "我是小某，每天分享一道家常菜。感谢大家的在看和点赞，周末愉快！",
     ],
 )
 def test_an_accounts_calls(line: str) -> None:
@@ -29,6 +39,11 @@ def test_an_accounts_calls(line: str) -> None:
         "网友的诸多转发评论都表示支持这一做法",
         "10日，**庐山最低温低至5℃**",
         "全年完成投资12亿元，比原价格计划节约资金3000万元。",
+        "嫌疑人随后直接微信转账三千元。",  # a story's sentence, not an invitation
+        "3、添加班主任老师后按要求填报信息",  # a notice's numbered step
+        "报名方式",  # an event's own section
+        "**考核表的填写要求**（点击图片查看完整要求）",  # a heading over its picture
+        "今年要重点关注农村留守儿童。",
     ],
 )
 def test_a_reports_own_words(line: str) -> None:
