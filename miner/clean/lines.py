@@ -663,6 +663,23 @@ _TRAILING_CONTACT = re.compile(
 )
 # Titles run together on one line (…招聘公告力同铝业…招聘公告青海…): a notice's name
 # followed at once by the next title's first character.
+# The account's promo under a long rule on the same line (------ 看更多推荐，可使用某某APP…).
+_RULED = re.compile(r"^[\s*]*[-—－─━=＝_~～·*]{10,}\s*(\S.*)$")
+_RULED_CUES = re.compile(
+    r"推荐|关注|APP|app|官网|官方网址|下载|扫码|等你|公众号|微信|点击|咨询|报名"
+)
+# A credit with the closing link list run on after it (来源：某某医院**精彩回顾：** ✔…✔…).
+_LIST_AFTER = re.compile(r"(?:精彩|往期)(?:回顾|推荐|精彩)|推荐阅读|相关阅读|相关推荐")
+# A site's terms for its visitors under the article (评论：如果您有评论权限，您可以…本站…).
+_SITE_TERMS_LINE = 200
+# A seller's list of what it recommends (**某某网推荐热卖课程：**…；…；…).
+_SELLS_LIST = re.compile(
+    r"^\W*[^，。：:]{0,12}(?:推荐|热卖|热销|精品|爆款)(?:热卖|热销|精品)?(?:课程|产品|商品|好物|好课)\W*[:：]"
+)
+# A business directory's badge after a member's name (某某有限公司（普通会员）).
+_MEMBER_BADGE = re.compile(
+    r"^[^，。；]{2,30}[（(](?:普通|高级|VIP|vip|金牌|钻石|认证|免费|收费|诚信|正式)会员[）)]\W*$"
+)
 _GLUED_NOTICE = re.compile(r"(?:公告|通知|公示|简章|启事)(?=[\u4e00-\u9fffA-Za-z0-9])")
 _GLUED_NOTICES = 2
 
@@ -742,6 +759,22 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "copyright"
     if edge and not in_head and _NOTICE_HEAD.match(line) and len(line) <= _NOTICE_LINE:
         return "copyright"  # 声明：本网站图片、文字之类版权… (a site's legal notice, any length)
+    ruled = _RULED.match(line) if edge and not in_head else None
+    if ruled and _RULED_CUES.search(ruled.group(1)):
+        return "ad_block"  # ------ 看更多赛事推荐，可使用某某APP，大咖都在等你哦！
+    if (
+        edge
+        and not in_head
+        and n <= _SITE_TERMS_LINE
+        and "本站" in line
+        and "您" in line
+        and not line_marker(plain)
+    ):
+        return "copyright"  # 评论：如果您有评论权限…是本站所不可容忍的
+    if edge and _SELLS_LIST.match(plain):
+        return "ad_block"  # **某某网推荐热卖课程：**银行招聘考试；…
+    if edge and n <= 60 and "会员" in line and _MEMBER_BADGE.match(plain):
+        return "page_meta"  # 某某有限公司（普通会员）
     if edge and n <= _AUTHORISED_LINE and "授权" in line and _AUTHORISED.match(plain):
         return "copyright"  # 本文已授权本平台发布
     if edge and len(line) <= 160 and DISCLAIMER.search(line) and not line_marker(line):
@@ -833,6 +866,14 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not line_marker(line)
     ):
         return "page_meta"  # 编   辑：某某 — labels are often spaced out
+    if (
+        edge
+        and not in_head
+        and _LIST_AFTER.search(line)
+        and CREDIT.match(re.sub(r"[\s*]+", "", line))
+        and not line_marker(line)
+    ):
+        return "page_meta"  # 来源：某某医院**精彩回顾：** ✔…✔…: the list runs on after the credit
     if edge:
         rule = prompt_rule(line)
         if rule:

@@ -35,6 +35,9 @@ _PRICE_OFFER_LINE = 40
 # A shop's sale called out on its own line.
 _SALE = re.compile(r"大促|立减|秒杀|限时抢购|优惠券")
 _SALE_LINE = 20
+# Words only a sale uses, with or without emphasis (售完即止, 爆品开抢咯, 此刻只需1.8元).
+_SALE_ONLY = re.compile(r"售完即止|售完为止|开抢|爆品|爆款|[只仅]需\s*\d+(?:\.\d+)?\s*元")
+_SALE_ONLY_LINE = 24
 # The last line sending the reader through the account's link (点击【阅读原文】在线咨询):
 # what it asks for makes it the account's call, not a notice's pointer to a form.
 _CLICK_THROUGH = re.compile(
@@ -55,7 +58,7 @@ _PRIVATE_CHAT = re.compile(
     r"|添加[^，。]{0,8}?(?:老师|客服|小编|助理|助教|小助手|小红娘|顾问|班主任|学姐|学长)"
     r"(?:微信|企微)?(?:[^，。]{0,4}(?:咨询|报名|领取|获取|了解|进群|入群)|[\u4e00-\u9fff]{0,4}\W*$)"
 )
-_PRIVATE_CHAT_LINE = 40
+_PRIVATE_CHAT_LINE = 60
 # A header over the account's giveaway (**全套资源领取方式**, 资料免费获取通道).
 _CLAIM_HEAD = re.compile(
     r"^\W*(?:全套|免费|更多)?(?:资源|资料|福利|礼包|课程|课件|真题|讲义|学习包|干货|电子版)(?:的)?(?:免费)?"
@@ -133,6 +136,8 @@ def prompt_rule(line: str) -> str | None:
         return "ad_block"
     if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
         return "ad_block"
+    if len(plain) <= _SALE_ONLY_LINE and _SALE_ONLY.search(plain):
+        return "ad_block"  # 【此刻只需1.8元】, 售完即止，后续调价
     if len(plain) <= _SALE_LINE and _SALE.search(plain) and ("**" in line or "！" in plain):
         return "ad_block"  # **双十二大促，购课立减！**
     return None

@@ -1483,3 +1483,29 @@ def test_a_storys_closing_sentence_with_a_weak_cue_stays() -> None:
 def test_a_shops_list_of_services_under_the_article() -> None:
     line = "**本店主要业务：**照片冲印、证件照、复印打印、电脑维修"
     assert classify_lines([*[BODY] * 8, line]) == {8: "ad_block"}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("------------------ 想看更多比分推荐，可下载某某APP，专家都在等你！", "ad_block"),
+        ("来源：某某医院**往期推荐：** ✔某某新政出台 ✔某某地铁开通", "page_meta"),
+        ("留言：如果您已登录，您可以自由发表看法，但违法内容是本站不允许的。", "copyright"),
+        ("**某某学习网推荐热销课程：**会计考试；教师资格考试；公务员考试", "ad_block"),
+        ("某某仪器有限公司（普通会员）", "page_meta"),
+    ],
+)
+def test_a_sites_promos_terms_and_badges_under_the_article(line: str, rule: str) -> None:
+    assert classify_lines([*[BODY] * 8, line]).get(8) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "------------------ 以上为会议记录，下面是与会人员名单",  # a rule over the text's own part
+        "本站坚持为人民服务宗旨，全年共接待群众来访600余人次。",  # 本站 as a unit, no 您
+        "会员单位：某某有限公司（副会长单位）",
+    ],
+)
+def test_a_reports_own_lines_under_a_rule_or_naming_its_station(line: str) -> None:
+    assert classify_lines([*[BODY] * 8, line]).get(8) is None

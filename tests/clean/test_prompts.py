@@ -26,6 +26,8 @@ from miner.clean.prompts import prompt_rule
         "想看更多案例和报价，都能查到！（点击图片查看↓）",
         "是老师就点标题下方蓝色的某某教研，然后点关注，每天都有新资料。",
         "我是小某，每天分享一道家常菜。感谢大家的在看和点赞，周末愉快！",
+        "【此刻只需2.5元】",
+        "数量有限，售完即止",
     ],
 )
 def test_an_accounts_calls(line: str) -> None:
@@ -44,6 +46,7 @@ def test_an_accounts_calls(line: str) -> None:
         "报名方式",  # an event's own section
         "**考核表的填写要求**（点击图片查看完整要求）",  # a heading over its picture
         "今年要重点关注农村留守儿童。",
+        "每户只需缴纳120元即可参保",  # a notice's sum, too long for a sale's call
     ],
 )
 def test_a_reports_own_words(line: str) -> None:
