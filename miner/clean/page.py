@@ -103,6 +103,7 @@ def clean_page(
     if classifier:
         _classifier_rules(lines, rules)
     _mark_tail_teaser(lines, rules)
+    _mark_head_summary(lines, rules)
     _mark_repeated_titles(lines, rules)
     cut: list[tuple[int, int]] = []
     for i, rule in sorted(rules.items()):
@@ -191,6 +192,32 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
             rules[i] = "teaser"
         else:
             break
+
+
+# A site's summary over the article, under a label (本文摘要：…, 内容提要：…).
+_SUMMARY = re.compile(
+    r"^\W*(?:本文|文章|内容)?(?:摘要|提要|导读|导语|核心提示)\W*[:：]\s*(\S.{9,})$"
+)
+_SUMMARY_PROBE = 20
+
+
+def _mark_head_summary(lines: list[str], rules: dict[int, str]) -> None:
+    """A labelled summary at the page's top that the body then repeats word for word.
+
+    Content farms print an automatic summary (本文摘要：) made of the article's first
+    sentences: it is the site's, and its figures would be counted twice. A summary
+    the body does not repeat (an editor's own 导语) is the page's text and stays.
+    """
+    kept = [i for i, ln in enumerate(lines) if ln.strip() and i not in rules]
+    for i in kept[:HEAD_LINES]:
+        m = _SUMMARY.match(lines[i].strip())
+        if not m:
+            continue
+        probe = _norm(m.group(1))[:_SUMMARY_PROBE]
+        rest = _norm("".join(lines[j] for j in kept if j > i))
+        if len(probe) >= _SUMMARY_PROBE // 2 and probe in rest:
+            rules[i] = "teaser"
+        return
 
 
 def _mark_repeated_titles(lines: list[str], rules: dict[int, str]) -> None:

@@ -110,6 +110,20 @@ def test_a_teaser_repeats_the_opening_after_the_body() -> None:
     assert cp.text.text.count(BODY) == 1
 
 
+def test_a_sites_summary_that_the_body_repeats_is_a_teaser() -> None:
+    summary = "本文摘要：" + BODY[:30]
+    page = "\n".join(["某镇活动总结", summary, BODY, "全年兑现承诺事项86件，群众满意。"])
+    cp = clean_page(Page("p.txt", page, "utf-8"))
+    assert [r.rule for r in cp.removals] == ["teaser"]
+    assert cp.text.text.count(BODY[:30]) == 1
+
+
+def test_an_editors_own_lead_stays() -> None:
+    lead = "导语：全镇上下聚焦发展，一年来交出了一份沉甸甸的答卷。"
+    page = "\n".join(["某镇活动总结", lead, BODY, "全年兑现承诺事项86件，群众满意。"])
+    assert clean_page(Page("p.txt", page, "utf-8")).removals == []
+
+
 def test_a_short_pages_only_body_line_is_not_its_own_teaser() -> None:
     text = "\n".join(
         ["# 秋高气爽，到底爽在哪儿？", "某某县融媒体中心", BODY, "推荐阅读", "某某标题一"]
