@@ -79,6 +79,9 @@ _AUTHORISED = re.compile(
     r"(?:本人)?(?:的)?(?:独家)?授权[^，。,]{0,12}(?:发布|转载|推送|刊发|刊登|使用|首发)[^，。,]{0,12}$"
 )
 _AUTHORISED_LINE = 40
+# A reprint's note of the title it first ran under (原标题：…): about the page's history.
+_ORIGINAL_TITLE = re.compile(r"^\W*原(?:标题|题目?|文标题)\W*[:：]")
+_ORIGINAL_TITLE_LINE = 60
 _STAMP_LINE = re.compile(
     # 原|2023-12-28 11:46:48|浏览:72: an original-or-reprint mark may come first
     r"^\W*(?:(?:原创?|转载?|独家)(?:\s*[|｜丨·]\s*|\s+))?(?:(?:发布|发表|更新|编辑)于\s*)?"
@@ -331,6 +334,8 @@ def _meta(line: str, edge: bool) -> bool:
     if edge and len(line) <= _REVISED_LINE and _REVISED.match(line):
         return True
     if edge and len(line) <= _WIKI_LINE and _WIKI_NOTICE.match(line):
+        return True
+    if edge and len(line) <= _ORIGINAL_TITLE_LINE and _ORIGINAL_TITLE.match(line):
         return True
     if edge and _STAMP_LINE.match(line):
         return True  # 2017-03-29 00:00:00 某某 策划师: when, by whom, in which column

@@ -1457,6 +1457,7 @@ def test_a_model_essay_sites_furniture_in_other_words(line: str, rule: str) -> N
         ("此页二〇一九年五月四日（周六）九时一二分方易。", "page_meta"),
         ("本文已获作者授权发布", "copyright"),
         ("文章经原作者授权转载", "copyright"),
+        ("原标题：某某镇举办丰收节", "page_meta"),
     ],
 )
 def test_a_wikis_notices_and_a_reprint_licence(line: str, rule: str) -> None:
