@@ -243,6 +243,9 @@ def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str])
     if signed:
         return
     last = lines[kept[-1]].strip().replace("*", "")
+    if len(last) <= _ASK_HEAD_LINE and _ASK_HEAD.match(last):
+        rules[kept[-1]] = "ad_block"  # 课程咨询 / 咨询： — the seller's card under it was an image
+        return
     if len(last) <= _CATEGORY_LINE and _CATEGORY.match(last):
         rules[kept[-1]] = (
             "related_links"  # 活动方案格式: the site's category, linked under the text
@@ -257,6 +260,9 @@ def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str])
 # A 范文 site's category named under the text: a genre and the site's word for its pages.
 _CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:格式|范文|模板|大全|范例|写作指导)$")
 _CATEGORY_LINE = 12
+# A heading over the seller's contact card, left last when the card was a picture.
+_ASK_HEAD = re.compile(r"^\W*[\u4e00-\u9fff]{0,6}(?:咨询|咨询服务|咨询电话|联系方式)\W*$")
+_ASK_HEAD_LINE = 12
 
 
 def _orphan_heading(line: str) -> bool:

@@ -28,6 +28,8 @@ from miner.clean.prompts import prompt_rule
         "我是小某，每天分享一道家常菜。感谢大家的在看和点赞，周末愉快！",
         "【此刻只需2.5元】",
         "数量有限，售完即止",
+        "私信发送“资料”即可免费领取",
+        "实时行情请加入交流群",
     ],
 )
 def test_an_accounts_calls(line: str) -> None:

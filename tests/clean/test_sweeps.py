@@ -213,3 +213,12 @@ def test_one_bulleted_title_with_its_columns_tag_ends_the_page() -> None:
     rules = _swept([*[BODY] * 8, "◀【重要通知】某某镇新增一处采样点（某某路采样点）"])
     assert rules == {8: "related_links"}
     assert _swept([*[BODY] * 8, "●加强组织领导"]) == {}
+
+
+@pytest.mark.parametrize("last", ["**课程咨询**", "报名咨询：", "**联系方式**"])
+def test_a_heading_over_a_missing_contact_card_ends_nothing(last: str) -> None:
+    assert _swept([*[BODY] * 8, last]) == {8: "ad_block"}
+
+
+def test_a_consultation_heading_with_its_text_below_stays() -> None:
+    assert _swept([*[BODY] * 7, "**政策咨询**", BODY]) == {}
