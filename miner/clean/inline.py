@@ -49,6 +49,8 @@ _WAY_IN = r"(?:手机版|官网|官方网站|app|APP|客户端)(?:登录|登陆|
 _SPAM_INJECT = prefiltered(
     re.compile(
         rf"(?<![A-Za-z])[A-Za-z]{{2,8}}{_WAY_IN}[:：]?|([\u4e00-\u9fff]{{2,4}}){_WAY_IN}\1{_WAY_IN}[:：]?"
+        # 某某app某某app官网: the name and its app said twice, then the way in
+        rf"|([\u4e00-\u9fff]{{2,4}})(?:app|APP)\2(?:app|APP)?(?:官网|官方网站|登录|登陆|入口|下载)[:：]?"
     )
 )
 # A classifieds site's plea at the end of each listing (…拎包即住，联系我时请说明是在某某看到的……):
@@ -140,7 +142,7 @@ def find_inline(text: str) -> list[Span]:
         ("paid_marker", _PAID, ("##",)),
         ("invisible_char", _INVISIBLE, ()),
         ("control_char", _CONTROL, ()),
-        ("spam_keywords", _SPAM_INJECT, ("登录", "登陆", "入口")),
+        ("spam_keywords", _SPAM_INJECT, ("登录", "登陆", "入口", "官网", "官方网站", "下载")),
         ("watermark_char", _WATERMARK, ("`", "´")),
         ("pinyin_annotation", _PINYIN, ("(", "（")),
         ("title_tag", _TITLE_TAG, ("【",)),

@@ -20,6 +20,7 @@ from miner.clean.inline import find_inline
             "spam_keywords",
         ),
         ("yabo手机版登录:某某产品", "yabo手机版登录:", "spam_keywords"),
+        ("本文摘要：某某app某某app官网襄阳电", "某某app某某app官网", "spam_keywords"),
         ("工作总结【精品例文】", "【精品例文】", "title_tag"),
         ("活动\u200b总结", "\u200b", "invisible_char"),
         ("相关标签\x07：某某", "\x07", "control_char"),
@@ -44,6 +45,7 @@ def test_inline_noise_is_found(text: str, removed: str, rule: str) -> None:
         "型号(a1)设备",  # one letter and a digit
         "请通过国家政务服务平台官网登录办理",  # a site named once: the article's instructions
         "用户可在手机版登录后查看",
+        "请到学习强国app官网下载",  # an app named once
         "采用“1+6”模式(试行)",
         "【工作目标】全年完成培训",  # a bracketed heading is content
         "code `x` in English",
