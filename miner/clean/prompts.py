@@ -36,7 +36,9 @@ _PRICE_OFFER_LINE = 40
 _SALE = re.compile(r"大促|立减|秒杀|限时抢购|优惠券")
 _SALE_LINE = 20
 # Words only a sale uses, with or without emphasis (售完即止, 爆品开抢咯, 此刻只需1.8元).
-_SALE_ONLY = re.compile(r"售完即止|售完为止|开抢|爆品|爆款|[只仅]需\s*\d+(?:\.\d+)?\s*元")
+_SALE_ONLY = re.compile(
+    r"售完即止|售完为止|开抢|爆品|爆款|限时预售|\d(?:\.\d)?折(?:抄底|起|封顶)|[只仅]需\s*\d+(?:\.\d+)?\s*元"
+)
 _SALE_ONLY_LINE = 24
 # The last line sending the reader through the account's link (点击【阅读原文】在线咨询):
 # what it asks for makes it the account's call, not a notice's pointer to a form.

@@ -495,6 +495,28 @@ def _sweep_headlines(lines: Sequence[str], nonempty: list[int], rules: dict[int,
             rules[i] = "related_links"
 
 
+# A blog's recent-comments widget under the post: who commented on which other post
+# (某某发表在《另一篇文章》), two or more lines of it.
+_COMMENTED_ON = re.compile(r"^\S{1,20}发表在《[^》]{2,60}》$")
+_COMMENTS_MIN = 2
+
+
+def _sweep_comment_list(lines: Sequence[str], nonempty: list[int], rules: dict[int, str]) -> None:
+    """The page's last kept lines when each says someone commented on another post.
+
+    It runs after the headline sweep, which may take these lines with the headlines
+    above them; a line rule would hide them from it.
+    """
+    run = []
+    for i, text in _closing_lines(lines, nonempty, rules):
+        if "发表在《" not in text or not _COMMENTED_ON.match(text.replace("*", "")):
+            break
+        run.append(i)
+    if len(run) >= _COMMENTS_MIN:
+        for i in run:
+            rules[i] = "related_links"
+
+
 # Titles of one series closing the page (某某测试卷及答案二 / …答案三 / …答案四): the same
 # words, then a different ending.
 _SERIES_PREFIX = 6
@@ -887,6 +909,7 @@ _TAIL_SWEEPS: tuple[Callable[[Sequence[str], list[int], dict[int, str]], None], 
     _sweep_cards,
     _sweep_series,
     _sweep_headlines,
+    _sweep_comment_list,
     _extend_footer,
     _sweep_about,
     _sweep_tail_prompts,

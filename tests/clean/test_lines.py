@@ -1458,6 +1458,8 @@ def test_a_model_essay_sites_furniture_in_other_words(line: str, rule: str) -> N
         ("本文已获作者授权发布", "copyright"),
         ("文章经原作者授权转载", "copyright"),
         ("原标题：某某镇举办丰收节", "page_meta"),
+        ("以上推荐仅供参考，纯属娱乐。", "copyright"),
+        ("温馨提示：基金有风险，投资须谨慎", "copyright"),
     ],
 )
 def test_a_wikis_notices_and_a_reprint_licence(line: str, rule: str) -> None:

@@ -30,6 +30,7 @@ from miner.clean.prompts import prompt_rule
         "数量有限，售完即止",
         "私信发送“资料”即可免费领取",
         "实时行情请加入交流群",
+        "**限时预售开启，6折抄底！**",
     ],
 )
 def test_an_accounts_calls(line: str) -> None:

@@ -222,3 +222,12 @@ def test_a_heading_over_a_missing_contact_card_ends_nothing(last: str) -> None:
 
 def test_a_consultation_heading_with_its_text_below_stays() -> None:
     assert _swept([*[BODY] * 7, "**政策咨询**", BODY]) == {}
+
+
+def test_a_blogs_recent_comments_close_the_page() -> None:
+    comments = ["小王发表在《某某古镇游记》", "abc发表在《春季登山路线推荐》"]
+    assert _swept([*[BODY] * 8, *comments]) == {8: "related_links", 9: "related_links"}
+
+
+def test_one_line_saying_where_a_paper_appeared_stays() -> None:
+    assert _swept([*[BODY] * 8, "课题组发表在《某某学报》"]) == {}
