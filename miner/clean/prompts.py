@@ -70,6 +70,10 @@ _CLAIM_HEAD = re.compile(
 # with the same note (**某某要求**（点击图片查看）) has no sentence before it and stays.
 _CLICK_NOTE = re.compile(r"[。！？!?…~～][\s*]*[（(]\W*点击[^（()）]{1,10}[）)]\W*$")
 _CLICK_NOTE_LINE = 60
+# Asking the readers what they think, as the page's last word (小伙伴们对此有什么看法呢？).
+_ASK_VIEWS = re.compile(
+    r"^\W*(?:大家|小伙伴们?|朋友们|网友们|你们?|您|各位)对(?:此|这件事|这事)有(?:什么|啥)(?:看法|想法|意见)"
+)
 _THANKS = re.compile(
     r"感谢(?:大家|您|你)的?(?:阅读|观看|收看|关注|支持)|谢谢(?:大家|您|你)?(?:对小编)?的?支持"
 )
@@ -131,6 +135,8 @@ def prompt_rule(line: str) -> str | None:
     ):
         return "ad_block"
     if len(plain) <= _PRIVATE_CHAT_LINE and _PRIVATE_CHAT.search(plain) and not line_marker(plain):
+        return "ad_block"
+    if len(plain) <= _SHARE_PLEA_LINE and "对" in plain and _ASK_VIEWS.match(plain):
         return "ad_block"
     if len(plain) <= _CLICK_NOTE_LINE and "点击" in plain and _CLICK_NOTE.search(plain):
         return "ad_block"

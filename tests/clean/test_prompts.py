@@ -31,6 +31,9 @@ from miner.clean.prompts import prompt_rule
         "私信发送“资料”即可免费领取",
         "实时行情请加入交流群",
         "**限时预售开启，6折抄底！**",
+        "快来看看都有谁",
+        "这套**《真题1000道》**强烈安利给你",
+        "**小伙伴们对此有什么看法呢？**",
     ],
 )
 def test_an_accounts_calls(line: str) -> None:
@@ -49,6 +52,7 @@ def test_an_accounts_calls(line: str) -> None:
         "报名方式",  # an event's own section
         "**考核表的填写要求**（点击图片查看完整要求）",  # a heading over its picture
         "今年要重点关注农村留守儿童。",
+        "群众对此有什么意见，我们都一一记录在案。",  # 群众: the report's own subject
         "每户只需缴纳120元即可参保",  # a notice's sum, too long for a sale's call
     ],
 )
