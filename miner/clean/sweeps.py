@@ -801,6 +801,8 @@ def _sweep_after_end(lines: Sequence[str], nonempty: list[int], rules: dict[int,
 # caption's credit (图片来源：网络) closes nothing: the article may go on under its picture.
 _AFTER_CLOSE = 2
 _AFTER_CLOSE_LINE = 40
+_AFTER_PROMPT = 5
+_AFTER_PROMPT_LINE = 16
 _CAPTION = re.compile(r"^[\W_]*图片?(?:来源|来自|源)?\s*[:：|｜丨]")
 _PUNCT_INSIDE = re.compile(r"[，。！？；,!?;]")
 
@@ -820,9 +822,15 @@ def _sweep_after_close(lines: Sequence[str], nonempty: list[int], rules: dict[in
         return
     after = [i for i in nonempty if i > marks[-1] and i not in rules]
     texts = [lines[i].strip().replace("*", "") for i in after]
+    # Under a prompt (滑动查看下一张, 点击关注) the account's card runs a few lines more
+    # (点击某某 / 欣赏更多优秀作文 / **某某** / **让你遇见更美的自己**), each a label.
+    prompted = rules[marks[-1]] == "ad_block"
     if (
         after
-        and _short_block(texts, _AFTER_CLOSE, _AFTER_CLOSE_LINE)
+        and (
+            _short_block(texts, _AFTER_CLOSE, _AFTER_CLOSE_LINE)
+            or (prompted and _short_block(texts, _AFTER_PROMPT, _AFTER_PROMPT_LINE))
+        )
         and not any(_PUNCT_INSIDE.search(t) or YEAR_MONTH.search(t) for t in texts)
     ):
         for i in after:

@@ -231,3 +231,14 @@ def test_a_blogs_recent_comments_close_the_page() -> None:
 
 def test_one_line_saying_where_a_paper_appeared_stays() -> None:
     assert _swept([*[BODY] * 8, "课题组发表在《某某学报》"]) == {}
+
+
+def test_an_accounts_card_of_labels_under_its_last_prompt() -> None:
+    card = ["点击某某书院", "欣赏更多优秀作文", "**某某书院**", "**让阅读点亮童年**"]
+    lines = [*[BODY] * 8, "扫码关注我们", *card]
+    assert _swept(lines, {8: "ad_block"}) == {i: "ad_block" for i in range(8, 13)}
+
+
+def test_three_lines_under_a_credit_stay() -> None:
+    lines = [*[BODY] * 8, "来源：某某日报", "春风十里", "不如你", "我们明年再见"]
+    assert _swept(lines, {8: "page_meta"}) == {8: "page_meta"}
