@@ -183,7 +183,7 @@ _COMMENTS_LINE = 40
 # the question before it is the prompt's own.
 _ASK_COMMENTS = re.compile(
     r"(?:(?:欢迎|可以|请|快来|来)(?:大家|你|您)?(?:在|到)?(?:下方|文末|评论区|留言区)?(?:留言|评论)区?"
-    r"(?:评论|讨论|交流|分享|告诉我们?|说说|聊聊)?|(?:评论区|留言区)(?:留言|见|聊聊|说说|告诉我们?|分享|讨论))"
+    r"(?:评论|讨论|交流|分享|告诉我们?|说说|聊聊)?|(?:评论区|留言区)(?:留言|见|聊聊|说说|告诉(?:我们?|小编)|分享|讨论))"
     r"(?:吧|哦|哟|呀|~)?\W*$"
 )
 _ASK_LINE = 120
@@ -569,6 +569,7 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
 
 
 _REJUDGED_LINE = 40
+_NOTICE_REJUDGED = 160
 
 # A site's menu set one item a line above the article (首页 / 学习 / 活动 / 专区 / 工具).
 _MENU_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
@@ -1097,9 +1098,16 @@ def _widen_tail(
     zone = tail_zone(nonempty, rules)
     wider = tail | set(zone)
     for i in zone:
-        if i in tail or i in rules or (longest is not None and len(lines[i].strip()) > longest):
+        if i in tail or i in rules:
             continue
-        rule = _line_rule(lines[i].strip(), True, i in head) or _edge_rule(lines, i, head, wider)
+        line = lines[i].strip()
+        if longest is not None and len(line) > longest:
+            # A notice is never the article's paragraph (声明：本文来自于互联网…请立即通知我们),
+            # however far up the footer moved the zone.
+            if len(line) <= _NOTICE_REJUDGED and DISCLAIMER.search(line) and not line_marker(line):
+                rules[i] = "copyright"
+            continue
+        rule = _line_rule(line, True, i in head) or _edge_rule(lines, i, head, wider)
         if rule:
             rules[i] = rule
 

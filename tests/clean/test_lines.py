@@ -1512,3 +1512,11 @@ def test_a_sites_promos_terms_and_badges_under_the_article(line: str, rule: str)
 )
 def test_a_reports_own_lines_under_a_rule_or_naming_its_station(line: str) -> None:
     assert classify_lines([*[BODY] * 8, line]).get(8) is None
+
+
+def test_a_notice_above_a_long_closing_list_is_judged_once_the_list_is_found() -> None:
+    notice = "> 声明：本文来自于互联网，若有来源标注错误或侵犯了您的合法权益，请立即通知我们，我们会第一时间予以删除！"
+    titles = [f"> {n}.震惊！第{n}个真相终于有了答案？" for n in range(1, 9)]
+    quoted = [x for t in titles for x in (t, ">")]
+    rules = classify_lines([*[BODY] * 8, notice, *[">"] * 6, *quoted])
+    assert rules.get(8) == "copyright"
