@@ -386,8 +386,8 @@ def _sweep_cards(lines: Sequence[str], nonempty: list[int], rules: dict[int, str
 # A business's plug appended under an article that never named it (东莞某某专业从事…多年，
 # 深圳市某某技术有限公司是从事…的): the org opens the last line and appears nowhere above.
 _PLUG = re.compile(
-    r"^\W*([\u4e00-\u9fffA-Za-z（）()]{2,24}?(?:有限公司|公司|厂|集团|工作室))"
-    r"(?:是|专业|主要|一直|致力|专注|始终)"
+    r"^\W*([\u4e00-\u9fffA-Za-z（）()]{2,24}?(?:有限公司|公司|厂|集团|工作室|医院|门诊部?|诊所))"
+    r"(?:是|专业|主要|一直|致力|专注|始终|始建于|创建于|创立于|成立于|温馨提[醒示]|提[醒示][:：])"
 )
 _PLUG_LINE = 300
 

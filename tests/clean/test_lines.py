@@ -652,6 +652,8 @@ def test_a_plug_for_a_business_the_article_never_named() -> None:
     assert classify_lines([BODY] * 6 + [plug]) == {6: "ad_block"}
     profile = ["某某电气技术有限公司成立于2005年，现有职工300余人。", BODY, BODY]
     assert classify_lines([*profile, plug.replace("深圳市", "")]) == {}
+    founded = "某某矿山机械有限公司始建于1996年，是一家专业生产输送设备的企业。"
+    assert classify_lines([BODY] * 6 + [founded]) == {6: "ad_block"}
 
 
 def test_numbered_titles_with_a_column_bar_above_closing_furniture() -> None:
