@@ -686,6 +686,11 @@ _SELLS_LIST = re.compile(
 _MEMBER_BADGE = re.compile(
     r"^[^，。；]{2,30}[（(](?:普通|高级|VIP|vip|金牌|钻石|认证|免费|收费|诚信|正式)会员[）)]\W*$"
 )
+# An account's name set as a banner between stars (★【某某权威发布】★).
+_STAR_BANNER = re.compile(r"^[\W_]*[★☆✦✧◆]+[\W_]*【[^】]{2,16}】[\W_]*[★☆✦✧◆]+[\W_]*$")
+# A course package offered under the article (某某考试高效特训班套餐（某某主讲）).
+_PACKAGE = re.compile(r"(?:特训班|精讲班|冲刺班|提分班|网课|课程|班型)(?:套餐|礼包)")
+_PACKAGE_LINE = 40
 _GLUED_NOTICE = re.compile(r"(?:公告|通知|公示|简章|启事)(?=[\u4e00-\u9fffA-Za-z0-9])")
 _GLUED_NOTICES = 2
 
@@ -777,6 +782,10 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not line_marker(plain)
     ):
         return "copyright"  # 评论：如果您有评论权限…是本站所不可容忍的
+    if edge and "【" in line and _STAR_BANNER.match(line):
+        return "ad_block"  # ★【某某权威发布】★
+    if edge and n <= _PACKAGE_LINE and _PACKAGE.search(plain) and not line_marker(plain):
+        return "ad_block"  # 2021年某某考试高效特训班套餐（某某主讲）
     if edge and _SELLS_LIST.match(plain):
         return "ad_block"  # **某某网推荐热卖课程：**银行招聘考试；…
     if edge and n <= 60 and "会员" in line and _MEMBER_BADGE.match(plain):
@@ -1001,8 +1010,8 @@ _REPRINT = re.compile(
 _REPRINT_LINE = 120
 _REPRINT_WORDS = any_of("本文", "文章", "此文", "原文", "内容", "刊于", "刋于", "载于")
 # Headlines set one after another with a bullet before each.
-_TICKER = re.compile(r"[■●◆★]\s*[^■●◆★。]{6,40}")
-_TICKER_BULLETS = any_of("■", "●", "◆", "★")
+_TICKER = re.compile(r"[■●◆★⊙]\s*[^■●◆★⊙。]{6,40}")
+_TICKER_BULLETS = any_of("■", "●", "◆", "★", "⊙")
 # A page's view counter alone on its line: 浏览79.82W, 阅读 1.2万, 点击：356次.
 _VIEWS = re.compile(
     r"^\W*(?:浏览|阅读|点击|播放|观看)(?:量|数|次数)?\s*[:：]?\s*\d+(?:\.\d+)?\s*[万千wWkK]?\+?\s*次?\W*$"

@@ -243,6 +243,9 @@ def _last_line(lines: Sequence[str], nonempty: list[int], rules: dict[int, str])
     if signed:
         return
     last = lines[kept[-1]].strip().replace("*", "")
+    if len(last) <= _POINTS_DOWN_LINE and _POINTS_DOWN.search(last):
+        rules[kept[-1]] = "ad_block"  # 全国各地都有站点↓ — what it points at is gone
+        return
     if len(last) <= _ASK_HEAD_LINE and _ASK_HEAD.match(last):
         rules[kept[-1]] = "ad_block"  # 课程咨询 / 咨询： — the seller's card under it was an image
         return
@@ -263,6 +266,9 @@ _CATEGORY_LINE = 12
 # A heading over the seller's contact card, left last when the card was a picture.
 _ASK_HEAD = re.compile(r"^\W*[\u4e00-\u9fff]{0,6}(?:咨询|咨询服务|咨询电话|联系方式)\W*$")
 _ASK_HEAD_LINE = 12
+# The page's last line pointing down at nothing: a card or a form that was an image.
+_POINTS_DOWN = re.compile(r"[↓👇⬇▼]\W*$")
+_POINTS_DOWN_LINE = 20
 
 
 def _orphan_heading(line: str) -> bool:

@@ -1498,6 +1498,12 @@ def test_a_shops_list_of_services_under_the_article() -> None:
         ("留言：如果您已登录，您可以自由发表看法，但违法内容是本站不允许的。", "copyright"),
         ("**某某学习网推荐热销课程：**会计考试；教师资格考试；公务员考试", "ad_block"),
         ("某某仪器有限公司（普通会员）", "page_meta"),
+        ("拟稿：某某文化", "page_meta"),
+        ("**丨**美术设计：某某", "page_meta"),
+        ("⊙某某新规出台！这些变化要知道⊙某某地铁今起试运营", "navigation"),
+        ("快来参与知识答题吧！", "ad_block"),
+        ("2023年注册会计师冲刺班套餐（某某主讲）", "ad_block"),
+        ("★【某某权威发布】★", "ad_block"),
     ],
 )
 def test_a_sites_promos_terms_and_badges_under_the_article(line: str, rule: str) -> None:

@@ -242,3 +242,8 @@ def test_an_accounts_card_of_labels_under_its_last_prompt() -> None:
 def test_three_lines_under_a_credit_stay() -> None:
     lines = [*[BODY] * 8, "来源：某某日报", "春风十里", "不如你", "我们明年再见"]
     assert _swept(lines, {8: "page_meta"}) == {8: "page_meta"}
+
+
+def test_the_last_line_pointing_down_at_nothing() -> None:
+    assert _swept([*[BODY] * 8, "各地都有服务网点↓"]) == {8: "ad_block"}
+    assert _swept([*[BODY] * 8, "具体安排如下↓", BODY]) == {}
