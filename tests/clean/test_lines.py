@@ -1426,6 +1426,7 @@ def test_a_weather_reports_low_is_no_sale() -> None:
     ("line", "rule"),
     [
         ("本文由某某写作助手整理，更多范文请访问某某网", "site_intro"),
+        ("以上为某某建材小编整理的相关内容，如果您还有疑问，可以拨打咨询热线。", "site_intro"),
         ("温馨提示：本文档共5页，当前为第1页", "download_prompt"),
         ("【某某范文网】专注工作总结十年", "site_header"),
         ("【打印本页】【关闭窗口】", "page_actions"),
