@@ -223,7 +223,11 @@ _LABELLED_URL = re.compile(
     re.I,
 )
 _LABELLED_URL_LINE = 60
-_URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+# A link alone on its line, also without its scheme (example.com/a/%E9%82…).
+_URL_ONLY = re.compile(
+    r"^\s*(?:https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|cc|info|top|xyz|vip)/)\S+\s*$",
+    re.I,
+)
 # "原文链接：https://…", "本文地址：…": where the page was taken from.
 _SOURCE_LINK = re.compile(
     r"^\s*(?:原文链接|原文地址|本文链接|本文地址|文章链接|文章地址|来源链接|转载请注明|转载自|出处|"

@@ -196,7 +196,7 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
 
 # A site's summary over the article, under a label (本文摘要：…, 内容提要：…).
 _SUMMARY = re.compile(
-    r"^\W*(?:本文|文章|内容)?(?:摘要|提要|导读|导语|核心提示)\W*[:：]\s*(\S.{9,})$"
+    r"^\W*(?:本文|文章|内容)?(?:摘要|提要|导读|导语|核心提示|简要描述|描述|简介)\W*[:：]\s*(\S.{9,})$"
 )
 _SUMMARY_PROBE = 20
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,8 +111,9 @@ def test_a_teaser_repeats_the_opening_after_the_body() -> None:
     assert cp.text.text.count(BODY) == 1
 
 
-def test_a_sites_summary_that_the_body_repeats_is_a_teaser() -> None:
-    summary = "本文摘要：" + BODY[:30]
+@pytest.mark.parametrize("label", ["本文摘要：", "简介：", "**导读：**"])
+def test_a_sites_summary_that_the_body_repeats_is_a_teaser(label: str) -> None:
+    summary = label + BODY[:30]
     page = "\n".join(["某镇活动总结", summary, BODY, "全年兑现承诺事项86件，群众满意。"])
     cp = clean_page(Page("p.txt", page, "utf-8"))
     assert [r.rule for r in cp.removals] == ["teaser"]
