@@ -692,6 +692,9 @@ _SELLS_LIST = re.compile(
 _MEMBER_BADGE = re.compile(
     r"^[^，。；]{2,30}[（(](?:普通|高级|VIP|vip|金牌|钻石|认证|免费|收费|诚信|正式)会员[）)]\W*$"
 )
+# A classified ad run in under the article (某某房出售，位置优越。联系电话：…，非诚勿扰。).
+_CLASSIFIED = re.compile(r"出售|出租|转让|求购|求租|招租")
+_CLASSIFIED_LINE = 80
 # An account's name set as a banner between stars (★【某某权威发布】★).
 _STAR_BANNER = re.compile(r"^[\W_]*[★☆✦✧◆]+[\W_]*【[^】]{2,16}】[\W_]*[★☆✦✧◆]+[\W_]*$")
 # A course package offered under the article (某某考试高效特训班套餐（某某主讲）).
@@ -788,6 +791,15 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and not line_marker(plain)
     ):
         return "copyright"  # 评论：如果您有评论权限…是本站所不可容忍的
+    if (
+        edge
+        and not in_head
+        and n <= _CLASSIFIED_LINE
+        and "非诚勿扰" in line
+        and _CLASSIFIED.search(line)
+        and PHONE.search(line)
+    ):
+        return "ad_block"  # 某某房出售…联系电话：…，非诚勿扰。
     if edge and "【" in line and _STAR_BANNER.match(line):
         return "ad_block"  # ★【某某权威发布】★
     if edge and n <= _PACKAGE_LINE and _PACKAGE.search(plain) and not line_marker(plain):
