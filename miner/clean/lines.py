@@ -692,6 +692,11 @@ _SELLS_LIST = re.compile(
 _MEMBER_BADGE = re.compile(
     r"^[^，。；]{2,30}[（(](?:普通|高级|VIP|vip|金牌|钻石|认证|免费|收费|诚信|正式)会员[）)]\W*$"
 )
+# A blog engine's line under the post: who posted it, in which category, with which tags
+# (by admin Posted in 某某 Tagged 某某,某某).
+_POSTED_IN = re.compile(
+    r"^\W*(?:by\s*\S+\s*)?Posted\s*in(?![A-Za-z]).{0,200}?(?<![A-Za-z])Tagged(?![A-Za-z])", re.I
+)
 # A classified ad run in under the article (某某房出售，位置优越。联系电话：…，非诚勿扰。).
 _CLASSIFIED = re.compile(r"出售|出租|转让|求购|求租|招租")
 _CLASSIFIED_LINE = 80
@@ -800,6 +805,8 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         and PHONE.search(line)
     ):
         return "ad_block"  # 某某房出售…联系电话：…，非诚勿扰。
+    if edge and not in_head and "osted" in line and _POSTED_IN.match(line):
+        return "related_links"  # by admin Posted in 某某 Tagged 某某,某某
     if edge and "【" in line and _STAR_BANNER.match(line):
         return "ad_block"  # ★【某某权威发布】★
     if edge and n <= _PACKAGE_LINE and _PACKAGE.search(plain) and not line_marker(plain):

@@ -267,7 +267,9 @@ _CATEGORY_LINE = 12
 _ASK_HEAD = re.compile(r"^\W*[\u4e00-\u9fff]{0,6}(?:咨询|咨询服务|咨询电话|联系方式)\W*$")
 _ASK_HEAD_LINE = 12
 # The page's last line pointing down at nothing: a card or a form that was an image.
-_POINTS_DOWN = re.compile(r"[↓👇⬇▼]\W*$")
+_POINTS_DOWN = re.compile(
+    r"[↓👇⬇▼]\W*$|^\W*(?:详见|详情见|请见|详情请?点击|请点击|点击)(?:下方)?(?:链接|原文|附件链接)\W*$"
+)
 _POINTS_DOWN_LINE = 20
 
 

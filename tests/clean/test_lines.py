@@ -1501,6 +1501,7 @@ def test_a_shops_list_of_services_under_the_article() -> None:
         ("某某仪器有限公司（普通会员）", "page_meta"),
         ("拟稿：某某文化", "page_meta"),
         ("宣传员：某某某", "page_meta"),
+        ("by adminPosted in 某某新闻Tagged 某某, 某某", "related_links"),
         ("城东两室一厅出租，拎包入住。联系电话：[phone number]，非诚勿扰。", "ad_block"),
         ("以上价格仅供参考，不作为买卖建议。", "copyright"),
         ("example.com/a/%E9%82%A3%E9%87%8C/", "site_header"),
