@@ -269,6 +269,7 @@ _ASK_HEAD_LINE = 12
 # The page's last line pointing down at nothing: a card or a form that was an image.
 _POINTS_DOWN = re.compile(
     r"[↓👇⬇▼]\W*$|^\W*(?:详见|详情见|请见|详情请?点击|请点击|点击)(?:下方)?(?:链接|原文|附件链接)\W*$"
+    r"|^\W*(?:点击)?(?:看|查看)详情\W*$|^\W*(?:一起来|快来|来)看(?:看)?\W*$|^\W*(?:上届|往届|往期|精彩)回顾\W*$"
 )
 _POINTS_DOWN_LINE = 20
 

@@ -246,5 +246,6 @@ def test_three_lines_under_a_credit_stay() -> None:
 
 def test_the_last_line_pointing_down_at_nothing() -> None:
     assert _swept([*[BODY] * 8, "各地都有服务网点↓"]) == {8: "ad_block"}
-    assert _swept([*[BODY] * 8, "详见链接"]) == {8: "ad_block"}
+    for last in ("详见链接", "**看详情**", "**一起来看**", "**上届回顾**"):
+        assert _swept([*[BODY] * 8, last]) == {8: "ad_block"}
     assert _swept([*[BODY] * 8, "具体安排如下↓", BODY]) == {}
