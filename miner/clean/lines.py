@@ -111,7 +111,7 @@ _IMAGE_CREDIT = re.compile(
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 _EMPTY_SHAPE = re.compile(
     r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
-    r"[\W_]*(?:end|the end|author|editor|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$",
+    r"[\W_]*(?:end|the end|author|editor|完|全文完|结束|完结|(?:以?下为|以下是)?正文)[\W_]*)$",
     re.I,
 )
 
