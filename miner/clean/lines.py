@@ -458,6 +458,8 @@ _SITE_INTRO = prefiltered(
         r"(?:精心|为大家|为您|为你|帮大家|给大家)?(?:整理|收集|搜集|汇编|编辑|推荐|分享|带来)"
         # …欢迎阅读由某某之家整理的十篇范文，供你借鉴。
         r"|由[^，。]{2,16}?(?:整理|收集|搜集|汇编|精选|推荐)(?:的[^，。]{0,8}(?:范文|文章|篇)|\s*[，,。])"
+        # a content site's sign-off: 以上就是…的介绍，希望对大家有所帮助。
+        r"|^\W*以上(?:就)?(?:是|为)[^。！？]{0,60}?(?:介绍|内容|分享|讲解|推荐|知识)"
     )
 )
 _WISH = prefiltered(
@@ -474,7 +476,7 @@ _WISH = prefiltered(
 _SITE_INTRO_LINE = 400
 # Words one of which each of these patterns needs: a substring test is far cheaper than
 # the pattern, and most lines hold none of them.
-_SITE_INTRO_WORDS = any_of("小编", "以下", "下面", "下文", "本文", "由")
+_SITE_INTRO_WORDS = any_of("小编", "以下", "下面", "下文", "本文", "由", "以上")
 _SHARED_WORDS = any_of("分享", "搜索", "收益", "下载")
 
 

@@ -1427,6 +1427,7 @@ def test_a_weather_reports_low_is_no_sale() -> None:
     [
         ("本文由某某写作助手整理，更多范文请访问某某网", "site_intro"),
         ("以上为某某建材小编整理的相关内容，如果您还有疑问，可以拨打咨询热线。", "site_intro"),
+        ("以上就是关于某某设备保养的介绍，希望对大家有所帮助。", "site_intro"),
         ("温馨提示：本文档共5页，当前为第1页", "download_prompt"),
         ("【某某范文网】专注工作总结十年", "site_header"),
         ("【打印本页】【关闭窗口】", "page_actions"),
@@ -1538,3 +1539,14 @@ def test_a_notice_above_a_long_closing_list_is_judged_once_the_list_is_found() -
     quoted = [x for t in titles for x in (t, ">")]
     rules = classify_lines([*[BODY] * 8, notice, *[">"] * 6, *quoted])
     assert rules.get(8) == "copyright"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "以上是我的述职报告，请各位领导批评指正。",
+        "以上各项措施，希望各级人大及其常设机构加强监督。",
+    ],
+)
+def test_a_reports_own_closing_formula_stays(line: str) -> None:
+    assert classify_lines([*[BODY] * 8, line]) == {}
