@@ -58,6 +58,7 @@ from miner.tables.spill import SpilledRows
 
 T = TypeVar("T")
 
+
 __all__ = [
     "DedupConfig",
     "DedupIndex",
@@ -107,20 +108,29 @@ class DedupIndex:
     exact: list[bytes] = field(default_factory=list)  # digest of the view (b"" if empty)
     keys: list[np.ndarray] = field(default_factory=list)  # fingerprints or band keys
     units: list[np.ndarray] = field(default_factory=list)  # sentence hashes (templates)
+    # full 5-gram sets (``_five_grams``), only with ``index_articles(..., sets=True)``
+    sets: list[np.ndarray] = field(default_factory=list)
 
     def extend(self, other: DedupIndex) -> None:
         """Append the index of the articles that follow."""
         self.exact.extend(other.exact)
         self.keys.extend(other.keys)
         self.units.extend(other.units)
+        self.sets.extend(other.sets)
 
 
-def index_articles(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
-    """The first pass of the search over ``texts`` (a task: it may run on a worker)."""
-    return _first_pass(texts, cfg)
+def index_articles(texts: Sequence[str], cfg: DedupConfig, *, sets: bool = False) -> DedupIndex:
+    """The first pass of the search over ``texts`` (a task: it may run on a worker).
+
+    With ``sets``, each article's full 5-gram set too, for an index kept on disk
+    (``StoredIndex``): the pass has the article's window hashes at hand, and the
+    later steps otherwise recompute a set from the text each time they need it
+    (about four times an article on near copies).
+    """
+    return _first_pass(texts, cfg, sets=sets)
 
 
-def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
+def _first_pass(texts: Sequence[str], cfg: DedupConfig, *, sets: bool = False) -> DedupIndex:
     index = DedupIndex()
     batch: list[np.ndarray] = []
 
@@ -136,8 +146,11 @@ def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
         index.units.append(unit_hashes(text, view))
         long_enough = len(view.text) >= cfg.min_view
         windows = window_hashes(view.text, cfg.shingle) if long_enough else _EMPTY
+        full = unique(windows) if sets or cfg.candidates == "lsh" else _EMPTY
+        if sets:
+            index.sets.append(full)  # ``_five_grams`` of the text
         if cfg.candidates == "lsh":
-            batch.append(unique(windows))
+            batch.append(full)
             if len(batch) >= _SIG_BATCH:
                 flush()
         else:
@@ -353,7 +366,7 @@ def start_dedup(
         started = _Ahead(aligning, window)
         del order
     else:
-        shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
+        shingles_of = _sets_cache(texts, index, cfg)
         found_blocks: list[VerifiedPairs] = []
         for block, rows in blocks(candidates, lambda p: p, _BLOCK):
             shingles_of.prefetch(rows)
@@ -501,6 +514,19 @@ def _five_grams(text: str, cfg: DedupConfig) -> np.ndarray:
     """An article's sorted unique 5-gram hashes (empty when its view is too short)."""
     view = matching_view(text)
     return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
+
+
+def _sets_cache(texts: TextSource, index: DedupIndex | StoredIndex, cfg: DedupConfig) -> RowCache:
+    """The articles' 5-gram sets through a bounded cache: read from the index when it
+    kept them, else recomputed from the texts."""
+    stored = index.stored_sets() if isinstance(index, StoredIndex) else None
+    if stored is not None:
+        return RowCache(stored, _as_is, _CACHE)
+    return RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
+
+
+def _as_is(values: np.ndarray) -> np.ndarray:
+    return values
 
 
 def _fetched(texts: Texts, rows: Iterable[int]) -> Mapping[int, str]:
