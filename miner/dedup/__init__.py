@@ -23,6 +23,7 @@ import collections
 import functools
 import hashlib
 import itertools
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -51,12 +52,14 @@ from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.verified import Verified, VerifiedPairs
 from miner.dedup.view import MatchView, match_view, matching_view
+from miner.engine.memory import rss_mb
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
 from miner.tables.schema import arrow_schema, to_arrow
 from miner.tables.spill import SpilledRows
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 __all__ = [
@@ -339,6 +342,7 @@ def start_dedup(
     # 2. Candidates, 3. verified exactly on the full 5-gram sets, a block of
     #    articles at a time (candidates come sorted by their first article).
     ii, jj = _candidates(index, cfg, find_pairs or candidate_pairs)
+    log.debug("dedup: %d candidate pairs, rss %d MB", ii.size, rss_mb())
     candidates = ((i, j) for i, j in _pairs(ii, jj) if _key(ids[i], ids[j]) not in found)
     verified: VerifiedPairs
     if on_pool:
@@ -374,9 +378,11 @@ def start_dedup(
         del candidates, ii, jj
         verified = VerifiedPairs.concat(found_blocks)
         del found_blocks
+        log.debug("dedup: %d verified pairs, rss %d MB", len(verified), rss_mb())
         # 4. Template sentences: shared by many groups of otherwise different articles.
         templates, covered = _templates(ids, texts, index.units, verified, shingles_of, cfg)
         del index
+        log.debug("dedup: %d templates, rss %d MB", len(templates), rss_mb())
         kept = _beyond(verified.later_first(), covered, shingles_of, cfg)
         del verified
         shingles_of.clear()
@@ -466,6 +472,7 @@ def start_dedup(
             if after_chunk is not None:
                 after_chunk()  # the part, now in the store
 
+        log.debug("dedup: alignment collected, rss %d MB", rss_mb())
         families = UnionFind()
         try:
             # the exact copies, found before the alignment (no key is in both)
@@ -478,9 +485,11 @@ def start_dedup(
                 give("duplicates", part)
                 del part
             pair_rows.close()
+            log.debug("dedup: duplicates sorted, rss %d MB", rss_mb())
             for part in passage_rows.sorted_parts(_PASSAGE_KEYS, without=without):
                 give("passages", part)
                 del part
+            log.debug("dedup: passages sorted, rss %d MB", rss_mb())
         finally:
             pair_rows.close()
             passage_rows.close()

@@ -33,6 +33,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from miner.tables.read import read_parquet
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -91,7 +93,7 @@ class SpilledRows:
         """One column of every file, in file order, as one array (one copy in memory)."""
         pieces: list[pa.Array] = []
         for path in self.files:
-            pieces.extend(pq.read_table(path, columns=[name]).column(0).chunks)
+            pieces.extend(read_parquet(path, columns=[name]).column(0).chunks)
         return pa.concat_arrays(pieces)
 
     def sorted(self, keys: Sequence[str]) -> pa.Table:
@@ -128,11 +130,12 @@ class SpilledRows:
 
         Only the keys are sorted, as integers (a string key by its rank among the
         column's distinct values, in code point order, as Arrow and DuckDB order
-        strings): each row gets its place in the result, and each part is then
-        gathered from the files, read one at a time, by those places. The sort costs
-        a few integers a row; DuckDB, sorting whole rows, held up to its memory
-        limit and as much again in Arrow batches around it, the largest peak of a
-        large run (a corpus of near copies has a passage row per 300 bytes of input).
+        strings): each row gets its place in the result. One pass over the files
+        then deals each row to the file of its part, and each part is read back
+        from its own file a column at a time and put in order. The sort costs a
+        few integers a row; DuckDB, sorting whole rows, held up to its memory limit
+        and as much again in Arrow batches around it, the largest peak of a large
+        run (a corpus of near copies has a passage row per 300 bytes of input).
         """
         part_rows = part_rows or PART_ROWS
         if not self.files:
@@ -143,8 +146,19 @@ class SpilledRows:
         if not kept:
             yield self.schema.empty_table()
             return
-        for lo in range(0, kept, part_rows):
-            yield self._gathered(place, lo, min(kept, lo + part_rows))
+        parts = self._dealt(place, part_rows)
+        try:
+            for k, path in enumerate(parts):
+                in_part = place // part_rows == k
+                in_part &= place >= 0
+                # the part's rows were dealt in file order: ``place`` in that order
+                order = pa.array(np.argsort(place[in_part]))
+                del in_part
+                yield self._ordered(path, order)
+                path.unlink()
+        finally:
+            for path in parts:
+                path.unlink(missing_ok=True)
 
     def _places(self, keys: Sequence[str], without: pa.Table | None) -> np.ndarray:
         """Each row's place in the sorted result (file order), -1 for a row left out."""
@@ -169,34 +183,36 @@ class SpilledRows:
         place[kept] = np.arange(kept.size, dtype=np.int64)
         return place
 
-    def _gathered(self, place: np.ndarray, lo: int, hi: int) -> pa.Table:
-        """The rows whose places are ``lo … hi - 1``, in that order, one chunk per column.
+    def _dealt(self, place: np.ndarray, part_rows: int) -> list[Path]:
+        """Every kept row in the file of its part (``place // part_rows``), in file order."""
+        count = int(place.max()) // part_rows + 1
+        paths = [self.folder / f"part-{k:06d}.parquet" for k in range(count)]
+        writers = [
+            pq.ParquetWriter(path, self.schema, compression="none", use_dictionary=False)
+            for path in paths
+        ]
+        try:
+            start = 0
+            for path, rows in zip(self.files, self.counts, strict=True):
+                local = place[start : start + rows]
+                start += rows
+                part = np.where(local >= 0, local // part_rows, -1)
+                table = read_parquet(path, columns=self.schema.names)
+                for k in np.unique(part[part >= 0]).tolist():
+                    piece = table.take(pa.array(np.flatnonzero(part == k)))
+                    writers[k].write_table(piece.cast(self.schema))
+                del table
+        finally:
+            for writer in writers:
+                writer.close()
+        return paths
 
-        A column at a time, read from each file that holds some of the rows: the
-        part is then held once, plus one column's pieces, not the rows twice over.
-        """
-        taken: list[tuple[Path, pa.Array]] = []  # (file, its rows in the part)
-        where: list[np.ndarray] = []
-        start = 0
-        for path, count in zip(self.files, self.counts, strict=True):
-            local = place[start : start + count]
-            start += count
-            mine = np.flatnonzero((local >= lo) & (local < hi))
-            if mine.size:
-                taken.append((path, pa.array(mine)))
-                where.append(local[mine])
-        order = pa.array(np.argsort(np.concatenate(where)))
-        del where
+    def _ordered(self, path: Path, order: pa.Array) -> pa.Table:
+        """The rows of a part's file taken in ``order``, a column at a time, one chunk each."""
         columns = []
-        for field in self.schema:
-            pieces = [
-                chunk
-                for path, rows in taken
-                for chunk in pq.read_table(path, columns=[field.name]).column(0).take(rows).chunks
-            ]
-            column = pa.chunked_array(pieces, type=field.type)
-            del pieces
-            columns.append(column.take(order).combine_chunks())
+        for name in self.schema.names:
+            column = read_parquet(path, columns=[name]).column(0)
+            columns.append(column.combine_chunks().take(order))
             del column
         return pa.Table.from_arrays(columns, schema=self.schema)
 
