@@ -745,9 +745,14 @@ def align_chunk(
 
     A task of its own (top level, plain arguments), so pool workers can run it;
     ``docs`` maps an article's index to its id and text.
+
+    An article's words (a Python string and two ints per word, ~230 KB for a
+    3,000-character report) are let go after the chunk's last pair that uses
+    them: a chunk of 400 pairs held those of some 400 articles at once.
     """
     out: list[tuple[DuplicatePair, list[Passage]]] = []
     tokens: dict[int, tuple[Words, list[int]]] = {}
+    last = {k: n for n, (i, j, *_) in enumerate(pairs) for k in (i, j)}
 
     def words_of(k: int) -> tuple[Words, list[int]]:
         got = tokens.get(k)
@@ -756,11 +761,15 @@ def align_chunk(
             got = tokens[k] = (words, anchor_counts(words[0]))
         return got
 
-    for i, j, inter, union, cont in pairs:
+    for n, (i, j, inter, union, cont) in enumerate(pairs):
         (ia, ka), (ib, kb) = sorted([(docs[i][0], i), (docs[j][0], j)])
         ta, tb = docs[ka][1], docs[kb][1]
         (words_a, counts_a), (words_b, _) = words_of(ka), words_of(kb)
         aligned, subs = align_words(ia, ib, words_a, words_b, counts_a)
+        del words_a, counts_a, words_b
+        for k in (i, j):
+            if last[k] == n:
+                tokens.pop(k, None)
         cov_a = sum(p.a_end - p.a_start for p in aligned) / max(1, len(ta))
         cov_b = sum(p.b_end - p.b_start for p in aligned) / max(1, len(tb))
         if (cov_a if len(ta) <= len(tb) else cov_b) < cfg.partial_coverage:
