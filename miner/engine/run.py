@@ -211,8 +211,10 @@ def _words(
 
         out: list[str] = []
         done = 0  # groups back of the first part not yet given
-        # an index on disk keeps the 5-gram sets too, read back by the search's steps
-        sets = isinstance(index, StoredIndex)
+        # An index on disk keeps the 5-gram sets too, read back by the search's steps
+        # when they run in this process; on a pool or a cluster its tasks compute
+        # the sets where they run, and shipping them back would only cost.
+        sets = isinstance(index, StoredIndex) and isinstance(engine, InProcess)
         results = engine.map_ordered(article_pass, groups(), lexicon, settings.dedup, sets)
         for result in itertools.chain(results, [None]):
             # the parts complete before this result (empty parts included), and at
