@@ -23,6 +23,7 @@ import collections
 import functools
 import hashlib
 import itertools
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -51,12 +52,15 @@ from miner.dedup.templates import Template, find_templates, unit_hashes
 from miner.dedup.texts import InMemoryTexts, RowCache, TextSource, blocks
 from miner.dedup.verified import Verified, VerifiedPairs
 from miner.dedup.view import MatchView, match_view, matching_view
+from miner.engine.memory import rss_mb
 from miner.models import Article, DuplicatePair, Passage
 from miner.settings import DedupConfig
 from miner.tables.schema import arrow_schema, to_arrow
 from miner.tables.spill import SpilledRows
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
 
 __all__ = [
     "DedupConfig",
@@ -107,20 +111,29 @@ class DedupIndex:
     exact: list[bytes] = field(default_factory=list)  # digest of the view (b"" if empty)
     keys: list[np.ndarray] = field(default_factory=list)  # fingerprints or band keys
     units: list[np.ndarray] = field(default_factory=list)  # sentence hashes (templates)
+    # full 5-gram sets (``_five_grams``), only with ``index_articles(..., sets=True)``
+    sets: list[np.ndarray] = field(default_factory=list)
 
     def extend(self, other: DedupIndex) -> None:
         """Append the index of the articles that follow."""
         self.exact.extend(other.exact)
         self.keys.extend(other.keys)
         self.units.extend(other.units)
+        self.sets.extend(other.sets)
 
 
-def index_articles(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
-    """The first pass of the search over ``texts`` (a task: it may run on a worker)."""
-    return _first_pass(texts, cfg)
+def index_articles(texts: Sequence[str], cfg: DedupConfig, *, sets: bool = False) -> DedupIndex:
+    """The first pass of the search over ``texts`` (a task: it may run on a worker).
+
+    With ``sets``, each article's full 5-gram set too, for an index kept on disk
+    (``StoredIndex``): the pass has the article's window hashes at hand, and the
+    later steps otherwise recompute a set from the text each time they need it
+    (about four times an article on near copies).
+    """
+    return _first_pass(texts, cfg, sets=sets)
 
 
-def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
+def _first_pass(texts: Sequence[str], cfg: DedupConfig, *, sets: bool = False) -> DedupIndex:
     index = DedupIndex()
     batch: list[np.ndarray] = []
 
@@ -136,8 +149,11 @@ def _first_pass(texts: Sequence[str], cfg: DedupConfig) -> DedupIndex:
         index.units.append(unit_hashes(text, view))
         long_enough = len(view.text) >= cfg.min_view
         windows = window_hashes(view.text, cfg.shingle) if long_enough else _EMPTY
+        full = unique(windows) if sets or cfg.candidates == "lsh" else _EMPTY
+        if sets:
+            index.sets.append(full)  # ``_five_grams`` of the text
         if cfg.candidates == "lsh":
-            batch.append(unique(windows))
+            batch.append(full)
             if len(batch) >= _SIG_BATCH:
                 flush()
         else:
@@ -326,6 +342,7 @@ def start_dedup(
     # 2. Candidates, 3. verified exactly on the full 5-gram sets, a block of
     #    articles at a time (candidates come sorted by their first article).
     ii, jj = _candidates(index, cfg, find_pairs or candidate_pairs)
+    log.debug("dedup: %d candidate pairs, rss %d MB", ii.size, rss_mb())
     candidates = ((i, j) for i, j in _pairs(ii, jj) if _key(ids[i], ids[j]) not in found)
     verified: VerifiedPairs
     if on_pool:
@@ -353,7 +370,7 @@ def start_dedup(
         started = _Ahead(aligning, window)
         del order
     else:
-        shingles_of = RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
+        shingles_of = _sets_cache(texts, index, cfg)
         found_blocks: list[VerifiedPairs] = []
         for block, rows in blocks(candidates, lambda p: p, _BLOCK):
             shingles_of.prefetch(rows)
@@ -361,9 +378,11 @@ def start_dedup(
         del candidates, ii, jj
         verified = VerifiedPairs.concat(found_blocks)
         del found_blocks
+        log.debug("dedup: %d verified pairs, rss %d MB", len(verified), rss_mb())
         # 4. Template sentences: shared by many groups of otherwise different articles.
         templates, covered = _templates(ids, texts, index.units, verified, shingles_of, cfg)
         del index
+        log.debug("dedup: %d templates, rss %d MB", len(templates), rss_mb())
         kept = _beyond(verified.later_first(), covered, shingles_of, cfg)
         del verified
         shingles_of.clear()
@@ -453,6 +472,7 @@ def start_dedup(
             if after_chunk is not None:
                 after_chunk()  # the part, now in the store
 
+        log.debug("dedup: alignment collected, rss %d MB", rss_mb())
         families = UnionFind()
         try:
             # the exact copies, found before the alignment (no key is in both)
@@ -465,9 +485,11 @@ def start_dedup(
                 give("duplicates", part)
                 del part
             pair_rows.close()
+            log.debug("dedup: duplicates sorted, rss %d MB", rss_mb())
             for part in passage_rows.sorted_parts(_PASSAGE_KEYS, without=without):
                 give("passages", part)
                 del part
+            log.debug("dedup: passages sorted, rss %d MB", rss_mb())
         finally:
             pair_rows.close()
             passage_rows.close()
@@ -501,6 +523,19 @@ def _five_grams(text: str, cfg: DedupConfig) -> np.ndarray:
     """An article's sorted unique 5-gram hashes (empty when its view is too short)."""
     view = matching_view(text)
     return unique(window_hashes(view, cfg.shingle)) if len(view) >= cfg.min_view else _EMPTY
+
+
+def _sets_cache(texts: TextSource, index: DedupIndex | StoredIndex, cfg: DedupConfig) -> RowCache:
+    """The articles' 5-gram sets through a bounded cache: read from the index when it
+    kept them, else recomputed from the texts."""
+    stored = index.stored_sets() if isinstance(index, StoredIndex) else None
+    if stored is not None:
+        return RowCache(stored, _as_is, _CACHE)
+    return RowCache(texts, functools.partial(_five_grams, cfg=cfg), _CACHE)
+
+
+def _as_is(values: np.ndarray) -> np.ndarray:
+    return values
 
 
 def _fetched(texts: Texts, rows: Iterable[int]) -> Mapping[int, str]:
@@ -710,9 +745,14 @@ def align_chunk(
 
     A task of its own (top level, plain arguments), so pool workers can run it;
     ``docs`` maps an article's index to its id and text.
+
+    An article's words (a Python string and two ints per word, ~230 KB for a
+    3,000-character report) are let go after the chunk's last pair that uses
+    them: a chunk of 400 pairs held those of some 400 articles at once.
     """
     out: list[tuple[DuplicatePair, list[Passage]]] = []
     tokens: dict[int, tuple[Words, list[int]]] = {}
+    last = {k: n for n, (i, j, *_) in enumerate(pairs) for k in (i, j)}
 
     def words_of(k: int) -> tuple[Words, list[int]]:
         got = tokens.get(k)
@@ -721,11 +761,15 @@ def align_chunk(
             got = tokens[k] = (words, anchor_counts(words[0]))
         return got
 
-    for i, j, inter, union, cont in pairs:
+    for n, (i, j, inter, union, cont) in enumerate(pairs):
         (ia, ka), (ib, kb) = sorted([(docs[i][0], i), (docs[j][0], j)])
         ta, tb = docs[ka][1], docs[kb][1]
         (words_a, counts_a), (words_b, _) = words_of(ka), words_of(kb)
         aligned, subs = align_words(ia, ib, words_a, words_b, counts_a)
+        del words_a, counts_a, words_b
+        for k in (i, j):
+            if last[k] == n:
+                tokens.pop(k, None)
         cov_a = sum(p.a_end - p.a_start for p in aligned) / max(1, len(ta))
         cov_b = sum(p.b_end - p.b_start for p in aligned) / max(1, len(tb))
         if (cov_a if len(ta) <= len(tb) else cov_b) < cfg.partial_coverage:

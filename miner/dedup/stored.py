@@ -15,7 +15,8 @@ which reads the same file (the templates task).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
@@ -76,6 +77,30 @@ class ArrayFile(Sequence[np.ndarray]):
             raise IndexError(k)
         k %= len(self)
         return self._read(int(self.offsets[k]), int(self.offsets[k + 1]))
+
+    def take(self, rows: Iterable[int]) -> dict[int, np.ndarray]:
+        """The arrays of ``rows``, read through one open file in file order.
+
+        ``self[k]`` opens the file for each article: a block of a few thousand
+        articles' 5-gram sets then cost more in ``open`` than in reading.
+        """
+        got: dict[int, np.ndarray] = {}
+        wanted = sorted(dict.fromkeys(rows))
+        if not wanted:
+            return got
+        size = self.dtype.itemsize
+        with self.path.open("rb") as source:
+            for k in wanted:
+                if not 0 <= k < len(self):
+                    raise IndexError(k)
+                start, stop = int(self.offsets[k]), int(self.offsets[k + 1])
+                data = os.pread(source.fileno(), (stop - start) * size, start * size)
+                got[k] = np.frombuffer(data, dtype=self.dtype)
+        return got
+
+    def fetch(self, rows: Iterable[int]) -> dict[int, np.ndarray]:
+        """``take``, under the name a ``miner.dedup.texts.RowCache`` reads its source by."""
+        return self.take(rows)
 
     def _read(self, start: int, stop: int) -> np.ndarray:
         if stop <= start:
@@ -160,12 +185,23 @@ class StoredIndex:
         self.exact = Digests()
         self.keys = ArrayFile(folder / "keys.u64", np.uint64)
         self.units = ArrayFile(folder / "units.u64", np.uint64)
+        # Each article's full 5-gram set, when the first pass kept them
+        # (``index_articles(..., sets=True)``): the verification, the templates and
+        # the test beyond them read an article's set several times, and a read
+        # here is a ``pread`` where recomputing it meant its text, view and hashes.
+        self.sets = ArrayFile(folder / "sets.u64", np.uint64)
 
     def extend(self, other: DedupIndex) -> None:
         """Append the index of the articles that follow."""
         self.exact.extend(other.exact)
         self.keys.extend(other.keys)
         self.units.extend(other.units)
+        if other.sets:
+            self.sets.extend(other.sets)
+
+    def stored_sets(self) -> ArrayFile | None:
+        """The 5-gram sets, when every article's was kept."""
+        return self.sets if len(self.sets) == len(self.exact) and len(self.sets) else None
 
 
 __all__ = ["ArrayFile", "Digests", "StoredIndex", "runs", "sizes_of"]

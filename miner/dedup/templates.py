@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +34,9 @@ _EMPTY = np.empty(0, dtype=np.uint64)
 # are prefetched at once (half of the search's cache, ``miner.dedup._CACHE``).
 _TEXTS_PER_BLOCK = 256
 _SETS = 2048
+# Sentence hashes sorted at once (each with its article: 16 bytes, five arrays while
+# sorted); a corpus with more is sorted in shards of hash values.
+_SHARD_VALUES = 1 << 21
 
 
 @dataclass(slots=True)
@@ -92,15 +95,6 @@ def find_templates(
     """
     if not units:
         return [], _EMPTY
-    all_h = np.concatenate([values for _, _, values in runs(units)] or [_EMPTY])
-    all_d = np.repeat(np.arange(len(units), dtype=np.int64), sizes_of(units))
-    order = np.lexsort((all_d, all_h))
-    all_h, all_d = all_h[order], all_d[order]
-    starts = np.flatnonzero(np.r_[True, all_h[1:] != all_h[:-1]]) if all_h.size else all_h
-    sizes = np.diff(np.r_[starts, all_h.size])
-    common = sizes >= min_groups
-    if not common.any():
-        return [], _EMPTY
     partners = _Partners(pairs, len(units))
 
     def linked(docs: list[int]) -> list[tuple[int, int, int]]:
@@ -108,10 +102,7 @@ def find_templates(
         held = set(docs)
         return [(i, j, shared) for i in docs for j, shared in partners.of(i) if j > i and j in held]
 
-    held_by = (
-        (int(all_h[start]), all_d[start : start + size].tolist())
-        for start, size in zip(starts[common].tolist(), sizes[common].tolist(), strict=True)
-    )
+    held_by = _held_by(units, min_groups)
     found: list[tuple[int, list[int], int, str, str]] = []
     prefetch = getattr(shingles_of, "prefetch", None)  # a ``RowCache`` reads in blocks
     # A block of sentences at a time: the texts that show them and the 5-gram sets
@@ -149,6 +140,49 @@ def find_templates(
     hashes = [shingle_hashes(view) for *_, view, _ in found]
     covered = np.unique(np.concatenate(hashes)) if hashes else _EMPTY
     return rows, covered
+
+
+def _held_by(units: Sequence[np.ndarray], min_groups: int) -> Iterator[tuple[int, list[int]]]:
+    """(hash, holders ascending) of each sentence held by ``min_groups`` articles or more,
+    by ascending hash.
+
+    The corpus's sentence hashes are sorted a shard of hash values at a time (the
+    shards in ascending order, so the sentences come in the same order as from one
+    sort): sorting them all at once held five arrays as long as the corpus's
+    sentences.
+    """
+    total = int(sizes_of(units).sum())
+    shards = max(1, -(-total // _SHARD_VALUES))
+    width = -(-(1 << 64) // shards)  # hash values per shard
+    for shard in range(shards):
+        lo, hi = shard * width, min(1 << 64, (shard + 1) * width)
+        all_h, all_d = _shard(units, lo, hi, shards > 1)
+        order = np.lexsort((all_d, all_h))
+        all_h, all_d = all_h[order], all_d[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, all_h[1:] != all_h[:-1]]) if all_h.size else all_h
+        sizes = np.diff(np.r_[starts, all_h.size])
+        common = sizes >= min_groups
+        for start, size in zip(starts[common].tolist(), sizes[common].tolist(), strict=True):
+            yield int(all_h[start]), all_d[start : start + size].tolist()
+
+
+def _shard(
+    units: Sequence[np.ndarray], lo: int, hi: int, filtered: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, article) of every sentence whose hash lies in ``lo … hi - 1``."""
+    all_h: list[np.ndarray] = []
+    all_d: list[np.ndarray] = []
+    for first, sizes, values in runs(units):
+        docs = np.repeat(np.arange(first, first + sizes.size, dtype=np.int64), sizes)
+        if filtered:
+            mine = (values >= np.uint64(lo)) & (values <= np.uint64(hi - 1))
+            values, docs = values[mine], docs[mine]
+        all_h.append(values)
+        all_d.append(docs)
+    if not all_h:
+        return _EMPTY, np.empty(0, dtype=np.int64)
+    return np.concatenate(all_h), np.concatenate(all_d)
 
 
 class _Partners:

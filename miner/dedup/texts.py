@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -26,6 +26,12 @@ class TextSource(Protocol):
     def fetch(self, rows: Iterable[int]) -> dict[int, str]:
         """The texts of ``rows``; one call reads each stored part it needs once."""
         ...
+
+
+class RowSource(Protocol):
+    """Anything by row, fetched a block of rows at once: texts, or stored arrays."""
+
+    def fetch(self, rows: Iterable[int]) -> dict[int, Any]: ...
 
 
 class InMemoryTexts:
@@ -49,7 +55,7 @@ class RowCache:
     once per article. A miss outside a prefetched block still works (one fetch).
     """
 
-    def __init__(self, texts: TextSource, fn: Callable[[str], np.ndarray], size: int) -> None:
+    def __init__(self, texts: RowSource, fn: Callable[[Any], np.ndarray], size: int) -> None:
         self.texts = texts
         self.fn = fn
         self.size = size

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from miner.analysis.compare import slogan_by_unit, units_table
-from miner.analysis.slogan_counts import slogan_by_unit_by_part
+from miner.analysis.slogan_counts import slogan_by_unit_of_tables
 from miner.engine.memory import release_memory
 from miner.engine.rows import RECORD_TYPES, records
 from miner.engine.store import MemoryStore, PartitionedStore
@@ -126,7 +126,12 @@ def add_aggregates(store: Store, articles: Sequence[Article]) -> None:
         counts.add({a.doc_id: a for a in part}, figures, grouped=True)
     add(store, "digit_tests", counts.rows())
     add(store, "units", units_table(_articles(store)))
-    for table in slogan_by_unit_by_part(_by_part(store, "slogans"), store.staging / "slogans"):
+    parts = zip(
+        store.chunks("documents", ["doc_id", "unit_name", "unit_type", "region"]),
+        store.chunks("slogans", ["doc_id", "text", "kind", "norm"]),
+        strict=True,
+    )
+    for table in slogan_by_unit_of_tables(parts, store.staging / "slogans"):
         store.append("slogan_by_unit", table)
         release_memory()
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import resource
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pyarrow as pa
 
@@ -39,3 +41,21 @@ def release_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def rss_mb() -> int:
+    """This process's resident memory now, in MB (0 where ``/proc`` is missing).
+
+    Logged with each phase of a run, next to ``peak_rss_mb``: the peak alone
+    does not say which phase left memory held for the next.
+    """
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+    return pages * resource.getpagesize() >> 20
+
+
+def peak_rss_mb() -> int:
+    """The largest resident memory of this process so far, in MB (Linux counts KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10

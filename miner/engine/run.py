@@ -37,7 +37,7 @@ from miner.engine.aggregates import (
 )
 from miner.engine.batching import Cached, Fresh, Item, batches
 from miner.engine.cache import PageCache, fingerprint, page_key
-from miner.engine.memory import release_memory
+from miner.engine.memory import peak_rss_mb, release_memory, rss_mb
 from miner.engine.rows import ArticleRows
 from miner.engine.store import MemoryStore, PartitionedStore
 from miner.engine.tasks import (
@@ -75,7 +75,12 @@ class _Clock:
     def lap(self, phase: str) -> None:
         wall, cpu = time.perf_counter(), time.process_time()
         log.debug(
-            "phase %-10s wall %7.2f s  cpu %7.2f s", phase, wall - self._wall, cpu - self._cpu
+            "phase %-10s wall %7.2f s  cpu %7.2f s  rss %5d MB  peak %5d MB",
+            phase,
+            wall - self._wall,
+            cpu - self._cpu,
+            rss_mb(),
+            peak_rss_mb(),
         )
         self._wall, self._cpu = wall, cpu
 
@@ -206,7 +211,11 @@ def _words(
 
         out: list[str] = []
         done = 0  # groups back of the first part not yet given
-        results = engine.map_ordered(article_pass, groups(), lexicon, settings.dedup)
+        # An index on disk keeps the 5-gram sets too, read back by the search's steps
+        # when they run in this process; on a pool or a cluster its tasks compute
+        # the sets where they run, and shipping them back would only cost.
+        sets = isinstance(index, StoredIndex) and isinstance(engine, InProcess)
+        results = engine.map_ordered(article_pass, groups(), lexicon, settings.dedup, sets)
         for result in itertools.chain(results, [None]):
             # the parts complete before this result (empty parts included), and at
             # the end every part left

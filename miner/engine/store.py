@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from miner.engine.memory import release_memory
 from miner.engine.rows import to_table
+from miner.tables.read import read_parquet
 from miner.tables.schema import TABLES, arrow_schema
 from miner.tables.write import atomic_path, write_csv, write_parquet, write_tables
 
@@ -150,14 +150,14 @@ class PartitionedStore:
     def chunks(self, name: str, columns: Sequence[str] | None = None) -> Iterator[pa.Table]:
         cols = list(columns) if columns is not None else None
         for path in self.parts(name):
-            yield pq.read_table(path, columns=cols)
+            yield read_parquet(path, columns=cols)
 
     def rows(self, name: str) -> int:
         return self._rows[name]
 
     def part_column(self, name: str, part: int, column: str) -> pa.ChunkedArray:
         """One column of part ``part`` (the ``part``-th chunk of ``chunks``)."""
-        return pq.read_table(self.parts(name)[part], columns=[column]).column(0)
+        return read_parquet(self.parts(name)[part], columns=[column]).column(0)
 
     def set_column(self, name: str, column: str, fn: ColumnFn) -> None:
         """Replace ``column`` part by part by what ``fn`` gives for each part in turn.
@@ -171,7 +171,7 @@ class PartitionedStore:
 
         def tables() -> Iterator[pa.Table]:
             for path in paths:
-                table = pq.read_table(path)
+                table = read_parquet(path)
                 held.append((path, table))
                 yield table
                 del table
@@ -205,7 +205,7 @@ class PartitionedStore:
                 folder = self.staging / f"{name}{CSV_SUFFIX}"
                 folder.mkdir(exist_ok=True)
                 for path in self.parts(name):
-                    write_csv(pq.read_table(path), folder / path.with_suffix(".csv").name)
+                    write_csv(read_parquet(path), folder / path.with_suffix(".csv").name)
                     release_memory()
         _drop_layout(out, partitioned=True)
         for name in ORDER:
@@ -256,4 +256,4 @@ def write_views(out: Path) -> Path:
 def read_partitioned(folder: Path) -> pa.Table:
     """One table from its parts, in part order."""
     parts = sorted(folder.glob("part-*.parquet"))
-    return pa.concat_tables([pq.read_table(p) for p in parts]) if parts else pa.table({})
+    return pa.concat_tables([read_parquet(p) for p in parts]) if parts else pa.table({})

@@ -143,14 +143,16 @@ def words_of(texts: Sequence[str], lexicon: Sequence[str]) -> list[str]:
 
 
 def article_pass(
-    texts: Sequence[str], lexicon: Sequence[str], dedup: DedupConfig | None
+    texts: Sequence[str], lexicon: Sequence[str], dedup: DedupConfig | None, sets: bool = False
 ) -> tuple[list[str], DedupIndex | None]:
     """``words_of`` the texts and, unless ``dedup`` is None, the duplicate search's first pass.
 
     Both read every article once and depend on its text alone, so the workers do
-    them together while the articles' text is at hand.
+    them together while the articles' text is at hand. ``sets``: the pass keeps
+    each article's 5-gram set too (``index_articles``).
     """
-    return words_of(texts, lexicon), (index_articles(texts, dedup) if dedup else None)
+    index = index_articles(texts, dedup, sets=sets) if dedup else None
+    return words_of(texts, lexicon), index
 
 
 def forget_segmenters() -> None:

@@ -37,6 +37,8 @@ _CLAIMS = pa.schema(
 )
 # Groups of claims read back at once.
 _BATCH = 4096
+# Figures whose claims are made and spilled at once.
+_FIGURES = 16_384
 
 
 def repeated_in_other_documents(
@@ -52,7 +54,12 @@ def repeated_in_other_documents(
     rows = SpilledRows(_CLAIMS, folder)
     try:
         for texts, units, figures in parts:
-            rows.add(_claims(texts, units, figures))
+            # a part's figures a batch at a time: their claims as Python lists cost
+            # several times their rows, and the rows' order is kept (``SEQ``)
+            rest = iter(figures)
+            while batch := list(itertools.islice(rest, _FIGURES)):
+                rows.add(_claims(texts, units, batch))
+                del batch
         if not rows.files:
             return
         # The claims stated in two articles or more of different units, found by plain

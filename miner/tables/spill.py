@@ -28,9 +28,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+from miner.tables.read import read_parquet
 
 if TYPE_CHECKING:
     import duckdb
@@ -71,6 +74,7 @@ class SpilledRows:
             Path(folder).mkdir(parents=True, exist_ok=True)
         self.folder = Path(tempfile.mkdtemp(prefix="spill-", dir=folder))
         self.files: list[Path] = []
+        self.counts: list[int] = []  # rows of each file
         self.rows = 0
 
     def add(self, table: pa.Table) -> None:
@@ -82,13 +86,14 @@ class SpilledRows:
         spilled = table.cast(self.schema).append_column(SEQ, seq)
         pq.write_table(spilled, path, compression="none", use_dictionary=False)
         self.files.append(path)
+        self.counts.append(table.num_rows)
         self.rows += table.num_rows
 
     def _column(self, name: str) -> pa.Array:
         """One column of every file, in file order, as one array (one copy in memory)."""
         pieces: list[pa.Array] = []
         for path in self.files:
-            pieces.extend(pq.read_table(path, columns=[name]).column(0).chunks)
+            pieces.extend(read_parquet(path, columns=[name]).column(0).chunks)
         return pa.concat_arrays(pieces)
 
     def sorted(self, keys: Sequence[str]) -> pa.Table:
@@ -122,21 +127,94 @@ class SpilledRows:
         ``without`` holds key values (some of the key columns) whose rows are left
         out. Each table has one chunk per column; with ``part_rows`` rows or fewer in
         all, the one table is ``sorted(keys)``'s, byte for byte once written.
+
+        Only the keys are sorted, as integers (a string key by its rank among the
+        column's distinct values, in code point order, as Arrow and DuckDB order
+        strings): each row gets its place in the result. One pass over the files
+        then deals each row to the file of its part, and each part is read back
+        from its own file a column at a time and put in order. The sort costs a
+        few integers a row; DuckDB, sorting whole rows, held up to its memory limit
+        and as much again in Arrow batches around it, the largest peak of a large
+        run (a corpus of near copies has a passage row per 300 bytes of input).
         """
         part_rows = part_rows or PART_ROWS
         if not self.files:
             yield self.schema.empty_table()
             return
-        with self.connect() as con:
-            columns = ", ".join(f's."{f.name}"' for f in self.schema)
-            order = ", ".join(f's."{k}"' for k in [*keys, SEQ])
-            query = f"SELECT {columns} FROM spilled s"
-            if without is not None and without.num_rows:
-                con.register("without", without)
-                match = " AND ".join(f's."{k}" = w."{k}"' for k in without.column_names)
-                query += f" WHERE NOT EXISTS (SELECT 1 FROM without w WHERE {match})"
-            reader = con.sql(f"{query} ORDER BY {order}").to_arrow_reader(part_rows)
-            yield from table_parts(reader, self.schema, part_rows)
+        place = self._places(keys, without)
+        kept = int(np.count_nonzero(place >= 0))
+        if not kept:
+            yield self.schema.empty_table()
+            return
+        parts = self._dealt(place, part_rows)
+        try:
+            for k, path in enumerate(parts):
+                in_part = place // part_rows == k
+                in_part &= place >= 0
+                # the part's rows were dealt in file order: ``place`` in that order
+                order = pa.array(np.argsort(place[in_part]))
+                del in_part
+                yield self._ordered(path, order)
+                path.unlink()
+        finally:
+            for path in parts:
+                path.unlink(missing_ok=True)
+
+    def _places(self, keys: Sequence[str], without: pa.Table | None) -> np.ndarray:
+        """Each row's place in the sorted result (file order), -1 for a row left out."""
+        ranked: list[np.ndarray] = []
+        values: dict[str, pa.Array] = {}
+        for key in keys:
+            rank, values[key] = _ranks(self._column(key))
+            ranked.append(rank)
+        # np.lexsort is stable and sorts by its last key first: rows equal on every
+        # key keep the order they were added in (``SEQ``, DuckDB's last sort key)
+        order = np.lexsort(ranked[::-1])
+        keep = np.ones(order.size, dtype=bool)
+        if without is not None and without.num_rows:
+            names = without.column_names
+            bases = [len(values[k]) + 1 for k in names]  # a rank is at most len (a null)
+            left_out = _codes([_ranks(without.column(k), values[k])[0] for k in names], bases)
+            rows = _codes([ranked[list(keys).index(k)] for k in names], bases)
+            keep = ~np.isin(rows, left_out)
+        del ranked
+        place = np.full(order.size, -1, dtype=np.int64)
+        kept = order[keep[order]]
+        place[kept] = np.arange(kept.size, dtype=np.int64)
+        return place
+
+    def _dealt(self, place: np.ndarray, part_rows: int) -> list[Path]:
+        """Every kept row in the file of its part (``place // part_rows``), in file order."""
+        count = int(place.max()) // part_rows + 1
+        paths = [self.folder / f"part-{k:06d}.parquet" for k in range(count)]
+        writers = [
+            pq.ParquetWriter(path, self.schema, compression="none", use_dictionary=False)
+            for path in paths
+        ]
+        try:
+            start = 0
+            for path, rows in zip(self.files, self.counts, strict=True):
+                local = place[start : start + rows]
+                start += rows
+                part = np.where(local >= 0, local // part_rows, -1)
+                table = read_parquet(path, columns=self.schema.names)
+                for k in np.unique(part[part >= 0]).tolist():
+                    piece = table.take(pa.array(np.flatnonzero(part == k)))
+                    writers[k].write_table(piece.cast(self.schema))
+                del table
+        finally:
+            for writer in writers:
+                writer.close()
+        return paths
+
+    def _ordered(self, path: Path, order: pa.Array) -> pa.Table:
+        """The rows of a part's file taken in ``order``, a column at a time, one chunk each."""
+        columns = []
+        for name in self.schema.names:
+            column = read_parquet(path, columns=[name]).column(0)
+            columns.append(column.combine_chunks().take(order))
+            del column
+        return pa.Table.from_arrays(columns, schema=self.schema)
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -165,7 +243,31 @@ class SpilledRows:
         """Remove the files."""
         shutil.rmtree(self.folder, ignore_errors=True)
         self.files = []
+        self.counts = []
         self.rows = 0
+
+
+def _ranks(column: pa.Array, values: pa.Array | None = None) -> tuple[np.ndarray, pa.Array]:
+    """Each value's rank in the ascending order of ``values`` (the column's distinct
+    values when None), nulls last as DuckDB puts them, and the values ranked."""
+    if values is None:
+        distinct = pc.drop_null(pc.unique(column))
+        values = distinct.take(pc.sort_indices(distinct))
+    at = pc.index_in(column, value_set=values)
+    rank = pc.fill_null(at, len(values)).to_numpy(zero_copy_only=False).astype(np.int64)
+    return rank, values
+
+
+def _codes(ranks: Sequence[np.ndarray], bases: Sequence[int]) -> np.ndarray:
+    """One integer per row of rank columns, ranks of column k below ``bases[k]``."""
+    code = np.zeros(ranks[0].size if ranks else 0, dtype=np.int64)
+    span = 1
+    for rank, base in zip(ranks, bases, strict=True):
+        span *= base
+        if span >= 1 << 62:
+            raise OverflowError("too many distinct key values to combine")
+        code = code * base + rank
+    return code
 
 
 def table_parts(

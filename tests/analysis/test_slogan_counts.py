@@ -36,7 +36,7 @@ def _corpus(seed: int) -> tuple[list[Article], list[Slogan]]:
             rng.choice(kinds),
             0,
             4,
-            rng.choice((None, "双创双争", "双争")),
+            rng.choice((None, "双创双争", "双争", "")),
         )
         for _ in range(200)
     ]

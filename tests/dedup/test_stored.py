@@ -6,6 +6,7 @@ import pickle
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from miner.dedup import DedupConfig, DedupIndex, index_articles
 from miner.dedup.index import candidate_pairs
@@ -73,3 +74,41 @@ def test_a_stored_index_gives_the_candidates_of_the_index_in_memory(tmp_path: Pa
         assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
     assert expected[0].size
     assert isinstance(DedupIndex().keys, list)
+
+
+def test_the_sets_a_stored_index_keeps_are_the_sets_the_search_would_compute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The search reads each article's 5-gram set from the index instead of its text:
+    # with texts that fail when read for a set, the result is still the same.
+    import functools
+
+    import miner.dedup as search
+    from miner.dedup import dedup, start_dedup
+    from miner.dedup.texts import InMemoryTexts
+    from miner.models import Article
+
+    body = "我乡把活动作为党建工作的重点来抓，成立了领导小组，召开动员大会，统一思想。"
+    texts = [body * 3, body.replace("我乡", "我镇") * 3, "另外一篇完全不同的文章。" * 9, "短"]
+    arts = [Article(f"d{k}", "s", 1, None, t) for k, t in enumerate(texts)]
+    cfg = DedupConfig()
+    stored = StoredIndex(tmp_path / "index")
+    for at in range(0, len(texts), 3):
+        stored.extend(index_articles(texts[at : at + 3], cfg, sets=True))
+    sets = stored.stored_sets()
+    assert sets is not None and len(sets) == len(texts)
+    five_grams = functools.partial(search._five_grams, cfg=cfg)
+    got = sets.take([3, 0, 2])
+    assert list(got) == [0, 2, 3]
+    for k, text in enumerate(texts):
+        assert np.array_equal(sets[k], five_grams(text))
+    assert index_articles(texts, cfg).sets == []  # kept only when asked for
+
+    def no_sets(text: str, cfg: DedupConfig) -> np.ndarray:
+        raise AssertionError("a 5-gram set recomputed from its text")
+
+    plain = dedup(arts, cfg)
+    monkeypatch.setattr(search, "_five_grams", no_sets)
+    lengths = [len(t) for t in texts]
+    found = start_dedup(arts, cfg, index=stored, texts=InMemoryTexts(texts), lengths=lengths)()
+    assert found == plain and plain.pairs

@@ -107,3 +107,19 @@ def test_left_out_pairs_are_dropped_from_spilled_tables_too(tmp_path: Path) -> N
     assert got.passage_table.equals(to_arrow("passages", plain.passages))
     assert all(c.num_chunks == 1 for c in [*got.pair_table.columns, *got.passage_table.columns])
     assert got.clusters == plain.clusters and got.templates == plain.templates
+
+
+def test_sentences_sorted_in_shards_give_the_same_templates(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A large corpus's sentence hashes are sorted a shard of hash values at a time;
+    # with shards of two hashes every sentence is in a shard of its own or nearly.
+    from miner.dedup import templates
+
+    arts = [
+        _art(f"d{i}", TEMPLATE + own + more)
+        for i, (own, more) in enumerate(zip(OWN, MORE, strict=True))
+    ]
+    arts.append(_art("copy", TEMPLATE + OWN[0] + MORE[0]))
+    whole = dedup(arts)
+    assert whole.templates and whole.pairs
+    monkeypatch.setattr(templates, "_SHARD_VALUES", 2)
+    assert dedup(arts) == whole

@@ -16,7 +16,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import miner.engine.run as engine_run
+from miner.dedup import templates
 from miner.dedup.stored import ArrayFile, StoredIndex
+from miner.extract import repeated
 from miner.pipeline import run
 from miner.settings import Settings
 from miner.tables import spill
@@ -29,6 +31,10 @@ def test_corpus_level_tables_come_in_bounded_parts(
 ) -> None:
     monkeypatch.setattr(spill, "PART_ROWS", 2)
     monkeypatch.setattr(spill, "OBJECT_ROWS", 2)
+    # the repeated claims made two figures at a time, the template sentences sorted
+    # in shards of two hashes
+    monkeypatch.setattr(repeated, "_FIGURES", 2)
+    monkeypatch.setattr(templates, "_SHARD_VALUES", 2)
     indexes: list[Any] = []
     start = engine_run.start_dedup
 
@@ -52,6 +58,7 @@ def test_corpus_level_tables_come_in_bounded_parts(
     assert_same_tables(out, reference_run)
     (index,) = indexes
     assert isinstance(index, StoredIndex) and isinstance(index.keys, ArrayFile)
+    assert index.stored_sets() is not None  # the 5-gram sets read back, not recomputed
     for name in ("duplicates", "passages", "slogan_by_unit", "checks"):
         rows = [pq.ParquetFile(p).metadata.num_rows for p in sorted((out / name).glob("*.parquet"))]
         if name == "checks":  # the per-page parts first, then the repeated claims
