@@ -14,7 +14,7 @@ from miner.clean.cues import HEAD_LINES, TAIL_LINES
 from miner.clean.fragments import head_fragment, tail_fragment, title_suffix
 from miner.clean.inline import find_inline
 from miner.clean.lines import classify_lines
-from miner.clean.script import detect_script, simplified
+from miner.clean.script import detect_script, simplified, simplified_lines
 from miner.extract.dates import DATE_LINE
 from miner.models import Page, Removal
 from miner.textmap import TextMap
@@ -98,7 +98,7 @@ def clean_page(
     # Rules are written in simplified characters; a traditional page (發布時間, 版權所有)
     # is matched through a converted copy while spans stay on the original.
     if script != "simplified":
-        lines = [simplified(ln) for ln in lines]
+        lines = simplified_lines(tm.text)
     rules = classify_lines(lines, repeated)
     if classifier:
         _classifier_rules(lines, rules)
