@@ -187,11 +187,34 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
             break  # a signature date may repeat the heading date; it is content
         # The opening is what comes before the line: a short page's only body line
         # would otherwise repeat itself.
-        opening = _norm("".join(lines[j] for j in opening_lines if j < i))[:800]
-        if len(head) >= 8 and head in opening and i > kept[len(kept) // 2]:
+        if (
+            len(head) >= 8
+            and i > kept[len(kept) // 2]
+            and head in _opening(lines, opening_lines, i)
+        ):
             rules[i] = "teaser"
         else:
             break
+
+
+_OPENING = 800  # normalised characters of the opening a teaser is looked for in
+
+
+def _opening(lines: list[str], opening_lines: list[int], before: int) -> str:
+    """The first ``_OPENING`` normalised characters of the opening lines above ``before``.
+
+    Normalising drops characters one by one, so the lines are normalised one at a time
+    and only until there are enough: a long page's opening third was normalised whole
+    for each line walked back, to keep its first 800 characters.
+    """
+    pieces: list[str] = []
+    size = 0
+    for j in opening_lines:  # in page order
+        if j >= before or size >= _OPENING:
+            break
+        pieces.append(_norm(lines[j]))
+        size += len(pieces[-1])
+    return "".join(pieces)[:_OPENING]
 
 
 # A site's summary over the article, under a label (本文摘要：…, 内容提要：…).
