@@ -85,6 +85,8 @@ def _one(op: Any, av: Any, out: _First) -> bool:
             empty |= _seq(branch, out)
         return empty
     if op is sre.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _UnknownFirstError  # its own flags (?i:…) would not reach the guard
         return _seq(av[-1], out)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _high, item = av
@@ -94,12 +96,90 @@ def _one(op: Any, av: Any, out: _First) -> bool:
     raise _UnknownFirstError  # ANY (.), backreferences, conditionals
 
 
+# A pair's second character when it may be any (or there may be none: a match of one).
+_ANY_NEXT = None
+
+
+def _pairs(items: Any) -> list[tuple[set[str], set[str] | None]]:
+    """The first two characters of each way a sequence can start, as class items.
+
+    Each entry is (the first character's items, the second's, or ``_ANY_NEXT``). Raises
+    ``_UnknownFirstError`` where the first character cannot be listed or the sequence may
+    match the empty string; ``^`` too, since it admits position 0 whatever follows.
+    """
+    for k, (op, av) in enumerate(items):
+        if op is sre.AT:
+            if av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+                raise _UnknownFirstError
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        rest = list(items[k + 1 :])
+        if op is sre.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _UnknownFirstError  # its own flags (?i:…) would not reach the guard
+            return _pairs(list(av[-1]) + rest)
+        if op is sre.BRANCH:
+            return [pair for branch in av[1] for pair in _pairs(list(branch) + rest)]
+        first = _First()
+        if _one(op, av, first):
+            raise _UnknownFirstError  # an optional first item: the next one may start
+        if op not in (sre.LITERAL, sre.IN):
+            return [(first.items, _ANY_NEXT)]  # a repeat: what follows it is not the rest
+        second = _First()
+        try:
+            if _seq(rest, second) or second.anchored or not second.items:
+                return [(first.items, _ANY_NEXT)]  # the match may end after one character
+        except _UnknownFirstError:
+            return [(first.items, _ANY_NEXT)]
+        return [(first.items, second.items)]
+    raise _UnknownFirstError  # nothing consumed: it may match the empty string
+
+
+def _pair_guard(pattern: re.Pattern[str]) -> str | None:
+    """A lookahead on the first two characters, where every branch's can be listed.
+
+    ``(?=[a…]|[b…][c…])``: the first characters of the branches whose second may be any,
+    or those of the others followed by one of their second characters. Most positions
+    where a cue word's first character stands (一, 上, 会 are in most lines) are not
+    followed by any cue's second character; the regex engine rules them out in C.
+    """
+    try:
+        pairs = _pairs(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    except _UnknownFirstError:
+        return None
+    alone: set[str] = set()
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    for first, second in pairs:
+        if second is _ANY_NEXT:
+            alone |= first
+        else:
+            firsts |= first
+            seconds |= second
+    if not firsts:
+        return None  # no pair is known: the first character alone decides
+    pair = f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]"
+    if not alone:
+        return f"(?={pair})"
+    # The first character's class alone comes first: it rules out most positions with one
+    # test, where the two options would take two.
+    return f"(?=[{''.join(sorted(alone | firsts))}])(?=[{''.join(sorted(alone))}]|{pair})"
+
+
 def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern with a first-character lookahead, or itself when none is safe.
+    """The same pattern behind a lookahead on its first characters, or itself when none
+    is safe.
+
+    Where every way the pattern can start gives its first character and, unless the match
+    may end there, its second, the lookahead tests both (``_pair_guard``); otherwise the
+    first alone.
 
     Example:
         >>> prefiltered(re.compile("素材库|客服")).pattern
-        '(?=[客素])(?:素材库|客服)'
+        '(?=[客素][服材])(?:素材库|客服)'
+        >>> prefiltered(re.compile("^点击|客服")).pattern
+        '(?:^|(?=[客点]))(?:^点击|客服)'
         >>> prefiltered(re.compile(".{0,2}在看")).pattern  # may start anywhere
         '.{0,2}在看'
     """
@@ -114,7 +194,7 @@ def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if not first.items:
         return pattern
     cls = "".join(sorted(first.items))
-    guard = f"(?:^|(?=[{cls}]))" if first.anchored else f"(?=[{cls}])"
+    guard = f"(?:^|(?=[{cls}]))" if first.anchored else _pair_guard(pattern) or f"(?=[{cls}])"
     fast = re.compile(f"{guard}(?:{pattern.pattern})", pattern.flags)
     ORIGINAL[fast] = pattern
     return fast

@@ -14,7 +14,7 @@ from miner.clean.cues import HEAD_LINES, TAIL_LINES
 from miner.clean.fragments import head_fragment, tail_fragment, title_suffix
 from miner.clean.inline import find_inline
 from miner.clean.lines import classify_lines
-from miner.clean.script import detect_script, simplified
+from miner.clean.script import detect_script, simplified, simplified_lines
 from miner.extract.dates import DATE_LINE
 from miner.models import Page, Removal
 from miner.textmap import TextMap
@@ -98,7 +98,7 @@ def clean_page(
     # Rules are written in simplified characters; a traditional page (發布時間, 版權所有)
     # is matched through a converted copy while spans stay on the original.
     if script != "simplified":
-        lines = [simplified(ln) for ln in lines]
+        lines = simplified_lines(tm.text)
     rules = classify_lines(lines, repeated)
     if classifier:
         _classifier_rules(lines, rules)
@@ -187,11 +187,34 @@ def _mark_tail_teaser(lines: list[str], rules: dict[int, str]) -> None:
             break  # a signature date may repeat the heading date; it is content
         # The opening is what comes before the line: a short page's only body line
         # would otherwise repeat itself.
-        opening = _norm("".join(lines[j] for j in opening_lines if j < i))[:800]
-        if len(head) >= 8 and head in opening and i > kept[len(kept) // 2]:
+        if (
+            len(head) >= 8
+            and i > kept[len(kept) // 2]
+            and head in _opening(lines, opening_lines, i)
+        ):
             rules[i] = "teaser"
         else:
             break
+
+
+_OPENING = 800  # normalised characters of the opening a teaser is looked for in
+
+
+def _opening(lines: list[str], opening_lines: list[int], before: int) -> str:
+    """The first ``_OPENING`` normalised characters of the opening lines above ``before``.
+
+    Normalising drops characters one by one, so the lines are normalised one at a time
+    and only until there are enough: a long page's opening third was normalised whole
+    for each line walked back, to keep its first 800 characters.
+    """
+    pieces: list[str] = []
+    size = 0
+    for j in opening_lines:  # in page order
+        if j >= before or size >= _OPENING:
+            break
+        pieces.append(_norm(lines[j]))
+        size += len(pieces[-1])
+    return "".join(pieces)[:_OPENING]
 
 
 # A site's summary over the article, under a label (本文摘要：…, 内容提要：…).

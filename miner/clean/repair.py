@@ -64,7 +64,7 @@ def join_lines(tm: TextMap) -> TextMap:
         gap_start = s1 + len(prev)
         if _continues(prev, nxt):
             edits.append((gap_start, s2 + (len(nxt) - len(nxt.lstrip())), ""))
-        else:
+        elif s2 - gap_start > 1:  # a lone line break would be replaced by itself: no edit
             edits.append((gap_start, s2, "\n"))
     last_s, _, last_line = content[-1]
     end_of_content = last_s + len(last_line.rstrip())

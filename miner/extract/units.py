@@ -43,9 +43,12 @@ _SELF_REF = re.compile(r"(?:我|本)(社区|街道|公司|村|乡|镇|县|区|�
 # takes the boundary character itself (a line start is the newline ``_named`` puts in
 # front), so it opens with a character class and the regex engine skips ahead to those
 # characters; a name ends in a suffix, never a boundary character, so matches still never
-# share one.
+# share one. After the boundary, a lookahead for a suffix's first character among the
+# next eleven name characters: most clause openings name no unit, and the lazy place and
+# core were tried at every length before the suffixes failed (a quarter of its time).
 _NAMED = re.compile(
-    r"[\s，,。；;：:、“”（(》](?P<name>(?P<place>[\u4e00-\u9fff]{2,4}?(?:省|市|州|县|区))?"
+    r"[\s，,。；;：:、“”（(》](?=[\u4e00-\u9fffXx]{1,10}?[街社学中小乡镇村局政人])"
+    r"(?P<name>(?P<place>[\u4e00-\u9fff]{2,4}?(?:省|市|州|县|区))?"
     r"(?P<core>[\u4e00-\u9fffXx]{1,5}?)(?P<suffix>街道|社区|学校|中学|小学|乡|镇|村|局|政协|人大常委会|人大))"
 )
 # Characters that never occur inside a unit's own name: pronouns, particles, aspect marks.

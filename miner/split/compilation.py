@@ -276,5 +276,27 @@ def _lines_text(
     keep = [i for i in range(a, b) if i not in skip]
     if not keep:
         return TextMap("", [])
+    if keep[-1] - keep[0] + 1 == len(keep):
+        return _run_text(tm, bounds, keep[0], keep[-1] + 1)
     pieces = [tm.slice(*bounds[i]) for i in keep]
     return TextMap.concat(pieces, sep="\n")
+
+
+def _run_text(tm: TextMap, bounds: list[tuple[int, int]], a: int, b: int) -> TextMap:
+    """``TextMap.concat`` of lines ``a`` to ``b``, which stand together: one slice of the
+    page, whose line breaks take the offsets concat gives its separators (the next
+    line's first, or one past the character before when that line is empty).
+
+    A part is most often a run of lines; slicing out each line and joining them again
+    was a TextMap a line.
+    """
+    start = bounds[a][0]
+    offsets = tm.offsets[start : bounds[b - 1][1]]
+    for i in range(a, b - 1):
+        at = bounds[i][1] - start  # the break after line i
+        nxt_start, nxt_end = bounds[i + 1]
+        if nxt_end > nxt_start:
+            offsets[at] = offsets[at + 1]
+        else:
+            offsets[at] = offsets[at - 1] + 1 if at else 0
+    return TextMap(tm.text[start : bounds[b - 1][1]], offsets)

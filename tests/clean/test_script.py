@@ -46,3 +46,24 @@ def _script_by_character(text: str) -> str:
 @given(st.text(alphabet="創先爭優活動總結创先争优活动总结的是了在会議议a1，", max_size=80))
 def test_detect_script_counts_as_opencc_does_per_character(text: str) -> None:
     assert detect_script(text) == _script_by_character(text)
+
+
+# Traditional and simplified characters, phrases OpenCC converts as a whole (後來, 乾淨,
+# 頭髮), and the line breaks that must never join two lines' phrases.
+_T2S_ALPHABET = "後來乾淨頭髮發展數據開發計劃總結黨員會議里面著干麵台灣\n\n ，。abc12"
+
+
+@given(st.text(alphabet=_T2S_ALPHABET, max_size=60) | st.text(max_size=60))
+def test_simplified_lines_converts_each_line_as_on_its_own(text: str) -> None:
+    from miner.clean.script import simplified, simplified_lines
+
+    assert simplified_lines(text) == [simplified(line) for line in text.split("\n")]
+
+
+@given(st.text(alphabet=_T2S_ALPHABET, max_size=60))
+def test_to_simplified_edits_line_by_line(text: str) -> None:
+    from miner.clean.script import simplified
+
+    tm = to_simplified(TextMap.of(text))
+    assert tm.text == "\n".join(simplified(line) for line in text.split("\n"))
+    assert len(tm.offsets) == len(tm.text)
