@@ -112,7 +112,9 @@ _IMAGE_CREDIT = re.compile(
 # A line with nothing to read: Markdown residue (#, ```, >), bullets, export literals.
 _EMPTY_SHAPE = re.compile(
     r"^(?:[^\w\u4e00-\u9fff]+|false|true|null|none|undefined|nan|"
-    r"[\W_]*(?:end|the end|author|editor|完|全文完|结束|完结|(?:以?下为|以下是)?正文)[\W_]*)$",
+    r"[\W_]*(?:end|the end|author|editor|完|全文完|(?:以?下为|以下是)?正文)[\W_]*)$"
+    # an end mark set between dashes (——结束——); a bare 结束 may be the text's own word
+    r"|^[\W_]*[—\-－~～=]{2,}[\W_]*(?:结束|完结)[\W_]*[—\-－~～=]{2,}[\W_]*$",
     re.I,
 )
 

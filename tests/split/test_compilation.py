@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from miner.split import split_page
-from miner.split.compilation import _COUNT, _PART
+from miner.split.compilation import _COUNT, _PART, _PART_WORDS
 from miner.textmap import TextMap
 
 LONG_A = "甲镇开展活动，成效明显。" * 20
@@ -83,9 +83,9 @@ def test_a_rule_between_unrelated_texts_is_a_separator() -> None:
 
 
 @given(st.text(alphabet="第12一十精选范文（()）【】:：、. 　篇汇编x", max_size=30))
-def test_only_lines_with_pian_are_headers(line: str) -> None:
-    # split_page tries the header patterns only on lines holding 篇.
-    if "篇" not in line:
+def test_only_lines_with_pian_or_a_part_word_are_headers(line: str) -> None:
+    # split_page tries the header patterns only on lines holding 篇 or 范文/例文/模板/范例.
+    if "篇" not in line and not any(w in line for w in _PART_WORDS):
         assert _PART.match(line.strip()) is None and _COUNT.match(line.strip()) is None
 
 
