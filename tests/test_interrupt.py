@@ -23,11 +23,13 @@ import pytest
 
 from miner.pipeline import run
 from miner.settings import Settings
+from miner.synthetic import grow, load_source
 
 ROOT = Path(__file__).resolve().parents[1]
-# 100 pages, read in the killed process itself (-j1): its page loop then runs well past
-# the CPU time at which the reading test kills it, however fast the loop becomes.
-COPIES = 10
+# Pages grown from corpus/ (units, numbers and sentences changed, so no page repeats another
+# and miner's per-line caches cannot shorten the loop), read in the killed process itself
+# (-j1): its page loop then runs well past the CPU time at which the reading test kills it.
+CORPUS_BYTES = 1_500_000
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="reads a process's CPU time from /proc"
@@ -35,11 +37,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def _corpus(corpus_dir: Path, root: Path) -> Path:
-    root.mkdir()
-    pages = sorted(p for p in corpus_dir.iterdir() if p.suffix in (".txt", ".html"))
-    for i in range(COPIES):
-        for page in pages:
-            (root / f"{i:02d}_{page.name}").write_bytes(page.read_bytes())
+    grow(load_source(corpus_dir), root, CORPUS_BYTES)
     return root
 
 
@@ -134,7 +132,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> dict[str
     reference = base / "reference"
     run(Settings(input=corpus, output=reference))
     earlier = base / "earlier"  # a complete run on other input, for the folder to hold
-    run(Settings(input=next(corpus.iterdir()), output=earlier))
+    page = min(p for p in corpus.rglob("*") if p.is_file())
+    run(Settings(input=page, output=earlier))
     return {"corpus": corpus, "reference": reference, "earlier": earlier, "base": base}
 
 
