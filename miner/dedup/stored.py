@@ -18,9 +18,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from miner.indexed import Indexed
 
 if TYPE_CHECKING:
     from miner.dedup import DedupIndex
@@ -30,7 +32,7 @@ RUN_VALUES = 1 << 20
 _DIGEST = 16  # bytes of an article's exact-copy digest (``DedupIndex.exact``)
 
 
-class ArrayFile(Sequence[np.ndarray]):
+class ArrayFile(Indexed[np.ndarray]):
     """Arrays of one dtype, one per article, end to end in a file.
 
     Example:
@@ -62,21 +64,15 @@ class ArrayFile(Sequence[np.ndarray]):
     def __len__(self) -> int:
         return self.offsets.size - 1
 
-    @overload
-    def __getitem__(self, k: int) -> np.ndarray: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[np.ndarray]: ...
-    def __getitem__(self, k: int | slice) -> np.ndarray | list[np.ndarray]:
-        if isinstance(k, slice):
-            lo, hi, step = k.indices(len(self))
-            if step != 1:
-                return [self[i] for i in range(lo, hi, step)]
-            flat = self._read(int(self.offsets[lo]), int(self.offsets[hi]))
-            return np.split(flat, (self.offsets[lo + 1 : hi] - self.offsets[lo]).tolist())
-        if not -len(self) <= k < len(self):
-            raise IndexError(k)
-        k %= len(self)
-        return self._read(int(self.offsets[k]), int(self.offsets[k + 1]))
+    def _rows(self, k: slice) -> list[np.ndarray]:
+        lo, hi, step = k.indices(len(self))
+        if step != 1:
+            return super()._rows(k)
+        flat = self._read(int(self.offsets[lo]), int(self.offsets[hi]))
+        return np.split(flat, (self.offsets[lo + 1 : hi] - self.offsets[lo]).tolist())
+
+    def _row(self, i: int) -> np.ndarray:
+        return self._read(int(self.offsets[i]), int(self.offsets[i + 1]))
 
     def take(self, rows: Iterable[int]) -> dict[int, np.ndarray]:
         """The arrays of ``rows``, read through one open file in file order.
@@ -149,7 +145,7 @@ def sizes_of(arrays: Sequence[np.ndarray]) -> np.ndarray:
     return np.fromiter((len(a) for a in arrays), dtype=np.int64, count=len(arrays))
 
 
-class Digests(Sequence[bytes]):
+class Digests(Indexed[bytes]):
     """Each article's exact-copy digest (b"" for an empty view), 17 bytes an article."""
 
     def __init__(self) -> None:
@@ -164,16 +160,8 @@ class Digests(Sequence[bytes]):
     def __len__(self) -> int:
         return len(self._data) // (_DIGEST + 1)
 
-    @overload
-    def __getitem__(self, k: int) -> bytes: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[bytes]: ...
-    def __getitem__(self, k: int | slice) -> bytes | list[bytes]:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(len(self)))]
-        if not -len(self) <= k < len(self):
-            raise IndexError(k)
-        at = (k % len(self)) * (_DIGEST + 1)
+    def _row(self, i: int) -> bytes:
+        at = i * (_DIGEST + 1)
         return bytes(self._data[at + 1 : at + 1 + _DIGEST]) if self._data[at] else b""
 
 

@@ -10,17 +10,18 @@ templates, the test beyond them and the alignment read them a chunk at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Iterator
 
 import numpy as np
+
+from miner.indexed import Indexed
 
 _STEP = 65_536  # pairs made tuples at once when iterated
 # A verified pair: (i, j, shared 5-grams, their union, containment of the smaller).
 Verified = tuple[int, int, int, int, float]
 
 
-class VerifiedPairs(Sequence[Verified]):
+class VerifiedPairs(Indexed[Verified]):
     """Verified pairs in their order, as tuples when read.
 
     Example:
@@ -66,17 +67,12 @@ class VerifiedPairs(Sequence[Verified]):
         for at in range(0, len(self), _STEP):
             yield from self[at : at + _STEP]
 
-    @overload
-    def __getitem__(self, k: int) -> Verified: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[Verified]: ...
-    def __getitem__(self, k: int | slice) -> Verified | list[Verified]:
-        if isinstance(k, slice):
-            i, j, shared, union = (a[k].tolist() for a in self._ints)
-            return list(zip(i, j, shared, union, self._cont[k].tolist(), strict=True))
-        if not -len(self) <= k < len(self):
-            raise IndexError(k)
-        (row,) = self[k % len(self) : k % len(self) + 1]
+    def _rows(self, k: slice) -> list[Verified]:
+        i, j, shared, union = (a[k].tolist() for a in self._ints)
+        return list(zip(i, j, shared, union, self._cont[k].tolist(), strict=True))
+
+    def _row(self, i: int) -> Verified:
+        (row,) = self._rows(slice(i, i + 1))
         return row
 
 

@@ -14,10 +14,11 @@ import functools
 import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import Any
 
 import pyarrow as pa
 
+from miner.indexed import Indexed
 from miner.models import Article, Figure, Slogan
 from miner.pipeline import PageResult
 from miner.tables.schema import TABLES, arrow_schema
@@ -158,7 +159,7 @@ RECORD_TYPES: dict[str, tuple[type, Sequence[str], dict[str, Any]]] = {
 }
 
 
-class ArticleRows(Sequence[Article]):
+class ArticleRows(Indexed[Article]):
     """Articles without their text, made from Arrow columns as they are read.
 
     A run's corpus-level steps hold every article's metadata: as ``Article`` objects
@@ -173,17 +174,12 @@ class ArticleRows(Sequence[Article]):
     def __len__(self) -> int:
         return self._table.num_rows
 
-    @overload
-    def __getitem__(self, k: int) -> Article: ...
-    @overload
-    def __getitem__(self, k: slice) -> list[Article]: ...
-    def __getitem__(self, k: int | slice) -> Article | list[Article]:
-        if isinstance(k, slice):
-            lo, hi, step = k.indices(len(self))
-            return list(self._records(self._table.slice(lo, max(0, hi - lo))))[::step]
-        if not -len(self) <= k < len(self):
-            raise IndexError(k)
-        return next(self._records(self._table.slice(k % len(self), 1)))
+    def _rows(self, k: slice) -> list[Article]:
+        lo, hi, step = k.indices(len(self))
+        return list(self._records(self._table.slice(lo, max(0, hi - lo))))[::step]
+
+    def _row(self, i: int) -> Article:
+        return next(self._records(self._table.slice(i, 1)))
 
     def __iter__(self) -> Iterator[Article]:
         return self._records(self._table)
