@@ -28,7 +28,6 @@ _CATEGORIES = {
     sre.CATEGORY_WORD: r"\w",
     sre.CATEGORY_NOT_WORD: r"\W",
 }
-_MAX_RANGE = 4096  # a wider range (\u4e00-\u9fff) is written as a range, not expanded
 
 
 class _UnknownFirstError(Exception):
@@ -62,6 +61,13 @@ def _seq(items: Any, out: _First) -> bool:
     return True
 
 
+def _group(av: Any) -> Any:
+    """A group's items; a group with its own flags ((?i:…)) cannot be guarded from outside."""
+    if av[1] or av[2]:
+        raise _UnknownFirstError
+    return av[-1]
+
+
 def _one(op: Any, av: Any, out: _First) -> bool:
     """Add the first characters of one item; True when it can match empty."""
     if op is sre.LITERAL:
@@ -85,9 +91,7 @@ def _one(op: Any, av: Any, out: _First) -> bool:
             empty |= _seq(branch, out)
         return empty
     if op is sre.SUBPATTERN:
-        if av[1] or av[2]:
-            raise _UnknownFirstError  # its own flags (?i:…) would not reach the guard
-        return _seq(av[-1], out)
+        return _seq(_group(av), out)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, _high, item = av
         return _seq(item, out) or low == 0
@@ -116,9 +120,7 @@ def _pairs(items: Any) -> list[tuple[set[str], set[str] | None]]:
             continue
         rest = list(items[k + 1 :])
         if op is sre.SUBPATTERN:
-            if av[1] or av[2]:
-                raise _UnknownFirstError  # its own flags (?i:…) would not reach the guard
-            return _pairs(list(av[-1]) + rest)
+            return _pairs(list(_group(av)) + rest)
         if op is sre.BRANCH:
             return [pair for branch in av[1] for pair in _pairs(list(branch) + rest)]
         first = _First()

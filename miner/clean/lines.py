@@ -584,7 +584,6 @@ def classify_lines(lines: Sequence[str], repeated: frozenset[str] = frozenset())
 
 
 _REJUDGED_LINE = 40
-_NOTICE_REJUDGED = 160
 
 # A site's menu set one item a line above the article (首页 / 学习 / 活动 / 专区 / 工具).
 _MENU_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
@@ -731,6 +730,17 @@ def _edge_line_rule(line: str, in_head: bool) -> str | None:
     return _line_rule(line, True, in_head)
 
 
+_DISCLAIMER_LINE = 160
+
+
+def _disclaimer(line: str) -> bool:
+    """A notice that the text is not the site's own or not its word (版权归原作者，如有侵权…).
+
+    A numbered clause (（二）作品版权归原作者所有) is a notice's own rule, not the page's.
+    """
+    return len(line) <= _DISCLAIMER_LINE and bool(DISCLAIMER.search(line)) and not line_marker(line)
+
+
 def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
     plain = line.replace("*", "")  # Markdown emphasis is neither a cue nor length
     if _PAID_LINE.fullmatch(line):
@@ -839,8 +849,7 @@ def _line_rule(line: str, edge: bool, in_head: bool) -> str | None:
         return "page_meta"  # 某某有限公司（普通会员）
     if edge and n <= _AUTHORISED_LINE and "授权" in line and _AUTHORISED.match(plain):
         return "copyright"  # 本文已授权本平台发布
-    if edge and len(line) <= 160 and DISCLAIMER.search(line) and not line_marker(line):
-        # a numbered clause (（二）作品版权归原作者所有) is a notice's own rule
+    if edge and _disclaimer(line):
         return "copyright"  # 版权归原作者，如有侵权请联系删除。 (a full sentence, still furniture)
     if edge and not in_head and contact_line(line):
         return "contact"
@@ -1161,7 +1170,7 @@ def _widen_tail(
         if longest is not None and len(line) > longest:
             # A notice is never the article's paragraph (声明：本文来自于互联网…请立即通知我们),
             # however far up the footer moved the zone.
-            if len(line) <= _NOTICE_REJUDGED and DISCLAIMER.search(line) and not line_marker(line):
+            if _disclaimer(line):
                 rules[i] = "copyright"
             continue
         rule = _edge_line_rule(line, i in head) or _edge_rule(lines, i, head, wider)
