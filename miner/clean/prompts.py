@@ -12,6 +12,7 @@ import re
 from miner.clean.cues import AD_CUES, DISCLAIMER, PROMPT_START, TAIL_PROMPT_LINE, WECHAT_PROMPT
 from miner.clean.fragments import head_fragment, tail_fragment
 from miner.extract.markers import line_marker
+from miner.fastre import prefiltered
 
 _PROMPT_BLOCK = 400
 # So many prompts in one line that its length no longer matters (回复【A】获取…回复【B】获取…).
@@ -39,7 +40,6 @@ _SALE_LINE = 20
 _SALE_ONLY = re.compile(
     r"售完即止|售完为止|开抢|爆品|爆款|限时预售|\d(?:\.\d)?折(?:抄底|起|封顶)|[只仅]需\s*\d+(?:\.\d+)?\s*元"
 )
-_SALE_ONLY_LINE = 24
 # The last line sending the reader through the account's link (点击【阅读原文】在线咨询):
 # what it asks for makes it the account's call, not a notice's pointer to a form.
 _CLICK_THROUGH = re.compile(
@@ -61,7 +61,6 @@ _PRIVATE_CHAT = re.compile(
     r"|添加[^，。]{0,8}?(?:老师|客服|小编|助理|助教|小助手|小红娘|顾问|班主任|学姐|学长)"
     r"(?:微信|企微)?(?:[^，。]{0,4}(?:咨询|报名|领取|获取|了解|进群|入群)|[\u4e00-\u9fff]{0,4}\W*$)"
 )
-_PRIVATE_CHAT_LINE = 60
 # A header over the account's giveaway (**全套资源领取方式**, 资料免费获取通道).
 _CLAIM_HEAD = re.compile(
     r"^\W*(?:全套|免费|更多)?(?:资源|资料|福利|礼包|课程|课件|真题|讲义|学习包|干货|电子版)(?:的)?(?:免费)?"
@@ -70,10 +69,21 @@ _CLAIM_HEAD = re.compile(
 # A teaser that ends by pointing at a picture to click (…皆可查！（点击图片查↓）); a heading
 # with the same note (**某某要求**（点击图片查看）) has no sentence before it and stays.
 _CLICK_NOTE = re.compile(r"[。！？!?…~～][\s*]*[（(]\W*点击[^（()）]{1,10}[）)]\W*$")
-_CLICK_NOTE_LINE = 60
 # Asking the readers what they think, as the page's last word (小伙伴们对此有什么看法呢？).
 _ASK_VIEWS = re.compile(
     r"^\W*(?:大家|小伙伴们?|朋友们|网友们|你们?|您|各位)对(?:此|这件事|这事)有(?:什么|啥)(?:看法|想法|意见)"
+)
+# Calls that are the account's whenever a line that is not a numbered item holds one and is
+# no longer than the call needs: (pattern, longest line).
+_SHORT_CALLS = tuple(
+    (prefiltered(call), longest)
+    for call, longest in (
+        (_PRIVATE_CHAT, 60),  # 看不明白的可以直接微信聊
+        (_ASK_VIEWS, 30),  # 小伙伴们对此有什么看法呢？
+        (_CLICK_NOTE, 60),  # …皆可查！（点击图片查↓）
+        (_CLAIM_HEAD, 30),  # **全套资源领取方式**
+        (_SALE_ONLY, 24),  # 【此刻只需1.8元】, 售完即止，后续调价
+    )
 )
 _THANKS = re.compile(
     r"感谢(?:大家|您|你)的?(?:阅读|观看|收看|关注|支持)|谢谢(?:大家|您|你)?(?:对小编)?的?支持"
@@ -135,18 +145,12 @@ def prompt_rule(line: str) -> str | None:
         len(_SHARE_PLEA.findall(plain)) >= 2 or _PASS_ON.match(plain)
     ):
         return "ad_block"
-    if len(plain) <= _PRIVATE_CHAT_LINE and _PRIVATE_CHAT.search(plain) and not line_marker(plain):
-        return "ad_block"
-    if len(plain) <= _SHARE_PLEA_LINE and "对" in plain and _ASK_VIEWS.match(plain):
-        return "ad_block"
-    if len(plain) <= _CLICK_NOTE_LINE and "点击" in plain and _CLICK_NOTE.search(plain):
-        return "ad_block"
-    if _CLAIM_HEAD.match(plain):
+    if any(
+        len(plain) <= longest and call.search(plain) for call, longest in _SHORT_CALLS
+    ) and not line_marker(plain):
         return "ad_block"
     if "原价" in plain and len(plain) <= _PRICE_OFFER_LINE and _PRICE_OFFER.search(plain):
         return "ad_block"
-    if len(plain) <= _SALE_ONLY_LINE and _SALE_ONLY.search(plain):
-        return "ad_block"  # 【此刻只需1.8元】, 售完即止，后续调价
     if len(plain) <= _SALE_LINE and _SALE.search(plain) and ("**" in line or "！" in plain):
         return "ad_block"  # **双十二大促，购课立减！**
     return None
